@@ -1,22 +1,241 @@
-// The analysis pipeline for one document.
-import { Gazetteer, GazetteerData } from './gazetteer';
-import { DocumentAnalysis } from './types';
+// The analysis pipeline for one document: tags are masked, then sentences, numbers, entities,
+// attributions and claims are read in that order, each step using the ones before it.
+
+import { findAttributions, FoundAttribution } from './attributions';
+import { ClaimCandidate, findClaimsInSentence } from './claims';
+import { EntityFinder, mergeMentions, SentenceTagger, SentenceTokens } from './entities';
+import { describeClaim } from './format';
+import { Gazetteer, GazetteerData, foldDiacritics } from './gazetteer';
+import { readMetadata } from './metadata';
+import { FoundNumber, findNumbers } from './numbers';
+import { maskSourceTags } from './tags';
+import { splitSentences, tokenize } from './text';
+import {
+  Attribution, CasualtyClaim, ClaimAttribution, DocumentAnalysis, EngineDiagnostic, Entity, NumberMention, Range,
+  SourceTag, Span,
+} from './types';
 
 export interface EngineResources {
   gazetteer: GazetteerData;
+  /** A statistical entity tagger for one sentence's words, when a model is loaded. */
+  tagger?: SentenceTagger;
 }
+
+interface Sentence extends SentenceTokens {
+  numbers: FoundNumber[];
+}
+
+const WEEKDAY = /\b(?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:night|morning|evening|afternoon))?\b/;
 
 export class Analyzer {
   readonly gazetteer: Gazetteer;
+  private readonly finder: EntityFinder;
+
   constructor(resources: EngineResources) {
     this.gazetteer = new Gazetteer(resources.gazetteer);
+    this.finder = new EntityFinder(this.gazetteer, resources.tagger);
   }
-  analyze(text: string): DocumentAnalysis {
-    void text;
-    throw new Error('analyzer under construction');
+
+  analyze(original: string): DocumentAnalysis {
+    const { text, tags } = maskSourceTags(original);
+    const metadata = readMetadata(text);
+    const sentences: Sentence[] = splitSentences(text).map((r) => {
+      const tokens = tokenize(text, r.start, r.end);
+      return { start: r.start, end: r.end, tokens, numbers: findNumbers(text, tokens) };
+    });
+    const entities = mergeMentions(this.finder.findMentions(text, sentences), this.gazetteer);
+    const found = findAttributions(text, sentences, entities);
+    const numbers: NumberMention[] = sentences.flatMap((s) =>
+      s.numbers.map(({ start, end, text: t, min, max, kind }) => ({ start, end, text: t, min, max, kind })),
+    );
+    const claims = this.readClaims(original, text, sentences, entities, found, tags, metadata.furnitureStart);
+    const attributions: Attribution[] = found.map((a) => ({
+      source: a.source,
+      cue: a.cue,
+      content: a.content,
+      ...(a.entityId ? { entityId: a.entityId } : {}),
+    }));
+    return {
+      metadata,
+      sentences: sentences.map(({ start, end }) => ({ start, end })),
+      entities,
+      numbers,
+      claims,
+      attributions,
+      tags,
+      diagnostics: localDiagnostics(claims, tags),
+    };
+  }
+
+  private readClaims(
+    original: string, text: string, sentences: Sentence[], entities: Entity[], found: FoundAttribution[],
+    tags: SourceTag[], furnitureStart: number | null,
+  ): CasualtyClaim[] {
+    const places = placeMentions(entities);
+    const mainPlace = this.mainPlace(entities);
+    const claims: CasualtyClaim[] = [];
+    sentences.forEach((s, index) => {
+      if (furnitureStart !== null && s.start >= furnitureStart) return;
+      for (const candidate of findClaimsInSentence(s)) {
+        const place = places.find((p) => p.start >= s.start && p.end <= s.end && p.entity.place?.placeType !== 'country') ??
+          places.find((p) => p.start >= s.start && p.end <= s.end);
+        const placeEntity = place?.entity ?? mainPlace;
+        const time = WEEKDAY.exec(text.slice(s.start, s.end));
+        const count = countSpan(original, candidate);
+        claims.push({
+          id: '',
+          start: candidate.start,
+          end: candidate.end,
+          text: original.slice(candidate.start, candidate.end),
+          category: candidate.category,
+          count,
+          victims: candidate.victims ? original.slice(candidate.victims.start, candidate.victims.end) : '',
+          victimGroup: candidate.victimGroup,
+          subgroup: candidate.subgroup,
+          cumulative: candidate.cumulative,
+          place: placeEntity ? placeEntity.name : null,
+          time: time ? time[0] : null,
+          event: eventKey(candidate, placeEntity, mainPlace),
+          attribution: governingAttribution(original, candidate, s, index, sentences, found, tags),
+          sentence: { start: s.start, end: s.end },
+        });
+      }
+    });
+    const kept = dropRepeats(claims);
+    kept.forEach((c, i) => (c.id = `c${i + 1}`));
+    return kept;
+  }
+
+  /** The place an article is about: the most mentioned town or region, else the most mentioned country. */
+  private mainPlace(entities: Entity[]): Entity | null {
+    const places = entities.filter((e) => e.kind === 'place');
+    const best = (list: Entity[]) => list.reduce<Entity | null>((a, b) => (!a || b.mentions.length > a.mentions.length ? b : a), null);
+    return best(places.filter((p) => p.place?.placeType !== 'country')) ?? best(places);
   }
 }
 
 export function createAnalyzer(resources: EngineResources): Analyzer {
   return new Analyzer(resources);
+}
+
+function placeMentions(entities: Entity[]): Array<Range & { entity: Entity }> {
+  const out: Array<Range & { entity: Entity }> = [];
+  for (const e of entities) if (e.kind === 'place') for (const m of e.mentions) out.push({ start: m.start, end: m.end, entity: e });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function countSpan(original: string, c: ClaimCandidate): CasualtyClaim['count'] {
+  return {
+    start: c.count.start,
+    end: c.count.end,
+    text: original.slice(c.count.start, c.count.end),
+    min: c.count.min,
+    max: c.count.max,
+    kind: 'count',
+  };
+}
+
+/**
+ * The event key groups claims about one incident, within and across articles: cumulative tolls by
+ * country, incidents by the place they happened in (spelling variants of a place share a key).
+ */
+function eventKey(c: ClaimCandidate, place: Entity | null, mainPlace: Entity | null): string {
+  if (c.cumulative) {
+    const country = place?.place?.country ?? mainPlace?.place?.country ?? '';
+    return `cumulative toll${country ? `: ${country}` : ''}`;
+  }
+  if (!place) return 'incident';
+  const name = place.place ? foldDiacritics(place.place.gazetteerName) : foldDiacritics(place.name);
+  const country = place.place?.countryCode ? `, ${place.place.countryCode}` : '';
+  return `incident: ${name}${country}`;
+}
+
+const OPEN_QUOTE = /^["“]/;
+
+/**
+ * The attribution that governs a claim: an editor's source tag after its sentence; else one in the
+ * same sentence (the one whose content holds the claim, else the nearest); else, inside a quotation
+ * that runs over several paragraphs, the speaker of the quotation.
+ */
+function governingAttribution(
+  original: string, claim: ClaimCandidate, s: Sentence, index: number, sentences: Sentence[],
+  found: FoundAttribution[], tags: SourceTag[],
+): ClaimAttribution | null {
+  const nextStart = sentences[index + 1]?.start ?? original.length;
+  const tag = tags.find((t) => t.source && t.start >= s.end && t.start <= nextStart && original.slice(s.end, t.start).trim() === '');
+  if (tag?.source) return { source: tag.source, cue: null, tagged: true };
+
+  const inSentence = found.filter((a) => a.sentence.start === s.start);
+  if (inSentence.length) {
+    const holding = inSentence.filter((a) => a.content && a.content.start <= claim.start && a.content.end >= claim.end);
+    const pool = holding.length ? holding : inSentence;
+    const distance = (a: FoundAttribution) => Math.min(Math.abs(a.cue.start - claim.end), Math.abs(a.cue.end - claim.start));
+    const best = pool.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+    return toClaimAttribution(best);
+  }
+  const sentenceText = original.slice(s.start, s.end);
+  if (OPEN_QUOTE.test(sentenceText) || insideOpenQuote(sentences, index, original)) {
+    for (let k = index - 1; k >= Math.max(0, index - 4); k--) {
+      const speaker = found.find((a) => a.sentence.start === sentences[k].start && a.quoted);
+      if (speaker) return toClaimAttribution(speaker);
+    }
+  }
+  return null;
+}
+
+/** A paragraph that opened a quotation without closing it carries on into the next sentences. */
+function insideOpenQuote(sentences: Sentence[], index: number, original: string): boolean {
+  for (let k = index - 1; k >= Math.max(0, index - 3); k--) {
+    const t = original.slice(sentences[k].start, sentences[k].end);
+    const quotes = (t.match(/["“”]/g) ?? []).length;
+    if (quotes % 2 === 1 && OPEN_QUOTE.test(t)) return true;
+    if (quotes > 0) return false;
+  }
+  return false;
+}
+
+function toClaimAttribution(a: FoundAttribution): ClaimAttribution {
+  const source: Span = a.antecedent ?? a.source;
+  return { source, cue: a.cue, tagged: false, ...(a.entityId ? { entityId: a.entityId } : {}) };
+}
+
+/**
+ * "A later sentence that repeats the same figure for the same event is not a new claim": keep the
+ * first, and let it borrow the source the repeat gives when it has none of its own.
+ */
+function dropRepeats(claims: CasualtyClaim[]): CasualtyClaim[] {
+  const kept: CasualtyClaim[] = [];
+  for (const c of claims) {
+    const earlier = kept.find(
+      (k) => k.category === c.category && k.count.min === c.count.min && k.count.max === c.count.max &&
+        k.event === c.event && k.subgroup === c.subgroup && k.sentence.start !== c.sentence.start,
+    );
+    if (earlier) {
+      if (!earlier.attribution && c.attribution) earlier.attribution = c.attribution;
+      continue;
+    }
+    kept.push(c);
+  }
+  return kept;
+}
+
+function localDiagnostics(claims: CasualtyClaim[], tags: SourceTag[]): EngineDiagnostic[] {
+  const out: EngineDiagnostic[] = [];
+  for (const c of claims) {
+    if (c.attribution) continue;
+    out.push({
+      start: c.start,
+      end: c.end,
+      severity: 'information',
+      code: 'unattributed-claim',
+      message: `${describeClaim(c)} has no source in the article; tag one with {>>source: NAME<<}`,
+      related: [],
+      claimId: c.id,
+    });
+  }
+  for (const t of tags) {
+    if (!t.error) continue;
+    out.push({ start: t.start, end: t.end, severity: 'warning', code: 'malformed-source-tag', message: t.error, related: [] });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

@@ -54,14 +54,17 @@ export function transliterationKey(name: string): string {
   return s;
 }
 
-interface Candidate {
+export interface PlaceCandidate {
   info: PlaceInfo;
   exact: boolean;
 }
 
+/** How many same-named places are kept per name: enough to find the one in the article's country. */
+const MAX_SAME_NAME = 4;
+
 export class Gazetteer {
-  private readonly byFolded = new Map<string, PlaceInfo>();
-  private readonly byKey = new Map<string, PlaceInfo>();
+  private readonly byFolded = new Map<string, PlaceInfo[]>();
+  private readonly byKey = new Map<string, PlaceInfo[]>();
   private readonly countryByCode = new Map<string, GazetteerCountry>();
   private readonly demonymCountry = new Map<string, GazetteerCountry>();
 
@@ -70,22 +73,8 @@ export class Gazetteer {
       this.countryByCode.set(country.code, country);
       for (const demonym of country.demonyms) this.demonymCountry.set(demonym.toLowerCase(), country);
     }
-    // Cities first, most populous first, so that the biggest place wins a shared name; countries last so
-    // that they override any city of the same name ("Jordan", "Lebanon").
-    const rows = [...data.places].sort((a, b) => b[4] - a[4]);
-    for (const [name, code, lat, lon, population] of rows) {
-      const country = this.countryByCode.get(code);
-      const info: PlaceInfo = {
-        gazetteerName: name,
-        countryCode: code,
-        country: country ? country.name : code,
-        latitude: lat,
-        longitude: lon,
-        placeType: 'city',
-        population,
-      };
-      this.add(name, info, false);
-    }
+    // Countries first, then cities by population, so that the first candidate for a name is the one a
+    // reader most likely means ("Jordan" the country, "Damascus" in Syria).
     for (const country of data.countries) {
       const info: PlaceInfo = {
         gazetteerName: country.name,
@@ -95,35 +84,47 @@ export class Gazetteer {
         longitude: country.lon,
         placeType: 'country',
       };
-      for (const name of country.names) this.add(name, info, true);
+      for (const name of country.names) this.add(name, info);
+    }
+    const rows = [...data.places].sort((a, b) => b[4] - a[4]);
+    for (const [name, code, lat, lon, population] of rows) {
+      const country = this.countryByCode.get(code);
+      this.add(name, {
+        gazetteerName: name,
+        countryCode: code,
+        country: country ? country.name : code,
+        latitude: lat,
+        longitude: lon,
+        placeType: 'city',
+        population,
+      });
     }
   }
 
-  private add(name: string, info: PlaceInfo, override: boolean): void {
-    const folded = foldDiacritics(name);
-    if (override || !this.byFolded.has(folded)) this.byFolded.set(folded, info);
+  private add(name: string, info: PlaceInfo): void {
+    push(this.byFolded, foldDiacritics(name), info);
     const key = transliterationKey(name);
-    if (key.length >= 3 && (override || !this.byKey.has(key))) this.byKey.set(key, info);
+    if (key.length >= 3) push(this.byKey, key, info);
   }
 
-  /** The place a name refers to, or null. Exact (diacritic-folded) matches beat transliteration matches. */
+  /** The place a name most likely refers to, or null. */
   lookup(name: string): PlaceInfo | null {
-    return this.candidate(name)?.info ?? null;
+    return this.candidates(name)[0]?.info ?? null;
   }
 
-  /** Whether the match is exact after folding, as opposed to a transliteration-variant match. */
-  lookupWithQuality(name: string): Candidate | null {
-    return this.candidate(name);
+  lookupWithQuality(name: string): PlaceCandidate | null {
+    return this.candidates(name)[0] ?? null;
   }
 
-  private candidate(name: string): Candidate | null {
+  /** Every place a name may refer to: exact (diacritic-folded) matches first, then spelling variants. */
+  candidates(name: string): PlaceCandidate[] {
     const folded = foldDiacritics(name);
-    const exact = this.byFolded.get(folded);
-    if (exact) return { info: exact, exact: true };
+    const out: PlaceCandidate[] = (this.byFolded.get(folded) ?? []).map((info) => ({ info, exact: true }));
     const key = transliterationKey(name);
-    if (key.length < 4) return null;
-    const fuzzy = this.byKey.get(key);
-    return fuzzy ? { info: fuzzy, exact: false } : null;
+    if (key.length >= 3 && folded.length >= 4) {
+      for (const info of this.byKey.get(key) ?? []) if (!out.some((c) => c.info === info)) out.push({ info, exact: false });
+    }
+    return out;
   }
 
   /** The country a demonym names ("Syrian" -> Syria), or null. */
@@ -132,6 +133,12 @@ export class Gazetteer {
   }
 
   isCountryName(name: string): boolean {
-    return this.byFolded.get(foldDiacritics(name))?.placeType === 'country';
+    return this.byFolded.get(foldDiacritics(name))?.[0]?.placeType === 'country';
   }
+}
+
+function push(map: Map<string, PlaceInfo[]>, key: string, info: PlaceInfo): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [info]);
+  else if (list.length < MAX_SAME_NAME && !list.some((i) => i.gazetteerName === info.gazetteerName && i.countryCode === info.countryCode)) list.push(info);
 }

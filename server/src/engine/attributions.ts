@@ -1,0 +1,329 @@
+// Reported statements: who said what. "according to X", "X said/told/reported", "said X",
+// "X said in a Facebook posting", quotes with their speaker, headline credits ("... - monitor"),
+// and continuations ("he said", "the group said") resolved to the actor they refer to.
+
+import { GROUP_SOURCE_NOUNS } from './lexicon';
+import { Token } from './text';
+import { Entity, Range, Span } from './types';
+
+export interface FoundAttribution {
+  source: Span;
+  cue: Span;
+  content: Range | null;
+  /** The sentence the attribution was found in. */
+  sentence: Range;
+  /** For pronouns and descriptions ("he", "the group"), the mention they refer to. */
+  antecedent: Span | null;
+  entityId?: string;
+  /** The content is a direct quotation. */
+  quoted: boolean;
+}
+
+const SPEECH_VERBS = new Set([
+  'said', 'says', 'say', 'saying', 'told', 'tells', 'tell', 'reported', 'reports', 'report', 'reporting', 'stated',
+  'states', 'claimed', 'claims', 'claim', 'announced', 'announces', 'added', 'adds', 'confirmed', 'confirms', 'denied',
+  'denies', 'insisted', 'insists', 'noted', 'notes', 'explained', 'explains', 'warned', 'warns', 'accused', 'accuses',
+  'alleged', 'alleges', 'estimated', 'estimates', 'wrote', 'writes', 'tweeted', 'tweets', 'posted', 'declared',
+  'declares', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'asserted', 'argued', 'argues', 'stressed',
+  'stresses', 'indicated', 'revealed', 'disclosed', 'quoted', 'cited', 'documented', 'recorded', 'counted',
+  'put', 'puts', 'putting', 'blamed', 'blames', 'described', 'describes', 'called', 'urged', 'urges', 'vowed', 'pledged',
+]);
+/** Verbs that are cues only when a source stands right before them ("the Observatory documented"). */
+const WEAK_VERBS = new Set(['put', 'puts', 'putting', 'documented', 'recorded', 'counted', 'called', 'described', 'describes', 'urged', 'urges', 'vowed', 'pledged', 'blamed', 'blames', 'estimated', 'estimates', 'posted', 'quoted', 'cited']);
+const AUXILIARIES = new Set(['did', 'has', 'have', 'had', 'also', 'will', 'would', 'was', 'were', 'later', 'earlier', 'previously', 'further', 'separately', 'then', 'had', 'reportedly']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 'our', 'one', 'another', 'several', 'two', 'three', 'some', 'many', 'other']);
+const NP_BLOCKERS = new Set([
+  'that', 'which', 'who', 'whom', 'whose', 'but', 'when', 'while', 'as', 'because', 'after', 'before', 'if', 'than',
+  'where', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'had', 'has', 'have', 'and', 'or', 'not', 'also',
+  'killed', 'wounded', 'injured', 'died', 'there', 'here', 'so', 'then', 'to', 'by', 'with', 'on', 'into', 'over',
+  'said', 'says', 'told', 'reported', 'it', 'what', 'how', 'why', 'both', 'all', 'any', 'such', 'very', 'just',
+  'only', 'even', 'still', 'yet', 'now', 'today', 'yesterday', 'tuesday', 'monday', 'wednesday', 'thursday', 'friday',
+  'saturday', 'sunday', 'earlier', 'later', 'previously', 'would', 'could', 'will', 'can', 'may', 'might', 'should',
+]);
+const OPEN_QUOTES = new Set(['"', '“', '‘']);
+const CLOSE_QUOTES = new Set(['"', '”', '’']);
+const PUNCT_STOP = new Set([',', '.', ';', ':', '"', '“', '”', '(', ')', '—', '–', '!', '?', '[', ']']);
+
+export interface SentenceInput extends Range {
+  tokens: Token[];
+}
+
+export function findAttributions(text: string, sentences: SentenceInput[], entities: Entity[]): FoundAttribution[] {
+  const out: FoundAttribution[] = [];
+  const mentionIndex = indexMentions(entities);
+  for (const s of sentences) {
+    const tokens = s.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i];
+      // "according to X"
+      if (tok.lower === 'according' && tokens[i + 1]?.lower === 'to') {
+        const np = nounPhraseAfter(tokens, i + 2);
+        if (np) {
+          const cue = span(text, tokens, i, i + 1);
+          const content = contentAround(tokens, s, i, np.last);
+          out.push(make(text, tokens, s, np.first, np.last, cue, content, mentionIndex));
+        }
+        i += 1;
+        continue;
+      }
+      if (tok.kind !== 'word' || !SPEECH_VERBS.has(tok.lower)) continue;
+      const strong = !WEAK_VERBS.has(tok.lower);
+      // "X said", "X has said", "X said in a statement"
+      let cueFirst = i;
+      while (cueFirst > 0 && AUXILIARIES.has(tokens[cueFirst - 1].lower) && tokens[cueFirst - 1].kind === 'word') cueFirst--;
+      const before = nounPhraseBefore(tokens, cueFirst - 1);
+      if (before && (strong || isSourceLike(tokens, before.first, before.last))) {
+        if (tok.lower === 'told' || tok.lower === 'tells') {
+          // "X told Reuters": the teller is the source.
+        }
+        const cue = span(text, tokens, cueFirst, i);
+        const content = contentAfterOrBefore(tokens, s, before.first, i);
+        out.push(make(text, tokens, s, before.first, before.last, cue, content, mentionIndex));
+        continue;
+      }
+      // '"...", said X' and 'said X'
+      if (strong && (tok.lower === 'said' || tok.lower === 'says' || tok.lower === 'added' || tok.lower === 'reported' || tok.lower === 'told')) {
+        const np = nounPhraseAfter(tokens, i + 1);
+        const prev = tokens[i - 1];
+        if (np && prev && (PUNCT_STOP.has(prev.text) || CLOSE_QUOTES.has(prev.text))) {
+          const cue = span(text, tokens, i, i);
+          const content = quoteBefore(tokens, i) ?? (i > 0 ? { start: s.start, end: tokens[i - 1].start } : null);
+          out.push(make(text, tokens, s, np.first, np.last, cue, content, mentionIndex));
+        }
+      }
+    }
+    // Headline credits: "Air strikes kill 39 - monitor", "Bombs kill 22: activists".
+    const credit = headlineCredit(tokens);
+    if (credit) {
+      const src = span(text, tokens, credit.first, credit.last);
+      out.push({
+        source: src,
+        cue: span(text, tokens, credit.first - 1, credit.first - 1),
+        content: { start: s.start, end: tokens[credit.first - 1].start },
+        sentence: { start: s.start, end: s.end },
+        antecedent: null,
+        quoted: false,
+      });
+    }
+  }
+  resolveContinuations(text, out, entities);
+  return out;
+}
+
+function make(
+  text: string, tokens: Token[], s: SentenceInput, first: number, last: number, cue: Span, content: Range | null,
+  mentionIndex: MentionIndex,
+): FoundAttribution {
+  const source = span(text, tokens, first, last);
+  const entity = mentionIndex.entityOverlapping(source.start, source.end);
+  const quoted = content !== null && isQuote(text, content);
+  return { source, cue, content, sentence: { start: s.start, end: s.end }, antecedent: null, entityId: entity?.id, quoted };
+}
+
+function isQuote(text: string, r: Range): boolean {
+  const first = text[r.start];
+  return first !== undefined && (OPEN_QUOTES.has(first) || CLOSE_QUOTES.has(text[r.end - 1] ?? ''));
+}
+
+function span(text: string, tokens: Token[], first: number, last: number): Span {
+  const start = tokens[first].start;
+  const end = tokens[last].end;
+  return { start, end, text: text.slice(start, end) };
+}
+
+interface Np {
+  first: number;
+  last: number;
+}
+
+/** The noun phrase ending at token `last` (walking left), or null. */
+function nounPhraseBefore(tokens: Token[], last: number): Np | null {
+  if (last < 0) return null;
+  const head = tokens[last];
+  if (head.kind !== 'word') return null;
+  if (PRONOUNS.has(head.lower)) return { first: last, last };
+  if (NP_BLOCKERS.has(head.lower) || /ly$/.test(head.lower) && !/^\p{Lu}/u.test(head.text)) return null;
+  let first = last;
+  for (let k = last - 1; k >= 0 && last - k < 10; k--) {
+    const t = tokens[k];
+    if (t.kind === 'punct') {
+      if (t.text === '-' && t.start === tokens[k + 1].start - 1) continue;
+      break;
+    }
+    if (t.kind === 'number') break;
+    if (DETERMINERS.has(t.lower)) {
+      first = k;
+      break;
+    }
+    if (t.lower === 'and') {
+      // "residents and activists": only between two source-like nouns.
+      const left = tokens[k - 1];
+      if (left && (GROUP_SOURCE_NOUNS.has(left.lower) || /^\p{Lu}/u.test(left.text)) && (GROUP_SOURCE_NOUNS.has(tokens[first].lower) || /^\p{Lu}/u.test(tokens[first].text))) {
+        first = k - 1;
+        k--;
+        continue;
+      }
+      break;
+    }
+    if ((t.lower === 'of' || t.lower === 'in' || t.lower === 'for' || t.lower === 'at' || t.lower === 'from') && k - 1 >= 0) {
+      // "head of the Observatory", "activists in Syria": a preposition inside a source phrase.
+      if (tokens[k - 1].kind === 'word' && !NP_BLOCKERS.has(tokens[k - 1].lower)) {
+        first = k - 1;
+        k--;
+        continue;
+      }
+      break;
+    }
+    if (NP_BLOCKERS.has(t.lower) || PRONOUNS.has(t.lower)) break;
+    first = k;
+  }
+  // Drop an opening quote or sentence-initial adverb that slipped in.
+  while (first < last && /^(?:meanwhile|however|but|and|also)$/.test(tokens[first].lower)) first++;
+  return { first, last };
+}
+
+/** The noun phrase starting at token `first` (walking right), or null. */
+function nounPhraseAfter(tokens: Token[], first: number): Np | null {
+  const start = tokens[first];
+  if (!start || start.kind !== 'word') return null;
+  let last = first - 1;
+  for (let k = first; k < tokens.length && k - first < 10; k++) {
+    const t = tokens[k];
+    if (t.kind === 'punct') {
+      if ((t.text === '-' || t.text === '.') && tokens[k + 1] && tokens[k + 1].start === t.end && t.start === tokens[k - 1]?.end) continue;
+      break;
+    }
+    if (t.kind === 'number') break;
+    if (k > first && (NP_BLOCKERS.has(t.lower) || t.lower === 'on' || t.lower === 'in' && !/^\p{Lu}/u.test(tokens[k + 1]?.text ?? ''))) break;
+    if (k > first && SPEECH_VERBS.has(t.lower)) break;
+    last = k;
+  }
+  if (last < first) return null;
+  while (last > first && (tokens[last].lower === 'of' || tokens[last].lower === 'the' || tokens[last].lower === 'in')) last--;
+  return { first, last };
+}
+
+function isSourceLike(tokens: Token[], first: number, last: number): boolean {
+  const head = tokens[last];
+  return /^\p{Lu}/u.test(head.text) || GROUP_SOURCE_NOUNS.has(head.lower) || PRONOUNS.has(head.lower) || first < last && /^\p{Lu}/u.test(tokens[first].text);
+}
+
+/** Content of "X said (that) ..." is what follows; of "..., X said" what precedes. */
+function contentAfterOrBefore(tokens: Token[], s: SentenceInput, sourceFirst: number, cueLast: number): Range | null {
+  const quote = quoteBefore(tokens, sourceFirst);
+  if (quote) return quote;
+  let from = cueLast + 1;
+  while (from < tokens.length && (tokens[from].lower === 'that' || tokens[from].text === ':' || tokens[from].text === ',')) from++;
+  // "X said in a Facebook posting", "X told Reuters on Monday": what follows is not what was said.
+  const trailing = from >= tokens.length - 1 || /^(?:in|on|at|to|during|after|via|through|from|late|early|earlier|later|yesterday|today)$/.test(tokens[from].lower) ||
+    (tokens[cueLast].lower === 'told' && /^\p{Lu}/u.test(tokens[from].text));
+  if (!trailing && from < tokens.length - 1) {
+    const end = tokens[tokens.length - 1].text === '.' ? tokens[tokens.length - 2].end : tokens[tokens.length - 1].end;
+    if (end > tokens[from].start) return { start: tokens[from].start, end };
+  }
+  if (sourceFirst > 0) {
+    let to = sourceFirst - 1;
+    while (to > 0 && PUNCT_STOP.has(tokens[to].text)) to--;
+    if (tokens[to].end > s.start) return { start: s.start, end: tokens[to].end };
+  }
+  return null;
+}
+
+function contentAround(tokens: Token[], s: SentenceInput, cueFirst: number, npLast: number): Range | null {
+  let to = cueFirst - 1;
+  while (to >= 0 && PUNCT_STOP.has(tokens[to].text)) to--;
+  if (to >= 0 && tokens[to].end > s.start) return { start: s.start, end: tokens[to].end };
+  let from = npLast + 1;
+  while (from < tokens.length && PUNCT_STOP.has(tokens[from].text)) from++;
+  if (from < tokens.length) return { start: tokens[from].start, end: tokens[tokens.length - 1].end };
+  return null;
+}
+
+/** A quotation that closes right before token `i` ('"...," said X' / '"..." he said'). */
+function quoteBefore(tokens: Token[], i: number): Range | null {
+  let k = i - 1;
+  while (k >= 0 && (tokens[k].text === ',' || tokens[k].text === '.')) k--;
+  if (k < 0 || !CLOSE_QUOTES.has(tokens[k].text)) return null;
+  const close = k;
+  for (let j = close - 1; j >= 0; j--) {
+    if (OPEN_QUOTES.has(tokens[j].text) || tokens[j].text === '"') return { start: tokens[j].start, end: tokens[close].end };
+  }
+  // The quotation opened in an earlier sentence: it runs from the start of this one.
+  return { start: tokens[0].start, end: tokens[close].end };
+}
+
+const CREDIT_WORDS = /^(?:monitor|activists|sources|source|observatory|ministry|police|officials|official|army|military|report|media|state media|sana|sohr|medics|rescuers|witnesses|residents|opposition|rebels|un|who|pentagon|coalition|governor|group)$/i;
+
+function headlineCredit(tokens: Token[]): Np | null {
+  const n = tokens.length;
+  if (n < 4) return null;
+  for (let k = n - 2; k >= Math.max(1, n - 5); k--) {
+    const t = tokens[k];
+    if (t.text !== '-' && t.text !== '–' && t.text !== '—' && t.text !== ':') continue;
+    const words = tokens.slice(k + 1);
+    if (words.length > 4 || words.some((w) => w.kind !== 'word')) return null;
+    if (!CREDIT_WORDS.test(words[words.length - 1].text)) return null;
+    return { first: k + 1, last: n - 1 };
+  }
+  return null;
+}
+
+interface MentionIndex {
+  entityOverlapping(start: number, end: number): Entity | undefined;
+}
+
+function indexMentions(entities: Entity[]): MentionIndex {
+  const list: Array<{ start: number; end: number; entity: Entity }> = [];
+  for (const e of entities) for (const m of e.mentions) list.push({ start: m.start, end: m.end, entity: e });
+  list.sort((a, b) => a.start - b.start);
+  return {
+    entityOverlapping(start: number, end: number) {
+      // The mention that overlaps the span, preferring the one that ends last (the head of the phrase).
+      let found: Entity | undefined;
+      for (const m of list) {
+        if (m.start >= end) break;
+        if (m.end > start) found = m.entity;
+      }
+      return found;
+    },
+  };
+}
+
+const DESCRIPTIONS = /^(?:the )?(?:group|organi[sz]ation|monitor|observatory|agency|ministry|army|militants?|rebels|movement|network|channel|broadcaster|outlet|newspaper|government|regime|force|forces|official|spokesman|spokeswoman)$/;
+
+/**
+ * "he said", "the group said": the source is a pronoun or a description; find the actor it refers to,
+ * the nearest earlier person (he/she) or organisation (it, the group) mentioned or quoted as a source.
+ */
+function resolveContinuations(text: string, attributions: FoundAttribution[], entities: Entity[]): void {
+  const persons: Array<{ span: Span; entity: Entity }> = [];
+  const orgs: Array<{ span: Span; entity: Entity }> = [];
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      if (e.kind === 'person') persons.push({ span: m, entity: e });
+      if (e.kind === 'organization') orgs.push({ span: m, entity: e });
+    }
+  }
+  const nearestBefore = (list: Array<{ span: Span; entity: Entity }>, at: number) => {
+    let best: { span: Span; entity: Entity } | undefined;
+    for (const item of list) if (item.span.end <= at && (!best || item.span.start > best.span.start)) best = item;
+    return best;
+  };
+  for (const a of attributions) {
+    const lower = a.source.text.toLowerCase();
+    let found: { span: Span; entity: Entity } | undefined;
+    if (lower === 'he' || lower === 'she') found = nearestBefore(persons, a.source.start);
+    else if (lower === 'it' || DESCRIPTIONS.test(lower)) {
+      if (a.entityId) continue;
+      // "the group said" refers back to the organisation last named as a source, else the last one named.
+      const earlierSource = [...attributions].reverse().find((b) => b !== a && b.source.end <= a.source.start && b.entityId && entities.some((e) => e.id === b.entityId && e.kind === 'organization'));
+      const fromSource = earlierSource ? orgs.find((o) => o.entity.id === earlierSource.entityId && o.span.end <= a.source.start) : undefined;
+      found = fromSource ? nearestBefore(orgs.filter((o) => o.entity.id === fromSource.entity.id), a.source.start) : nearestBefore(orgs, a.source.start);
+    }
+    if (found) {
+      a.antecedent = { start: found.span.start, end: found.span.end, text: text.slice(found.span.start, found.span.end) };
+      a.entityId = found.entity.id;
+    }
+  }
+}

@@ -1,0 +1,332 @@
+// Casualty claims: a figure, the harm it counts (killed, injured, missing, arrested) and who was
+// harmed. A figure is a claim only when the sentence ties it to a harm: "killing at least eight
+// soldiers", "at least 32 people were killed", "22 dead", "the death toll rose to 44", "claimed
+// thousands of lives", "a man was found shot to death".
+
+import { FoundNumber } from './numbers';
+import { Token } from './text';
+import { CasualtyCategory, Range } from './types';
+
+const HARM_WORDS: Record<string, CasualtyCategory> = {};
+function harm(category: CasualtyCategory, words: string): void {
+  for (const w of words.split(' ')) HARM_WORDS[w] = category;
+}
+harm('killed', 'killed kill kills killing dead died die dies dying deaths death slain massacred executed murdered ' +
+  'perished fatalities fatally beheaded slaughtered assassinated');
+harm('injured', 'wounded wounding wound wounds injured injuring injure injures injuries hurt maimed');
+harm('missing', 'missing disappeared unaccounted');
+harm('arrested', 'arrested arresting arrest arrests detained detaining detain detains abducted abducting kidnapped ' +
+  'kidnapping captured jailed imprisoned');
+
+/** Harm words that can take the victims as their object: "killing 8 soldiers". */
+const ACTIVE_HARM = new Set([
+  'killed', 'kill', 'kills', 'killing', 'wounded', 'wounding', 'wounds', 'wound', 'injured', 'injuring', 'injure',
+  'injures', 'arrested', 'arresting', 'arrest', 'arrests', 'detained', 'detaining', 'detain', 'detains', 'abducted',
+  'abducting', 'kidnapped', 'kidnapping', 'captured', 'executed', 'executing', 'massacred', 'slaughtered', 'murdered',
+  'beheaded',
+]);
+
+/** Nouns for people; the value is the victim group used when comparing figures. */
+const VICTIM_GROUPS: Record<string, string> = {};
+function group(name: string, words: string): void {
+  for (const w of words.split(' ')) VICTIM_GROUPS[w] = name;
+}
+group('people', 'people persons person civilians civilian lives bodies corpses victims others individuals residents ' +
+  'villagers passengers worshippers pilgrims shoppers people’s family families relatives man men woman human humans ' +
+  'syrians iraqis kurds palestinians afghans americans citizens inhabitants casualties dead');
+group('security forces', 'soldiers soldier troops troop servicemen policemen policeman police officers officer ' +
+  'guards guard personnel conscripts recruits security army forces');
+group('fighters', 'fighters fighter militants militant rebels rebel jihadists jihadist insurgents insurgent gunmen ' +
+  'gunman terrorists terrorist attackers bombers militiamen combatants extremists members member loyalists commanders');
+group('children', 'children child kids kid boys boy girls girl infants infant babies baby minors teenagers teenager ' +
+  'teens students pupils schoolchildren youths');
+group('women', 'women');
+group('medics', 'medics medic doctors doctor nurses nurse paramedics rescuers rescue workers aid');
+group('journalists', 'journalists journalist reporters reporter photographers');
+group('protesters', 'protesters protester protestors protestor demonstrators demonstrator activists activist');
+group('prisoners', 'prisoners prisoner detainees detainee inmates inmates');
+
+/** Nouns that themselves say people died: "460 corpses", "22 dead", "dozens of deaths". */
+const DEATH_NOUNS = new Set(['bodies', 'corpses', 'dead', 'deaths', 'fatalities', 'lives']);
+const PASSIVE_GLUE = new Set([
+  'were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'be', 'being', 'reportedly', 'also', 'all', 'later',
+  'allegedly', 'confirmed', 'feared', 'believed', 'now', 'already', 'since', 'either', 'both', 'found', 'left',
+  'shot', 'critically', 'seriously', 'slightly', 'badly', 'fatally', 'mortally', 'lightly', 'gravely', 'who', 'remain',
+  'remained', 'went', 'go', 'still', 'been', 'then', 'got', 'get',
+]);
+const SUBGROUP_BEFORE = [['including'], ['among', 'them'], ['among', 'whom'], ['of', 'whom'], ['among', 'those'], ['among', 'the', 'dead'], ['among', 'the', 'victims'], ['among', 'the', 'killed'], ['among', 'the', 'wounded'], ['among', 'the', 'injured'], ['incl']];
+const ADDITIONAL_BEFORE = new Set(['another', 'other', 'further', 'additional']);
+const COORDINATORS = [['and'], ['along', 'with'], ['as', 'well', 'as'], ['plus'], ['besides'], ['while']];
+const TOLL_VERBS = new Set(['to', 'at', 'of', 'reached', 'hit', 'stood', 'stands', 'rose', 'risen', 'climbed', 'jumped', 'increased', 'was', 'is', 'has', 'had', 'now', 'reaching', 'putting', 'put', 'stand', 'rising', 'climbing', 'surpassed', 'passed', 'topped', 'exceeded']);
+const CUMULATIVE_NOUNS = /^(?:war|conflict|crackdown|uprising|revolt|revolution|crisis|insurgency|fighting|violence|unrest|campaign|siege|offensive|intervention)$/;
+const CUMULATIVE_SINCE = /^(?:march|2011|2012|2013|2014|2015|2016|2017|2018|start|beginning|outbreak|war|conflict|uprising|crisis|revolt|revolution|protesting|protests|began|erupted|started|year)$/;
+
+export interface ClaimCandidate extends Range {
+  category: CasualtyCategory;
+  number: FoundNumber;
+  /** The count span when it is not a number mention ("a man"), otherwise the number itself. */
+  count: { start: number; end: number; min: number; max: number | null };
+  victims: Range | null;
+  victimGroup: string;
+  subgroup: boolean;
+  cumulative: boolean;
+}
+
+interface SentenceView {
+  tokens: Token[];
+  numbers: FoundNumber[];
+}
+
+function matchAt(tokens: Token[], i: number, words: string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (tokens[i + k]?.lower !== words[k]) return false;
+  return true;
+}
+
+function endsBefore(tokens: Token[], i: number, words: string[]): boolean {
+  return matchAt(tokens, i - words.length, words);
+}
+
+/** The victim phrase right after the figure: "Syrian soldiers", "soldiers and security troops", "of them". */
+function victimsAfter(tokens: Token[], after: number): { first: number; last: number; head: string } | null {
+  let k = after;
+  if (tokens[k]?.lower === 'of' && (tokens[k + 1]?.lower === 'the' || tokens[k + 1]?.lower === 'his' || tokens[k + 1]?.lower === 'their')) k += 2;
+  else if (tokens[k]?.lower === 'of' && tokens[k + 1]?.kind === 'word') k += 1;
+  const first = k;
+  for (let n = 0; n < 4 && k < tokens.length; n++, k++) {
+    const t = tokens[k];
+    if (t.kind !== 'word') {
+      if (t.text === '-' && tokens[k + 1]) continue; // "pro-government"
+      return null;
+    }
+    if (VICTIM_GROUPS[t.lower] || DEATH_NOUNS.has(t.lower)) {
+      let last = k;
+      // A compound keeps its last noun as head: "security troops", "army officers".
+      while (tokens[last + 1] && VICTIM_GROUPS[tokens[last + 1].lower] && !DEATH_NOUNS.has(t.lower)) last++;
+      // "soldiers and security troops"
+      if (tokens[k + 1]?.lower === 'and') {
+        for (let m = k + 2; m < Math.min(tokens.length, k + 5); m++) {
+          if (tokens[m].kind !== 'word') break;
+          if (VICTIM_GROUPS[tokens[m].lower]) {
+            last = m;
+            while (tokens[last + 1] && VICTIM_GROUPS[tokens[last + 1].lower]) last++;
+            break;
+          }
+        }
+      }
+      return { first, last, head: tokens[last].lower };
+    }
+    if (HARM_WORDS[t.lower] || t.lower === 'in' || t.lower === 'on' || t.lower === 'at' || t.lower === 'and' || t.lower === 'were' || t.lower === 'was' || t.lower === 'who' || t.lower === 'have' || t.lower === 'had' || t.lower === 'of') return null;
+  }
+  return null;
+}
+
+/** A harm word following the figure (and its victims), passive or intransitive: "were killed", "died". */
+function harmAfter(tokens: Token[], from: number): { index: number; category: CasualtyCategory } | null {
+  for (let k = from, n = 0; k < tokens.length && n < 6; k++, n++) {
+    const t = tokens[k];
+    if (t.kind !== 'word') {
+      if (t.text === '-') continue;
+      return null;
+    }
+    const category = HARM_WORDS[t.lower];
+    if (category) {
+      // "the 8 soldiers killing ..." reads the other way round; an -ing form here is not passive.
+      if (/ing$/.test(t.lower) && n > 0) return null;
+      return { index: k, category };
+    }
+    if (t.lower === 'lost' && tokens[k + 1]?.lower === 'their' && tokens[k + 2]?.lower === 'lives') return { index: k + 2, category: 'killed' };
+    if (t.lower === 'shot' && tokens[k + 1]?.lower === 'dead') return { index: k + 1, category: 'killed' };
+    if (t.lower === 'shot' && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'death') return { index: k + 2, category: 'killed' };
+    if (t.lower === 'taken' && (tokens[k + 1]?.lower === 'prisoner' || tokens[k + 1]?.lower === 'hostage')) return { index: k + 1, category: 'arrested' };
+    if (!PASSIVE_GLUE.has(t.lower)) return null;
+  }
+  return null;
+}
+
+/** A harm verb governing the figure from the left: "killing at least eight", "left 12 dead". */
+function harmBefore(tokens: Token[], first: number): { index: number; category: CasualtyCategory } | null {
+  for (let k = first - 1, n = 0; k >= 0 && n < 3; k--, n++) {
+    const t = tokens[k];
+    if (ACTIVE_HARM.has(t.lower)) return { index: k, category: HARM_WORDS[t.lower] };
+    // "the deaths of 27 people", "the bodies of 12", "the lives of more than 200000 people"
+    if (t.lower === 'of' && k > 0 && (tokens[k - 1].lower === 'deaths' || tokens[k - 1].lower === 'death' || tokens[k - 1].lower === 'bodies' || tokens[k - 1].lower === 'lives' || tokens[k - 1].lower === 'killing' || tokens[k - 1].lower === 'killings')) {
+      return { index: k - 1, category: 'killed' };
+    }
+    if (!/^(?:the|some|a|an|also|reportedly|allegedly|nearly|at|least|as|many|up|to|more|than|about|around|over|another|all)$/.test(t.lower)) return null;
+  }
+  return null;
+}
+
+/** "the death toll rose to 44", "a toll of 12", "putting the death toll at at least 70". */
+function tollBefore(tokens: Token[], first: number): number | null {
+  for (let k = first - 1, n = 0; k >= 0 && n < 7; k--, n++) {
+    const t = tokens[k];
+    if (t.lower === 'toll' || t.lower === 'tolls') return k;
+    if (t.kind !== 'word' || !(TOLL_VERBS.has(t.lower) || /^(?:the|a|an|death|overall|total|final|new|latest|casualty|had|then|further|since|already|risen|reportedly|officially|has|least|more|than|about|around|nearly)$/.test(t.lower))) {
+      return null;
+    }
+  }
+  return null;
+}
+
+function isSubgroup(tokens: Token[], first: number, last: number): boolean {
+  for (const words of SUBGROUP_BEFORE) if (endsBefore(tokens, first, words)) return true;
+  // "seven children were among the dead", "nine of those killed", "two of them"
+  const next = tokens[last + 1]?.lower;
+  if (next === 'of' && /^(?:them|whom|those|the)$/.test(tokens[last + 2]?.lower ?? '')) return true;
+  for (let k = last + 1; k < Math.min(tokens.length, last + 6); k++) {
+    if (tokens[k].lower === 'among' && /^(?:the|those)$/.test(tokens[k + 1]?.lower ?? '')) return true;
+    if (tokens[k].kind !== 'word') break;
+  }
+  return false;
+}
+
+function isAdditional(tokens: Token[], first: number, last: number): boolean {
+  const prev = tokens[first - 1]?.lower;
+  if (prev && ADDITIONAL_BEFORE.has(prev)) return true;
+  const next = tokens[last + 1]?.lower;
+  return next === 'more' || next === 'others' || next === 'other';
+}
+
+function isCumulative(tokens: Token[]): boolean {
+  for (let k = 0; k < tokens.length; k++) {
+    const w = tokens[k].lower;
+    if (w === 'since') {
+      for (let m = k + 1; m < Math.min(tokens.length, k + 7); m++) if (CUMULATIVE_SINCE.test(tokens[m].lower)) return true;
+    }
+    if (CUMULATIVE_NOUNS.test(w)) {
+      for (let m = k + 1; m < Math.min(tokens.length, k + 6); m++) {
+        if ((tokens[m].lower === 'has' || tokens[m].lower === 'have') && /^(?:killed|claimed|cost|left|taken)$/.test(tokens[m + 1]?.lower ?? '')) return true;
+      }
+    }
+    if ((w === 'so' && tokens[k + 1]?.lower === 'far') || (w === 'in' && tokens[k + 1]?.lower === 'total')) return true;
+  }
+  return false;
+}
+
+/** Finds the casualty claims of one sentence. */
+export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
+  const { tokens } = s;
+  const out: ClaimCandidate[] = [];
+  const cumulative = isCumulative(tokens);
+  for (const num of s.numbers) {
+    if (num.kind !== 'count') continue;
+    const first = num.firstToken;
+    const last = num.lastToken;
+    let category: CasualtyCategory | null = null;
+    let spanFirst = first;
+    let spanLast = last;
+    let victims: { first: number; last: number; head: string } | null = victimsAfter(tokens, last + 1);
+
+    const before = harmBefore(tokens, first);
+    const toll = before ? null : tollBefore(tokens, first);
+    if (before) {
+      category = before.category;
+      spanFirst = before.index;
+    } else if (toll !== null) {
+      category = 'killed';
+      spanFirst = toll > 0 && tokens[toll - 1].lower === 'death' ? toll - 1 : toll;
+    }
+    if (!category) {
+      const after = harmAfter(tokens, victims ? victims.last + 1 : last + 1);
+      if (after) {
+        category = after.category;
+        spanLast = after.index;
+      } else if (victims && DEATH_NOUNS.has(victims.head) && victims.head !== 'lives') {
+        category = 'killed'; // "460 corpses", "22 dead", "dozens of protestor deaths"
+      } else if (victims?.head === 'lives' && harmVerbForLives(tokens, first)) {
+        category = 'killed';
+        spanFirst = harmVerbForLives(tokens, first)!;
+      } else if (!victims && DEATH_NOUNS.has(tokens[last + 1]?.lower ?? '')) {
+        category = 'killed';
+        spanLast = last + 1;
+      }
+    }
+    if (!category) {
+      // "killing 8 soldiers and 3 civilians", "3,500 people ..., along with 1,000 security forces"
+      const previous = out[out.length - 1];
+      if (previous && victims) {
+        for (const words of COORDINATORS) {
+          if (endsBefore(tokens, first, words) && previous.end <= tokens[first].start) {
+            category = previous.category;
+            break;
+          }
+        }
+      }
+    }
+    if (!category) continue;
+    if (victims) spanLast = Math.max(spanLast, victims.last);
+    let victimGroup = victims ? groupOf(tokens, victims) : 'people';
+    const subgroup = isSubgroup(tokens, first, last);
+    if (isAdditional(tokens, first, last)) victimGroup = `additional ${victimGroup}`;
+    out.push({
+      start: tokens[spanFirst].start,
+      end: tokens[spanLast].end,
+      category,
+      number: num,
+      count: { start: num.start, end: num.end, min: num.min, max: num.max },
+      victims: victims ? { start: tokens[victims.first].start, end: tokens[victims.last].end } : null,
+      victimGroup,
+      subgroup,
+      cumulative,
+    });
+  }
+  findImplicitSingles(tokens, s.numbers, out, cumulative);
+  return out;
+}
+
+function harmVerbForLives(tokens: Token[], first: number): number | null {
+  for (let k = first - 1; k >= Math.max(0, first - 3); k--) {
+    if (/^(?:claimed|claiming|claims|cost|costing|took|taking|takes|killed)$/.test(tokens[k].lower)) return k;
+  }
+  return null;
+}
+
+function groupOf(tokens: Token[], victims: { first: number; last: number; head: string }): string {
+  // The head noun decides the group; "pro-government fighters" and "fighters" are the same group.
+  for (let k = victims.last; k >= victims.first; k--) {
+    const g = VICTIM_GROUPS[tokens[k].lower];
+    if (g) return g;
+  }
+  return 'people';
+}
+
+const SINGULAR_VICTIMS = /^(?:man|woman|person|civilian|soldier|child|boy|girl|policeman|officer|fighter|militant|journalist|teenager|baby|infant|doctor|medic|resident|student|worker|driver|guard|rebel|protester|demonstrator|passenger|photographer|reporter|pedestrian|bystander|motorist|victim)$/;
+
+/** "a man was found shot to death", "another person died", "an officer was wounded": a count of one. */
+function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: ClaimCandidate[], cumulative: boolean): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const det = tokens[i].lower;
+    if (det !== 'a' && det !== 'an' && det !== 'another') continue;
+    let k = i + 1;
+    // up to two modifiers: "a 26-year-old man", "a young local man"
+    let n = 0;
+    while (k < tokens.length && n < 4 && !SINGULAR_VICTIMS.test(tokens[k].lower)) {
+      if (tokens[k].kind === 'punct' && tokens[k].text !== '-') break;
+      if (HARM_WORDS[tokens[k].lower] || /^(?:was|were|is|in|on|at|of|and|who)$/.test(tokens[k].lower)) break;
+      k++;
+      n++;
+    }
+    if (k >= tokens.length || !SINGULAR_VICTIMS.test(tokens[k].lower)) continue;
+    const after = harmAfter(tokens, k + 1);
+    if (!after) continue;
+    const start = tokens[i].start;
+    const countEnd = tokens[k].end;
+    if (out.some((c) => c.start <= start && c.end > start)) continue;
+    const pseudo: FoundNumber = {
+      start, end: countEnd, text: '', min: 1, max: 1, kind: 'count', firstToken: i, lastToken: k,
+    };
+    out.push({
+      start,
+      end: tokens[after.index].end,
+      category: after.category,
+      number: pseudo,
+      count: { start, end: countEnd, min: 1, max: 1 },
+      victims: { start: tokens[k].start, end: tokens[k].end },
+      victimGroup: det === 'another' ? `additional ${VICTIM_GROUPS[tokens[k].lower] ?? 'people'}` : VICTIM_GROUPS[tokens[k].lower] ?? 'people',
+      subgroup: false,
+      cumulative,
+    });
+    void numbers;
+  }
+}

@@ -1,0 +1,514 @@
+// Actors (people, organisations) and places: finding mentions in sentences, reading titles as roles,
+// and merging the mentions of one entity within a document ("President Bashar al-Assad",
+// "Bashar al-Assad", "Assad", "Assad's").
+
+import { Gazetteer, foldDiacritics } from './gazetteer';
+import {
+  COMMON_CAPITALISED, KNOWN_ACTORS, NATIONAL_ORG_NOUNS, NOT_ENTITIES, ORG_HEADS, ORG_STARTS, PLACE_NOUNS, PLACE_PREFIXES,
+  PLACE_SUFFIXES, TITLES,
+} from './lexicon';
+import { Token } from './text';
+import { Entity, EntityKind, PlaceInfo } from './types';
+
+/** A sentence as the entity finder sees it. */
+export interface SentenceTokens {
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+/** A statistical tagger's reading of one sentence: token spans (end exclusive) with CoNLL labels. */
+export type SentenceTagger = (words: string[]) => Array<{ start: number; end: number; label: 'PER' | 'ORG' | 'LOC' | 'MISC' }>;
+
+export interface EntityMention {
+  start: number;
+  end: number;
+  text: string;
+  kind: EntityKind;
+  /** Name without title or possessive, used to merge mentions. */
+  name: string;
+  role: string | null;
+  known?: string; // canonical name of a known actor
+  place?: PlaceInfo;
+  /** For places: whether the words around said "place", or only the gazetteer did. */
+  placeEvidence?: 'context' | 'gazetteer';
+}
+
+interface KnownEntry {
+  canonical: string;
+  kind: 'organization' | 'person';
+  words: string[];
+  caseSensitive: boolean;
+}
+
+const KNOWN_INDEX: Map<string, KnownEntry[]> = buildKnownIndex();
+
+function buildKnownIndex(): Map<string, KnownEntry[]> {
+  const index = new Map<string, KnownEntry[]>();
+  for (const actor of KNOWN_ACTORS) {
+    for (const form of [actor.name, ...actor.aliases]) {
+      const words = wordsOf(form);
+      // Short acronyms ("IS", "AP", "WHO") must match case-sensitively or they read ordinary words.
+      const caseSensitive = /^[A-Z.]+$/.test(form) || words.length === 1;
+      const entry: KnownEntry = { canonical: actor.name, kind: actor.kind, words: caseSensitive ? words : words.map((w) => w.toLowerCase()), caseSensitive };
+      const first = entry.words[0].toLowerCase();
+      const list = index.get(first) ?? [];
+      list.push(entry);
+      index.set(first, list);
+    }
+  }
+  for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return index;
+}
+
+function wordsOf(phrase: string): string[] {
+  return phrase.match(/(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\d]*(?:[-'’]\p{L}[\p{L}\p{M}\d]*)*|\S/gu) ?? [];
+}
+
+const TITLE_WORDS: string[][] = TITLES.map(wordsOf).sort((a, b) => b.length - a.length);
+const CONNECTORS = new Set(['of', 'for', 'the', 'al', 'el', 'bin', 'ibn', 'abu', 'de', 'la', 'du', 'van', 'von', 'der', 'and', '&', 'on']);
+const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
+const OPENING = new Set(['"', '“', '‘', '(', '[', '-', '—', ':']);
+const LOCATIVE = new Set(['in', 'near', 'outside', 'into', 'across', 'around', 'towards', 'toward', 'from', 'at', 'to', 'of', 'between']);
+const ARABIC_PREFIX = /^(?:al|el|ad|ar|as|ash|at|az|an|ath)-(?=\p{Lu})/u;
+
+function stripPossessive(word: string): string {
+  return word.replace(/['’]s$/i, '').replace(/s['’]$/, 's');
+}
+
+function isProperWord(tok: Token): boolean {
+  if (tok.kind !== 'word') return false;
+  if (/^\p{Lu}/u.test(tok.text)) return true;
+  return ARABIC_PREFIX.test(tok.text);
+}
+
+function isAllCaps(word: string): boolean {
+  return /^[\p{Lu}.&-]{2,}$/u.test(word);
+}
+
+/** A sentence written in capitals (a wire headline) tells nothing by capitalisation. */
+function isShouting(tokens: Token[]): boolean {
+  const words = tokens.filter((t) => t.kind === 'word' && t.text.length > 1);
+  return words.length >= 3 && words.filter((t) => isAllCaps(t.text)).length / words.length > 0.6;
+}
+
+export class EntityFinder {
+  constructor(private readonly gazetteer: Gazetteer, private readonly tagger?: SentenceTagger) {}
+
+  findMentions(text: string, sentences: SentenceTokens[]): EntityMention[] {
+    const mentions: EntityMention[] = [];
+    const capitalisedMidSentence = new Set<string>();
+    for (const s of sentences) {
+      for (let i = 1; i < s.tokens.length; i++) {
+        const t = s.tokens[i];
+        if (isProperWord(t) && s.tokens[i - 1].text !== '"' && s.tokens[i - 1].text !== '“') capitalisedMidSentence.add(stripPossessive(t.text));
+      }
+    }
+    for (const s of sentences) this.findInSentence(text, s, capitalisedMidSentence, mentions);
+    return this.resolvePlaces(mentions, sentences);
+  }
+
+  /**
+   * Picks, for each place, the gazetteer entry in a country the article is about ("Hama" in Syria, not
+   * elsewhere), and drops capitalised words that only a spelling-variant match made places.
+   */
+  private resolvePlaces(mentions: EntityMention[], sentences: SentenceTokens[]): EntityMention[] {
+    const countries = new Set<string>();
+    for (const m of mentions) if (m.kind === 'place' && m.place?.placeType === 'country') countries.add(m.place.countryCode);
+    for (const s of sentences) for (const t of s.tokens) {
+      const c = t.kind === 'word' && /^\p{Lu}/u.test(t.text) ? this.gazetteer.countryOfDemonym(stripPossessive(t.text)) : null;
+      if (c) countries.add(c.code);
+    }
+    const kept: EntityMention[] = [];
+    for (const m of mentions) {
+      if (m.kind !== 'place' || m.place?.placeType === 'country') {
+        kept.push(m);
+        continue;
+      }
+      const lookupName = m.name.replace(/\s+(?:province|governorate|countryside|city|district|region|area)$/i, '');
+      const candidates = this.gazetteer.candidates(lookupName);
+      const local = candidates.find((c) => countries.has(c.info.countryCode));
+      const plausible = candidates.find((c) => c.exact && (c.info.placeType === 'country' || (c.info.population ?? 0) >= 100000));
+      const chosen = local ?? plausible;
+      if (!chosen && m.placeEvidence === 'gazetteer') continue;
+      kept.push({ ...m, place: chosen?.info });
+    }
+    return kept;
+  }
+
+  private findInSentence(text: string, s: SentenceTokens, seenMid: Set<string>, out: EntityMention[]): void {
+    const tokens = s.tokens;
+    const shouting = isShouting(tokens);
+    const taken = new Array<boolean>(tokens.length).fill(false);
+
+    // 1. Known actors, longest match first.
+    for (let i = 0; i < tokens.length; i++) {
+      if (taken[i]) continue;
+      const entry = this.matchKnown(tokens, i);
+      if (!entry) continue;
+      let first = i;
+      const last = i + entry.words.length - 1;
+      // "the Britain-based monitor" reads as the Observatory only with its article.
+      if (entry.words.length <= 2 && /monitor$/i.test(entry.words[entry.words.length - 1]) && tokens[i - 1]?.lower !== 'the') continue;
+      if (entry.words[0].toLowerCase() === 'the' && !/^The$/.test(tokens[i].text)) first = i + 1;
+      for (let k = first; k <= last; k++) taken[k] = true;
+      out.push(this.makeMention(text, tokens, first, last, entry.kind, null, entry.canonical));
+      i = last;
+    }
+
+    // 2. A statistical tagger, when one is loaded, proposes spans and types; rules refine them.
+    if (this.tagger && !shouting) {
+      const words = tokens.map((t) => t.text);
+      for (const span of this.tagger(words)) {
+        if (span.label === 'MISC') continue;
+        let free = true;
+        for (let k = span.start; k < span.end; k++) if (taken[k]) free = false;
+        if (!free) continue;
+        this.classifyRun(text, tokens, span.start, span.end - 1, seenMid, taken, out, span.label);
+      }
+      return;
+    }
+
+    // 3. Runs of capitalised words.
+    for (let i = 0; i < tokens.length; i++) {
+      if (taken[i] || !isProperWord(tokens[i])) continue;
+      let j = i;
+      while (j + 1 < tokens.length && !taken[j + 1]) {
+        const next = tokens[j + 1];
+        if (isProperWord(next) && !(shouting && isAllCaps(next.text) !== isAllCaps(tokens[j].text))) {
+          j++;
+          continue;
+        }
+        // A title abbreviation keeps its full stop: "Col. Riad al-Asaad".
+        if (next.text === '.' && next.start === tokens[j].end && isTitleAbbreviation(tokens[j].text) && isProperWord(tokens[j + 2] ?? next)) {
+          j++;
+          continue;
+        }
+        if (CONNECTORS.has(next.lower) && next.lower === next.text && tokens[j + 2] && isProperWord(tokens[j + 2]) && !taken[j + 2]) {
+          if (next.lower === 'and' || next.lower === 'on') break; // "Syria and Turkey" are two names
+          if (next.lower === 'the' && tokens[j].lower !== 'of') break;
+          j += 2;
+          continue;
+        }
+        break;
+      }
+      if (shouting) {
+        i = j;
+        continue; // capitals say nothing in a shouted headline; known actors were matched above
+      }
+      this.classifyRun(text, tokens, i, j, seenMid, taken, out, null);
+      i = j;
+    }
+  }
+
+  private matchKnown(tokens: Token[], i: number): KnownEntry | null {
+    const candidates = KNOWN_INDEX.get(stripPossessive(tokens[i].text).toLowerCase());
+    if (!candidates) return null;
+    for (const entry of candidates) {
+      let ok = true;
+      for (let k = 0; k < entry.words.length && ok; k++) {
+        const tok = tokens[i + k];
+        if (!tok) ok = false;
+        else {
+          const last = k === entry.words.length - 1;
+          const word = last ? stripPossessive(tok.text) : tok.text;
+          ok = entry.caseSensitive ? word === entry.words[k] : word.toLowerCase() === entry.words[k];
+        }
+      }
+      if (!ok) continue;
+      // A bare "IS" or "AP" must stand alone as a name, not as the verb "is" in a shouted headline.
+      if (entry.words.length === 1 && entry.words[0].length <= 3) {
+        const prev = tokens[i - 1];
+        if (prev && isAllCaps(prev.text) && prev.text.length > 1) continue;
+      }
+      return entry;
+    }
+    return null;
+  }
+
+  private classifyRun(
+    text: string, tokens: Token[], first: number, last: number, seenMid: Set<string>, taken: boolean[],
+    out: EntityMention[], label: 'PER' | 'ORG' | 'LOC' | null,
+  ): void {
+    // Leading words that only capitalise because they start the sentence ("Defectors", "Meanwhile"),
+    // or a leading article anywhere ("the Free Syrian Army").
+    const sentenceStart = first === 0 || OPENING.has(tokens[first - 1].text);
+    while (first <= last) {
+      const lower = tokens[first].lower;
+      if (lower === 'the' || (sentenceStart && COMMON_CAPITALISED.has(lower)) || (first === 0 && first === last && label === null && COMMON_CAPITALISED.has(lower))) first++;
+      else break;
+    }
+    while (last >= first && (CONNECTORS.has(tokens[last].lower) || tokens[last].text === '.')) last--;
+    if (first > last) return;
+    if (first === last && (NOT_ENTITIES.has(stripPossessive(tokens[first].lower)) || CALENDAR.test(tokens[first].text))) return;
+    // A possessive place before a title: "Jordan's King Abdullah" is a place and a person.
+    for (let k = first; k < last; k++) {
+      if (/['’]s$/.test(tokens[k].text) && this.matchTitle(tokens, k + 1, last) > k + 1) {
+        this.classifyRun(text, tokens, first, k, seenMid, taken, out, null);
+        first = k + 1;
+        break;
+      }
+    }
+
+    // Titles are roles, not names.
+    let role: string | null = null;
+    let nameFirst = first;
+    const title = this.matchTitle(tokens, first, last);
+    if (title > first) {
+      role = text.slice(tokens[first].start, tokens[title - 1].end).replace(/\s+/g, ' ');
+      nameFirst = title;
+    } else if (this.gazetteer.countryOfDemonym(tokens[first].text) && first < last) {
+      const after = this.matchTitle(tokens, first + 1, last);
+      if (after > first + 1) {
+        role = text.slice(tokens[first].start, tokens[after - 1].end);
+        nameFirst = after;
+      }
+    }
+    const lastWord = stripPossessive(tokens[last].text);
+    const phrase = text.slice(tokens[nameFirst].start, tokens[last].end - (tokens[last].text.length - lastWord.length));
+    const mark = () => {
+      for (let k = first; k <= last; k++) taken[k] = true;
+    };
+
+    if (nameFirst > last) {
+      // A title alone ("the President") is not a mention of anyone we can name.
+      return;
+    }
+    if (role) {
+      mark();
+      out.push(this.makeMention(text, tokens, nameFirst, last, 'person', role));
+      return;
+    }
+
+    // Demonyms: "Syrian" alone is not an entity; "Syrian army" is an organisation.
+    if (first === last && this.gazetteer.countryOfDemonym(tokens[first].text)) {
+      const next = tokens[last + 1];
+      const next2 = tokens[last + 2];
+      const two = next && next2 ? `${next.lower} ${next2.lower}` : '';
+      if (next && (NATIONAL_ORG_NOUNS.has(two) || NATIONAL_ORG_NOUNS.has(next.lower))) {
+        const end = NATIONAL_ORG_NOUNS.has(two) ? last + 2 : last + 1;
+        for (let k = first; k <= end; k++) taken[k] = true;
+        out.push(this.makeMention(text, tokens, first, end, 'organization', null));
+      }
+      return;
+    }
+
+    const lowerWords = tokens.slice(nameFirst, last + 1).map((t) => stripPossessive(t.lower));
+    const prev = tokens[first - 1];
+    const prev2 = tokens[first - 2];
+    const next = tokens[last + 1];
+
+    if (ORG_HEADS.has(lowerWords[lowerWords.length - 1]) || (lowerWords.length > 1 && ORG_STARTS.has(lowerWords[0]))) {
+      mark();
+      out.push(this.makeMention(text, tokens, nameFirst, last, 'organization', null));
+      return;
+    }
+    const place = this.gazetteer.lookupWithQuality(phrase);
+    const afterPlaceNoun = prev?.lower === 'of' && prev2 && PLACE_NOUNS.has(prev2.lower);
+    const beforePlaceSuffix = next && PLACE_SUFFIXES.has(next.lower) && next.text === next.lower;
+    const placePrefix = lowerWords.length > 1 && PLACE_PREFIXES.has(lowerWords[0]);
+    if (label === 'LOC' || (place && (place.exact || label === null)) || afterPlaceNoun || beforePlaceSuffix || placePrefix) {
+      let end = last;
+      if (beforePlaceSuffix && (next.lower === 'province' || next.lower === 'governorate')) end = last + 1;
+      for (let k = first; k <= end; k++) taken[k] = true;
+      const mention = this.makeMention(text, tokens, nameFirst, end, 'place', null, undefined, place?.info ?? undefined);
+      mention.placeEvidence = label === 'LOC' || afterPlaceNoun || beforePlaceSuffix || placePrefix || (prev && LOCATIVE.has(prev.lower)) ? 'context' : 'gazetteer';
+      out.push(mention);
+      return;
+    }
+    if (label === 'ORG') {
+      mark();
+      out.push(this.makeMention(text, tokens, nameFirst, last, 'organization', null));
+      return;
+    }
+    if (label === 'PER') {
+      mark();
+      out.push(this.makeMention(text, tokens, nameFirst, last, 'person', null));
+      return;
+    }
+    if (prev && LOCATIVE.has(prev.lower) && prev.lower !== 'of' && last - nameFirst <= 2 && !isAllCaps(tokens[nameFirst].text)) {
+      mark();
+      out.push({ ...this.makeMention(text, tokens, nameFirst, last, 'place', null, undefined, place?.info), placeEvidence: 'context' });
+      return;
+    }
+    if (isAllCaps(tokens[nameFirst].text) && nameFirst === last && tokens[nameFirst].text.replace(/\./g, '').length >= 2) {
+      mark();
+      out.push(this.makeMention(text, tokens, nameFirst, last, 'organization', null));
+      return;
+    }
+    if (last > nameFirst && last - nameFirst <= 3) {
+      mark();
+      out.push(this.makeMention(text, tokens, nameFirst, last, 'person', null));
+      return;
+    }
+    // A single unknown capitalised word: kept as a person candidate, resolved against full names later.
+    if (nameFirst === last && (seenMid.has(lastWord) || first > 0)) {
+      mark();
+      out.push({ ...this.makeMention(text, tokens, nameFirst, last, 'person', null), role: '?single' });
+    }
+  }
+
+  /** Index just past the longest title at `first`, or `first` when none. */
+  private matchTitle(tokens: Token[], first: number, last: number): number {
+    for (const title of TITLE_WORDS) {
+      let k = first;
+      let ok = true;
+      for (const w of title) {
+        if (k > last && w !== '.') {
+          ok = false;
+          break;
+        }
+        const tok = tokens[k];
+        if (!tok || tok.text !== w) {
+          ok = false;
+          break;
+        }
+        k++;
+      }
+      if (ok && k <= last) return k;
+    }
+    return first;
+  }
+
+  private makeMention(
+    text: string, tokens: Token[], first: number, last: number, kind: EntityKind, role: string | null,
+    known?: string, place?: PlaceInfo,
+  ): EntityMention {
+    const lastTok = tokens[last];
+    const lastWord = stripPossessive(lastTok.text);
+    const start = tokens[first].start;
+    const end = lastTok.end - (lastTok.text.length - lastWord.length);
+    const surface = text.slice(start, end);
+    const name = surface.replace(/\s+/g, ' ');
+    if (kind === 'place' && !place) {
+      // "Hama province" is in the gazetteer as "Hama".
+      place = this.gazetteer.lookup(name.replace(/\s+(?:province|governorate|countryside|city|district|region|area)$/i, '')) ?? undefined;
+    }
+    return { start, end, text: surface, kind, name, role, known, place };
+  }
+}
+
+function isTitleAbbreviation(word: string): boolean {
+  return /^(?:Col|Gen|Lt|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Adm|Gov|Sen|Rep|Brig|Prof|Rev|Pres|St)$/.test(word);
+}
+
+/** Name parts that identify a person on their own: "Assad" for "Bashar al-Assad". */
+function nameParts(name: string): string[] {
+  return name.split(/\s+/).map((w) => w.replace(ARABIC_PREFIX, '').toLowerCase());
+}
+
+/** Merges mentions into entities: known actors by canonical name, people by surname, the rest by name. */
+export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): Entity[] {
+  const entities: Entity[] = [];
+  const byKey = new Map<string, Entity>();
+  const persons: Entity[] = [];
+  const orgs: Entity[] = [];
+
+  // A single word that is part of a person's full name is that person, even where the gazetteer
+  // knows a town of the same name ("Assad").
+  const personParts = new Set<string>();
+  for (const m of mentions) if (m.kind === 'person' && m.role !== '?single' && m.name.includes(' ')) for (const p of nameParts(m.name)) personParts.add(p);
+  for (const m of mentions) {
+    if (m.kind === 'place' && !m.name.includes(' ') && m.place?.placeType !== 'country' && personParts.has(nameParts(m.name)[0])) {
+      m.kind = 'person';
+      m.place = undefined;
+    }
+  }
+  const ordered = [...mentions].sort((a, b) => a.start - b.start);
+  // Resolve single capitalised words after every full name is known, so "Suleiman" finds
+  // "Afeef Mahmoud Suleiman" even when the full name comes later.
+  const singles = ordered.filter((m) => m.role === '?single');
+  const full = ordered.filter((m) => m.role !== '?single');
+
+  const add = (m: EntityMention, entity: Entity) => {
+    entity.mentions.push({ start: m.start, end: m.end, text: m.text });
+    if (m.name !== entity.name && !entity.aliases.includes(m.name)) entity.aliases.push(m.name);
+    if (m.role && !entity.roles.includes(m.role)) entity.roles.push(m.role);
+    if (!entity.place && m.place) entity.place = m.place;
+  };
+
+  for (const m of full) {
+    let entity: Entity | undefined;
+    if (m.known) entity = byKey.get(`known:${m.known}`);
+    else if (m.kind === 'person') {
+      const parts = nameParts(m.name);
+      entity = persons.find((p) => {
+        const pp = nameParts(p.name);
+        return parts.every((w) => pp.includes(w)) || pp.every((w) => parts.includes(w));
+      });
+    } else if (m.kind === 'organization') {
+      const acronym = m.name.replace(/\./g, '');
+      entity = byKey.get(`organization:${foldDiacritics(m.name)}`) ??
+        orgs.find((o) => initials(o.name) === acronym || initials(m.name) === o.name.replace(/\./g, ''));
+    } else {
+      const placeKey = m.place ? `place:${m.place.gazetteerName}|${m.place.countryCode}|${m.name.includes(' ') ? foldDiacritics(m.name) : ''}` : '';
+      entity = byKey.get(`place:${foldDiacritics(m.name)}`) ?? (placeKey ? byKey.get(placeKey) : undefined);
+    }
+    if (!entity) {
+      const name = m.known ?? m.name;
+      entity = {
+        id: '',
+        kind: m.kind,
+        name,
+        aliases: [],
+        roles: [],
+        mentions: [],
+        key: entityKey(m.kind, m.known ?? name, m.place),
+      };
+      entities.push(entity);
+      if (m.known) byKey.set(`known:${m.known}`, entity);
+      byKey.set(`${m.kind}:${foldDiacritics(name)}`, entity);
+      if (m.place) byKey.set(`place:${m.place.gazetteerName}|${m.place.countryCode}|${m.name.includes(' ') ? foldDiacritics(m.name) : ''}`, entity);
+      if (m.kind === 'person') persons.push(entity);
+      if (m.kind === 'organization') orgs.push(entity);
+    } else if (!m.known && m.kind === 'person' && m.name.length > entity.name.length) {
+      // The fullest form of a person's name is the canonical one.
+      if (!entity.aliases.includes(entity.name)) entity.aliases.push(entity.name);
+      entity.name = m.name;
+      entity.aliases = entity.aliases.filter((a) => a !== m.name);
+      entity.key = entityKey('person', m.name);
+    }
+    add(m, entity);
+  }
+
+  for (const m of singles) {
+    const word = nameParts(m.name)[0];
+    const person = persons.find((p) => nameParts(p.name).includes(word));
+    if (person) {
+      add({ ...m, role: null }, person);
+      continue;
+    }
+    const place = gazetteer.lookup(m.name);
+    if (place) {
+      const existing = byKey.get(`place:${foldDiacritics(m.name)}`);
+      if (existing) add({ ...m, role: null, kind: 'place' }, existing);
+      else {
+        const entity: Entity = { id: '', kind: 'place', name: m.name, aliases: [], roles: [], mentions: [], place, key: entityKey('place', m.name, place) };
+        entities.push(entity);
+        byKey.set(`place:${foldDiacritics(m.name)}`, entity);
+        add({ ...m, role: null, kind: 'place' }, entity);
+      }
+    }
+    // Otherwise an unknown lone capitalised word is not reported: too often it is not a name at all.
+  }
+
+  entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+  entities.forEach((e, i) => {
+    e.id = `e${i + 1}`;
+    e.mentions.sort((a, b) => a.start - b.start);
+  });
+  return entities;
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+}
+
+function entityKey(kind: EntityKind, name: string, place?: PlaceInfo): string {
+  if (kind === 'place' && place && !name.includes(' ')) return `place:${foldDiacritics(place.gazetteerName)}|${place.countryCode}`;
+  return `${kind}:${foldDiacritics(name).replace(/^the /, '')}`;
+}

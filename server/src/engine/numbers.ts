@@ -1,0 +1,312 @@
+// Numbers and vague quantities, each normalised to an interval [min, max] by the rules of the
+// annotation guidelines (max null = no upper bound), and classified so that dates, ages, times,
+// durations, distances, money and ordinals are never read as casualty counts.
+
+import { Token } from './text';
+import { NumberKind, NumberMention } from './types';
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6, billion: 1e9 };
+
+/** Vague quantities and their intervals, longest phrase first. */
+const VAGUE: Array<[string[], number, number | null]> = [
+  [['hundreds', 'of', 'thousands'], 200000, 999999],
+  [['tens', 'of', 'thousands'], 20000, 99999],
+  [['half', 'a', 'dozen'], 6, 6],
+  [['several', 'dozen'], 36, 108],
+  [['several', 'hundred'], 300, 900],
+  [['several', 'thousand'], 3000, 9000],
+  [['a', 'few', 'dozen'], 24, 60],
+  [['a', 'few', 'hundred'], 200, 500],
+  [['a', 'few', 'thousand'], 2000, 5000],
+  [['a', 'dozen'], 12, 12],
+  [['a', 'handful'], 2, 5],
+  [['a', 'few'], 2, 5],
+  [['dozens'], 24, 99],
+  [['scores'], 40, 199],
+  [['hundreds'], 200, 999],
+  [['thousands'], 2000, 9999],
+  [['millions'], 2000000, 9999999],
+  [['several'], 3, 9],
+  [['dozen'], 12, 12],
+];
+
+const ORDINAL_WORDS = new Set(
+  'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth hundredth'.split(' '),
+);
+
+const MONTHS = new Set(
+  ('january february march april may june july august september october november december ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec').split(' '),
+);
+const DURATION_UNITS = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|nights?)$/;
+const DISTANCE_UNITS = /^(?:km|kms|kilometres?|kilometers?|miles?|metres?|meters?|m|mi|feet|ft|yards?)$/;
+const MONEY_WORDS = /^(?:dollars?|euros?|pounds?|lira|liras|riyals?|dinars?|rubles?|roubles?|yuan|usd|eur|cents?)$/;
+const CURRENCY_SIGNS = new Set(['$', '£', '€', '¥', '₺']);
+const TIME_WORDS = /^(?:a\.m\.|p\.m\.|am|pm|gmt|utc|o'clock|hrs|h)$/;
+
+interface Qualified {
+  min: number;
+  max: number | null;
+  startIndex: number;
+}
+
+/** Qualifiers read before a figure, longest first, with the interval rule each implies. */
+const QUALIFIERS: Array<[string[], (n: Base) => [number, number | null]]> = [
+  [['no', 'fewer', 'than'], (n) => [n.min, null]],
+  [['not', 'less', 'than'], (n) => [n.min, null]],
+  [['a', 'minimum', 'of'], (n) => [n.min, null]],
+  [['at', 'least'], (n) => [n.min, null]],
+  [['more', 'than'], (n) => [n.min + 1, null]],
+  [['upwards', 'of'], (n) => [n.min + 1, null]],
+  [['in', 'excess', 'of'], (n) => [n.min + 1, null]],
+  [['over'], (n) => [n.min + 1, null]],
+  [['fewer', 'than'], (n) => [0, n.max === null ? null : n.min - 1]],
+  [['less', 'than'], (n) => [0, n.max === null ? null : n.min - 1]],
+  [['no', 'more', 'than'], (n) => [0, n.max]],
+  [['as', 'many', 'as'], (n) => [0, n.max]],
+  [['a', 'maximum', 'of'], (n) => [0, n.max]],
+  [['up', 'to'], (n) => [0, n.max]],
+  [['at', 'most'], (n) => [0, n.max]],
+  [['close', 'to'], (n) => [Math.round((n.min * 9) / 10), n.max]],
+  [['just', 'under'], (n) => [Math.round((n.min * 9) / 10), n.max]],
+  [['nearly'], (n) => [Math.round((n.min * 9) / 10), n.max]],
+  [['almost'], (n) => [Math.round((n.min * 9) / 10), n.max]],
+  [['an', 'estimated'], about],
+  [['approximately'], about],
+  [['roughly'], about],
+  [['around'], about],
+  [['about'], about],
+  [['some'], about],
+  [['estimated'], about],
+];
+
+function about(n: Base): [number, number | null] {
+  // Integer arithmetic: 1.1 * 200 is 220.00000000000003 in floating point.
+  return [Math.floor((n.min * 9) / 10), n.max === null ? null : Math.ceil((n.max * 11) / 10)];
+}
+
+interface Base {
+  min: number;
+  max: number | null;
+  /** Exact value when the figure is a single number. */
+  exact: boolean;
+  startIndex: number;
+  endIndex: number; // inclusive
+}
+
+/** Parses digits ("3,500", "1.2 million", "1300") or number words ("twenty-six", "two hundred") at i. */
+function parseBase(tokens: Token[], i: number): Base | null {
+  const tok = tokens[i];
+  if (!tok) return null;
+  if (tok.kind === 'number') {
+    if (!/^\d+(?:,\d{3})*(?:\.\d+)?$/.test(tok.text)) return null;
+    let value = Number(tok.text.replace(/,/g, ''));
+    let end = i;
+    const scale = SCALES[tokens[i + 1]?.lower ?? ''];
+    if (scale && scale >= 1000 && adjacent(tokens, i, i + 1)) {
+      value *= scale;
+      end = i + 1;
+    }
+    value = Math.round(value);
+    return { min: value, max: value, exact: true, startIndex: i, endIndex: end };
+  }
+  if (tok.kind !== 'word') return null;
+  for (const [words, min, max] of VAGUE) {
+    if (matchWords(tokens, i, words)) {
+      return { min, max, exact: false, startIndex: i, endIndex: i + words.length - 1 };
+    }
+  }
+  const words = parseNumberWords(tokens, i);
+  if (words) return { min: words.value, max: words.value, exact: true, startIndex: i, endIndex: words.end };
+  return null;
+}
+
+function parseNumberWords(tokens: Token[], i: number): { value: number; end: number } | null {
+  let total = 0;
+  let current = 0;
+  let end = -1;
+  let j = i;
+  for (; j < tokens.length; j++) {
+    const w = tokens[j].lower;
+    const hy = /^([a-z]+)-([a-z]+)$/.exec(w);
+    if (hy && TENS[hy[1]] !== undefined && UNITS[hy[2]] !== undefined) {
+      current += TENS[hy[1]] + UNITS[hy[2]];
+    } else if (UNITS[w] !== undefined) {
+      current += UNITS[w];
+    } else if (TENS[w] !== undefined) {
+      current += TENS[w];
+    } else if (SCALES[w] !== undefined && end >= 0) {
+      const scale = SCALES[w];
+      if (scale === 100) current = (current || 1) * 100;
+      else {
+        total += (current || 1) * scale;
+        current = 0;
+      }
+    } else if (w === 'and' && end >= 0 && isNumberWord(tokens[j + 1]?.lower)) {
+      continue; // "one hundred and fifty"
+    } else {
+      break;
+    }
+    end = j;
+  }
+  if (end < 0) return null;
+  return { value: total + current, end };
+}
+
+function isNumberWord(w: string | undefined): boolean {
+  if (!w) return false;
+  return UNITS[w] !== undefined || TENS[w] !== undefined || /^[a-z]+-[a-z]+$/.test(w) && TENS[w.split('-')[0]] !== undefined;
+}
+
+function matchWords(tokens: Token[], i: number, words: string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (tokens[i + k]?.lower !== words[k]) return false;
+  return true;
+}
+
+function adjacent(tokens: Token[], a: number, b: number): boolean {
+  return tokens[b].start - tokens[a].end <= 1;
+}
+
+/** A qualifier that ends right before token `i`, if any. */
+function qualifierBefore(tokens: Token[], i: number, base: Base): Qualified | null {
+  for (const [words, rule] of QUALIFIERS) {
+    const at = i - words.length;
+    if (at < 0 || !matchWords(tokens, at, words)) continue;
+    // "some" and "over" are qualifiers only before a bare figure, and "over" not after a verb of crossing.
+    if ((words[0] === 'some' || words[0] === 'about') && !base.exact) continue;
+    const [min, max] = rule(base);
+    return { min, max, startIndex: at };
+  }
+  return null;
+}
+
+export interface FoundNumber extends NumberMention {
+  /** Token indices of the figure (qualifiers included), for the claim matchers. */
+  firstToken: number;
+  lastToken: number;
+}
+
+/** Finds every number in a token stream. Tokens must come from one text, in order. */
+export function findNumbers(text: string, tokens: Token[]): FoundNumber[] {
+  const out: FoundNumber[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    if (tok.kind === 'word' && ORDINAL_WORDS.has(tok.lower)) {
+      out.push(mention(text, tokens, i, i, 0, 0, 'ordinal'));
+      continue;
+    }
+    if (tok.kind === 'number' && /^\d+(?:st|nd|rd|th)$/.test(tok.lower)) {
+      const v = parseInt(tok.text, 10);
+      out.push(mention(text, tokens, i, i, v, v, isMonthNear(tokens, i) ? 'date' : 'ordinal'));
+      continue;
+    }
+    if (tok.kind === 'number' && /^\d{1,2}:\d{2}$/.test(tok.text)) {
+      out.push(mention(text, tokens, i, i, 0, 0, 'time'));
+      continue;
+    }
+    const base = parseBase(tokens, i);
+    if (!base) continue;
+    // Lone words that are numbers only in some senses: "one of the", "a few" as a determiner is fine.
+    if (tok.lower === 'one' && tokens[i + 1]?.lower === 'of') continue;
+    if (tok.lower === 'dozen' && base.startIndex === i && i > 0 && parseBase(tokens, i - 1)) continue;
+    let min = base.min;
+    let max = base.max;
+    let first = base.startIndex;
+    let last = base.endIndex;
+
+    // Ranges: "16 to 20", "16-20", "between 16 and 20", "16 or 17".
+    const range = parseRangeTail(tokens, last);
+    if (range) {
+      max = range.max;
+      last = range.lastIndex;
+      if (tokens[first - 1]?.lower === 'between' && range.connector === 'and') first--;
+    } else {
+      const q = qualifierBefore(tokens, first, base);
+      if (q) {
+        min = q.min;
+        max = q.max;
+        first = q.startIndex;
+      }
+      if (tokens[last + 1]?.lower === 'or' && tokens[last + 2]?.lower === 'more') {
+        max = null;
+        last += 2;
+      } else if (tokens[last + 1]?.text === '+' && tokens[last + 1].start === tokens[last].end) {
+        max = null;
+        last += 1;
+      }
+    }
+    const kind = classify(tokens, base.startIndex, last, base);
+    out.push(mention(text, tokens, first, last, min, max, kind));
+    i = last;
+  }
+  return out;
+}
+
+function parseRangeTail(tokens: Token[], last: number): { max: number; lastIndex: number; connector: string } | null {
+  const connector = tokens[last + 1];
+  if (!connector) return null;
+  const isDash = connector.text === '-' || connector.text === '–';
+  if (!(connector.lower === 'to' || connector.lower === 'and' || connector.lower === 'or' || isDash)) return null;
+  if (connector.lower === 'and' && tokens[last - 1]?.lower !== 'between') {
+    // "between 16 and 20" only; "killed 3 and wounded 5" are two figures.
+    const between = tokens.slice(Math.max(0, last - 3), last).some((t) => t.lower === 'between');
+    if (!between) return null;
+  }
+  const next = parseBase(tokens, last + 2);
+  if (!next || !next.exact) return null;
+  const first = parseBase(tokens, last)?.min ?? 0;
+  if (next.min <= first && connector.lower !== 'or') return null;
+  return { max: next.max ?? next.min, lastIndex: next.endIndex, connector: isDash ? '-' : connector.lower };
+}
+
+function isMonthNear(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1]?.lower.replace(/\.$/, '');
+  const next = tokens[i + 1]?.lower.replace(/\.$/, '');
+  return (prev !== undefined && MONTHS.has(prev)) || (next !== undefined && MONTHS.has(next)) ||
+    (next === 'of' && MONTHS.has(tokens[i + 2]?.lower ?? ''));
+}
+
+function classify(tokens: Token[], first: number, last: number, base: Base): NumberKind {
+  const tok = tokens[first];
+  const next = tokens[last + 1];
+  const next2 = tokens[last + 2];
+  const prev = tokens[first - 1];
+  const nextLower = next?.lower ?? '';
+  const hyphenNext = next?.text === '-' && next.start === tokens[last].end ? next2 : undefined;
+  if (prev && CURRENCY_SIGNS.has(prev.text)) return 'money';
+  if (MONEY_WORDS.test(nextLower) || (SCALES[nextLower] && MONEY_WORDS.test(next2?.lower ?? ''))) return 'money';
+  if (nextLower === '%' || nextLower === 'percent' || (nextLower === 'per' && next2?.lower === 'cent')) return 'percent';
+  if (TIME_WORDS.test(nextLower) && base.exact && base.min <= 24) return 'time';
+  if (hyphenNext && /^years?-olds?$|^year$/.test(hyphenNext.lower)) return 'age';
+  if (/^years?-olds?$/.test(nextLower) || (/^years?$/.test(nextLower) && next2?.lower === 'old')) return 'age';
+  if (hyphenNext && (DURATION_UNITS.test(hyphenNext.lower) || /^(?:day|week|month|year|hour)-/.test(hyphenNext.lower))) {
+    return 'duration';
+  }
+  if (/^(?:day|week|month|year|hour)s?-/.test(nextLower)) return 'duration';
+  if (DURATION_UNITS.test(nextLower) && !(nextLower === 'm' && base.exact)) return 'duration';
+  if (DISTANCE_UNITS.test(nextLower) || (hyphenNext && DISTANCE_UNITS.test(hyphenNext.lower))) return 'distance';
+  if (tok.kind === 'number' && /^\d+:\d+/.test(tok.text)) return 'time';
+  if (isMonthNear(tokens, first) && base.exact && base.min >= 1 && base.min <= 31) return 'date';
+  if (tok.kind === 'number' && /^\d{4}$/.test(tok.text) && base.min >= 1900 && base.min <= 2099) {
+    if (!/^(?:people|civilians|persons|soldiers|fighters|dead|deaths|killed)$/.test(nextLower)) return 'year';
+  }
+  if (tok.kind === 'number' && /^\d{4}s$/.test(tok.text)) return 'year';
+  if (prev?.lower === 'no.' || prev?.lower === 'number') return 'other';
+  return 'count';
+}
+
+function mention(
+  text: string, tokens: Token[], first: number, last: number, min: number, max: number | null, kind: NumberKind,
+): FoundNumber {
+  const start = tokens[first].start;
+  const end = tokens[last].end;
+  return { start, end, text: text.slice(start, end), min, max, kind, firstToken: first, lastToken: last };
+}

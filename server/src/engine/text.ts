@@ -1,0 +1,102 @@
+// Tokens and sentences over real news text: curly quotes, abbreviations (U.S., Col., Jan.), datelines,
+// headlines without a full stop, captions, and texts whose commas were stripped.
+
+import { Range } from './types';
+
+export type TokenKind = 'word' | 'number' | 'punct';
+
+export interface Token extends Range {
+  text: string;
+  kind: TokenKind;
+  /** Lower-cased text, computed once because every matcher needs it. */
+  lower: string;
+}
+
+// Order matters: abbreviations with inner dots ("U.S.", "a.m.") before plain words; numbers keep their
+// separators ("3,500", "1.2") and ordinal suffixes ("12th"); words keep inner hyphens and apostrophes
+// ("al-Assad", "Assad's", "twenty-six").
+const TOKEN_PATTERN =
+  /(?:\p{L}\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?(?![\p{L}\d])|\d+(?=\p{L})|\p{L}[\p{L}\p{M}\d]*(?:[-'’]\p{L}[\p{L}\p{M}\d]*)*|\S/gu;
+
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  const slice = text.slice(from, to);
+  TOKEN_PATTERN.lastIndex = 0;
+  for (let m = TOKEN_PATTERN.exec(slice); m; m = TOKEN_PATTERN.exec(slice)) {
+    const t = m[0];
+    const first = t.charCodeAt(0);
+    const kind: TokenKind = first >= 48 && first <= 57 ? 'number' : /^\p{L}/u.test(t) ? 'word' : 'punct';
+    tokens.push({ start: from + m.index, end: from + m.index + t.length, text: t, kind, lower: t.toLowerCase() });
+  }
+  return tokens;
+}
+
+/** Abbreviations whose full stop does not end a sentence. */
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms dr prof col gen lt sgt capt maj adm cmdr gov sen rep rev st ft mt no nos vs etc inc corp co ltd jr sr ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun dept est approx fig'
+  ).split(' '),
+);
+
+const CLOSERS = new Set(['"', '”', '’', "'", ')', ']']);
+
+/**
+ * Splits text into sentences. A line break always ends a sentence (headlines, captions and datelines
+ * are lines of their own); within a line, [.!?] ends one unless it closes an abbreviation or an
+ * initial, or the next word starts in lower case.
+ */
+export function splitSentences(text: string): Range[] {
+  const sentences: Range[] = [];
+  const lineRe = /[^\r\n]+/g;
+  for (let line = lineRe.exec(text); line; line = lineRe.exec(text)) {
+    const lineStart = line.index;
+    const lineEnd = line.index + line[0].length;
+    const tokens = tokenize(text, lineStart, lineEnd);
+    let sentenceStart = -1;
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i];
+      if (sentenceStart < 0) sentenceStart = tok.start;
+      if (!isTerminal(tokens, i)) continue;
+      let end = tok.end;
+      while (i + 1 < tokens.length && CLOSERS.has(tokens[i + 1].text) && tokens[i + 1].start === end) {
+        i++;
+        end = tokens[i].end;
+      }
+      sentences.push({ start: sentenceStart, end });
+      sentenceStart = -1;
+    }
+    if (sentenceStart >= 0) sentences.push({ start: sentenceStart, end: tokens[tokens.length - 1].end });
+  }
+  return sentences;
+}
+
+function isTerminal(tokens: Token[], i: number): boolean {
+  const tok = tokens[i];
+  if (tok.text === '!' || tok.text === '?') return nextStartsSentence(tokens, i + 1);
+  if (tok.text.endsWith('.') && tok.kind === 'word') {
+    // "U.S." ends a sentence only when what follows clearly starts one.
+    return nextStartsSentence(tokens, i + 1) && !/^(?:\p{L}\.){2,}$/u.test(tok.text);
+  }
+  if (tok.text !== '.') return false;
+  const prev = tokens[i - 1];
+  if (prev && prev.end === tok.start && prev.kind === 'word') {
+    if (ABBREVIATIONS.has(prev.lower)) return false;
+    if (prev.text.length === 1 && /\p{Lu}/u.test(prev.text)) return false; // an initial: "George W. Bush"
+  }
+  if (tokens[i + 1]?.text === '.') return false; // ellipsis ". . ." continues
+  return nextStartsSentence(tokens, i + 1);
+}
+
+function nextStartsSentence(tokens: Token[], j: number): boolean {
+  while (j < tokens.length && CLOSERS.has(tokens[j].text)) j++;
+  if (j >= tokens.length) return true;
+  const next = tokens[j];
+  if (next.kind === 'number') return true;
+  if (next.kind === 'punct') return next.text === '"' || next.text === '“' || next.text === '(' || next.text === '‘';
+  return /^\p{Lu}/u.test(next.text);
+}
+
+export function isCapitalized(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
