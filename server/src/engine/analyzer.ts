@@ -71,15 +71,18 @@ export class Analyzer {
     original: string, text: string, sentences: Sentence[], entities: Entity[], found: FoundAttribution[],
     tags: SourceTag[], furnitureStart: number | null,
   ): CasualtyClaim[] {
-    const places = placeMentions(entities);
-    const mainPlace = this.mainPlace(entities);
+    const dateline = readMetadata(text).dateline;
+    const places = placeMentions(entities).filter((p) => !dateline || p.start >= dateline.end || p.end <= dateline.start);
+    const mainPlace = this.mainPlace(places, text);
     const claims: CasualtyClaim[] = [];
     sentences.forEach((s, index) => {
       if (furnitureStart !== null && s.start >= furnitureStart) return;
       for (const candidate of findClaimsInSentence(s)) {
-        const place = places.find((p) => p.start >= s.start && p.end <= s.end && p.entity.place?.placeType !== 'country') ??
-          places.find((p) => p.start >= s.start && p.end <= s.end);
-        const placeEntity = place?.entity ?? mainPlace;
+        const inSentence = places.filter((p) => p.start >= s.start && p.end <= s.end);
+        // The town beats its province and its country: "in Salamiyah, in Hama province, Syria".
+        const town = inSentence.find((p) => isTown(p.entity))?.entity;
+        const region = inSentence.find((p) => p.entity.place?.placeType !== 'country')?.entity;
+        const placeEntity = town ?? (mainPlace && isTown(mainPlace) ? mainPlace : region ?? mainPlace);
         const time = WEEKDAY.exec(text.slice(s.start, s.end));
         const count = countSpan(original, candidate);
         claims.push({
@@ -106,16 +109,33 @@ export class Analyzer {
     return kept;
   }
 
-  /** The place an article is about: the most mentioned town or region, else the most mentioned country. */
-  private mainPlace(entities: Entity[]): Entity | null {
-    const places = entities.filter((e) => e.kind === 'place');
-    const best = (list: Entity[]) => list.reduce<Entity | null>((a, b) => (!a || b.mentions.length > a.mentions.length ? b : a), null);
-    return best(places.filter((p) => p.place?.placeType !== 'country')) ?? best(places);
+  /**
+   * The place an article is about: the town its headline names, else its most mentioned town, else its
+   * most mentioned region or country. Dateline mentions were already left out.
+   */
+  private mainPlace(places: Array<Range & { entity: Entity }>, text: string): Entity | null {
+    const headline = readMetadata(text).headline;
+    const inHeadline = headline ? places.filter((p) => p.end <= headline.end) : [];
+    const headlineTown = inHeadline.find((p) => isTown(p.entity));
+    if (headlineTown) return headlineTown.entity;
+    const counts = new Map<Entity, number>();
+    for (const p of places) counts.set(p.entity, (counts.get(p.entity) ?? 0) + 1);
+    const best = (pred: (e: Entity) => boolean) => {
+      let top: Entity | null = null;
+      for (const [e, n] of counts) if (pred(e) && (!top || n > (counts.get(top) ?? 0))) top = e;
+      return top;
+    };
+    return best(isTown) ?? best((e) => e.place?.placeType !== 'country') ?? best(() => true);
   }
 }
 
 export function createAnalyzer(resources: EngineResources): Analyzer {
   return new Analyzer(resources);
+}
+
+/** A town or city, as opposed to a country or a province. */
+function isTown(e: Entity): boolean {
+  return e.place?.placeType !== 'country' && !/\b(?:province|governorate|region|countryside)$/i.test(e.name);
 }
 
 function placeMentions(entities: Entity[]): Array<Range & { entity: Entity }> {

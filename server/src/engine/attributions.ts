@@ -72,7 +72,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       // "X said", "X has said", "X said in a statement"
       let cueFirst = i;
       while (cueFirst > 0 && AUXILIARIES.has(tokens[cueFirst - 1].lower) && tokens[cueFirst - 1].kind === 'word') cueFirst--;
-      const before = nounPhraseBefore(tokens, cueFirst - 1);
+      const before = nounPhraseBefore(tokens, skipAside(tokens, cueFirst - 1));
       if (before && (strong || isSourceLike(tokens, before.first, before.last))) {
         if (tok.lower === 'told' || tok.lower === 'tells') {
           // "X told Reuters": the teller is the source.
@@ -86,7 +86,9 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       if (strong && (tok.lower === 'said' || tok.lower === 'says' || tok.lower === 'added' || tok.lower === 'reported' || tok.lower === 'told')) {
         const np = nounPhraseAfter(tokens, i + 1);
         const prev = tokens[i - 1];
-        if (np && prev && (PUNCT_STOP.has(prev.text) || CLOSE_QUOTES.has(prev.text))) {
+        // Inverted order ends the clause: '"...," said the governor.' but not '..., said his men had ...'.
+        const closes = np && (np.last + 1 >= tokens.length || PUNCT_STOP.has(tokens[np.last + 1].text));
+        if (np && closes && prev && (PUNCT_STOP.has(prev.text) || CLOSE_QUOTES.has(prev.text))) {
           const cue = span(text, tokens, i, i);
           const content = quoteBefore(tokens, i) ?? (i > 0 ? { start: s.start, end: tokens[i - 1].start } : null);
           out.push(make(text, tokens, s, np.first, np.last, cue, content, mentionIndex));
@@ -137,6 +139,23 @@ interface Np {
   last: number;
 }
 
+/**
+ * Steps left over what stands between a source and its verb: an acronym in brackets ("The Syrian
+ * Network for Human Rights (SNHR) said") or a relative clause ("al-Jubouri, who commands the force, said").
+ */
+function skipAside(tokens: Token[], k: number): number {
+  if (tokens[k]?.text === ')') {
+    for (let j = k - 1; j >= 0 && k - j < 6; j--) if (tokens[j].text === '(') return j - 1;
+  }
+  if (tokens[k]?.text === ',') {
+    for (let j = k - 1; j > 0 && k - j < 20; j--) {
+      if (tokens[j].text === ',' && /^(?:who|which|whose)$/.test(tokens[j + 1]?.lower ?? '')) return j - 1;
+      if (tokens[j].text === '.' || tokens[j].text === '"') break;
+    }
+  }
+  return k;
+}
+
 /** The noun phrase ending at token `last` (walking left), or null. */
 function nounPhraseBefore(tokens: Token[], last: number): Np | null {
   if (last < 0) return null;
@@ -154,6 +173,13 @@ function nounPhraseBefore(tokens: Token[], last: number): Np | null {
     if (t.kind === 'number') break;
     if (DETERMINERS.has(t.lower)) {
       first = k;
+      // "activists in the town", "the head of the Observatory": the phrase goes on before "in the".
+      const prep = tokens[k - 1];
+      if (prep && /^(?:in|of|from|for|at)$/.test(prep.lower) && tokens[k - 2]?.kind === 'word' && !NP_BLOCKERS.has(tokens[k - 2].lower) && !PRONOUNS.has(tokens[k - 2].lower)) {
+        first = k - 2;
+        k -= 2;
+        continue;
+      }
       break;
     }
     if (t.lower === 'and') {
@@ -290,6 +316,7 @@ function indexMentions(entities: Entity[]): MentionIndex {
   };
 }
 
+const PERSON_NOUN = /\b(?:officer|official|spokesman|spokeswoman|spokesperson|commander|governor|mayor|minister|doctor|medic|witness|resident|activist|source|chief|director|head|leader|general|colonel)$/i;
 const DESCRIPTIONS = /^(?:the )?(?:group|organi[sz]ation|monitor|observatory|agency|ministry|army|militants?|rebels|movement|network|channel|broadcaster|outlet|newspaper|government|regime|force|forces|official|spokesman|spokeswoman)$/;
 
 /**
@@ -313,7 +340,16 @@ function resolveContinuations(text: string, attributions: FoundAttribution[], en
   for (const a of attributions) {
     const lower = a.source.text.toLowerCase();
     let found: { span: Span; entity: Entity } | undefined;
-    if (lower === 'he' || lower === 'she') found = nearestBefore(persons, a.source.start);
+    if (lower === 'he' || lower === 'she') {
+      found = nearestBefore(persons, a.source.start);
+      // An unnamed speaker quoted more recently than any named person: "a police officer told Reuters ... he said".
+      const unnamed = [...attributions].reverse().find((b) => b !== a && b.source.end <= a.source.start && PERSON_NOUN.test(b.source.text));
+      if (unnamed && (!found || unnamed.source.start > found.span.start)) {
+        a.antecedent = unnamed.source;
+        if (unnamed.entityId) a.entityId = unnamed.entityId;
+        continue;
+      }
+    }
     else if (lower === 'it' || DESCRIPTIONS.test(lower)) {
       if (a.entityId) continue;
       // "the group said" refers back to the organisation last named as a source, else the last one named.

@@ -36,8 +36,10 @@ group('people', 'people persons person civilians civilian lives bodies corpses v
   'syrians iraqis kurds palestinians afghans americans citizens inhabitants casualties dead');
 group('security forces', 'soldiers soldier troops troop servicemen policemen policeman police officers officer ' +
   'guards guard personnel conscripts recruits security army forces');
-group('fighters', 'fighters fighter militants militant rebels rebel jihadists jihadist insurgents insurgent gunmen ' +
-  'gunman terrorists terrorist attackers bombers militiamen combatants extremists members member loyalists commanders');
+group('fighters', 'fighters fighter militants militant rebels rebel jihadists jihadist insurgents insurgent ' +
+  'militiamen combatants extremists members member loyalists commanders');
+// The attackers of an incident are counted apart from those who fought them off.
+group('attackers', 'attackers attacker assailants assailant gunmen gunman bombers bomber terrorists terrorist');
 group('children', 'children child kids kid boys boy girls girl infants infant babies baby minors teenagers teenager ' +
   'teens students pupils schoolchildren youths');
 group('women', 'women');
@@ -45,6 +47,14 @@ group('medics', 'medics medic doctors doctor nurses nurse paramedics rescuers re
 group('journalists', 'journalists journalist reporters reporter photographers');
 group('protesters', 'protesters protester protestors protestor demonstrators demonstrator activists activist');
 group('prisoners', 'prisoners prisoner detainees detainee inmates inmates');
+
+/** "the deaths of 27 people", "the arrest of 1,200 people", "the abduction of 12". */
+const NOUN_OF_HARM: Record<string, CasualtyCategory> = {
+  deaths: 'killed', death: 'killed', bodies: 'killed', lives: 'killed', killing: 'killed', killings: 'killed',
+  execution: 'killed', executions: 'killed', massacre: 'killed', arrest: 'arrested', arrests: 'arrested',
+  arresting: 'arrested', detention: 'arrested', detentions: 'arrested', abduction: 'arrested', kidnapping: 'arrested',
+  disappearance: 'missing', wounding: 'injured', injuring: 'injured',
+};
 
 /** Nouns that themselves say people died: "460 corpses", "22 dead", "dozens of deaths". */
 const DEATH_NOUNS = new Set(['bodies', 'corpses', 'dead', 'deaths', 'fatalities', 'lives']);
@@ -89,7 +99,10 @@ function endsBefore(tokens: Token[], i: number, words: string[]): boolean {
 /** The victim phrase right after the figure: "Syrian soldiers", "soldiers and security troops", "of them". */
 function victimsAfter(tokens: Token[], after: number): { first: number; last: number; head: string } | null {
   let k = after;
-  if (tokens[k]?.lower === 'of' && (tokens[k + 1]?.lower === 'the' || tokens[k + 1]?.lower === 'his' || tokens[k + 1]?.lower === 'their')) k += 2;
+  if (tokens[k]?.lower === 'of' && /^(?:them|whom|those)$/.test(tokens[k + 1]?.lower ?? '')) {
+    return { first: k + 1, last: k + 1, head: tokens[k + 1].lower };
+  }
+  if (tokens[k]?.lower === 'of' && (tokens[k + 1]?.lower === 'the' || tokens[k + 1]?.lower === 'his' || tokens[k + 1]?.lower === 'their' || tokens[k + 1]?.lower === 'its')) k += 2;
   else if (tokens[k]?.lower === 'of' && tokens[k + 1]?.kind === 'word') k += 1;
   const first = k;
   for (let n = 0; n < 4 && k < tokens.length; n++, k++) {
@@ -121,7 +134,9 @@ function victimsAfter(tokens: Token[], after: number): { first: number; last: nu
 }
 
 /** A harm word following the figure (and its victims), passive or intransitive: "were killed", "died". */
-function harmAfter(tokens: Token[], from: number): { index: number; category: CasualtyCategory } | null {
+function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index: number; category: CasualtyCategory } | null {
+  let auxiliary = false;
+  let skipped = 0;
   for (let k = from, n = 0; k < tokens.length && n < 6; k++, n++) {
     const t = tokens[k];
     if (t.kind !== 'word') {
@@ -132,7 +147,23 @@ function harmAfter(tokens: Token[], from: number): { index: number; category: Ca
     if (category) {
       // "the 8 soldiers killing ..." reads the other way round; an -ing form here is not passive.
       if (/ing$/.test(t.lower) && n > 0) return null;
+      // "two suicide bombers killed 11 people": the figure names the killers, not the killed.
+      if (!auxiliary && ACTIVE_HARM.has(t.lower) && startsObject(tokens, k + 1)) return null;
       return { index: k, category };
+    }
+    if (/^(?:were|was|have|has|had|been|are|is|be|being)$/.test(t.lower)) auxiliary = true;
+    // "Dozens of fighters from both sides have been killed": one short prepositional phrase may sit
+    // between the victims and the verb.
+    if (skipPhrases && skipped === 0 && /^(?:from|in|at|on|near|inside|across|around)$/.test(t.lower)) {
+      let m = k + 1;
+      while (m < tokens.length && m - k <= 4 && tokens[m].kind === 'word' && !HARM_WORDS[tokens[m].lower] && !/^(?:were|was|have|has|had|are|is)$/.test(tokens[m].lower)) m++;
+      if (m < tokens.length && /^(?:were|was|have|has|had|are|is)$/.test(tokens[m].lower)) {
+        skipped++;
+        n -= m - k;
+        k = m - 1;
+        continue;
+      }
+      return null;
     }
     if (t.lower === 'lost' && tokens[k + 1]?.lower === 'their' && tokens[k + 2]?.lower === 'lives') return { index: k + 2, category: 'killed' };
     if (t.lower === 'shot' && tokens[k + 1]?.lower === 'dead') return { index: k + 1, category: 'killed' };
@@ -143,14 +174,22 @@ function harmAfter(tokens: Token[], from: number): { index: number; category: Ca
   return null;
 }
 
+/** Whether an object follows a verb: "killed 11 people", "killed a man", "wounded dozens". */
+function startsObject(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t) return false;
+  if (t.kind === 'number') return true;
+  return /^(?:a|an|the|at|more|over|up|dozens|scores|hundreds|thousands|several|some|about|around|nearly|almost|two|three|four|five|six|seven|eight|nine|ten|one|his|their|its|many|least)$/.test(t.lower);
+}
+
 /** A harm verb governing the figure from the left: "killing at least eight", "left 12 dead". */
 function harmBefore(tokens: Token[], first: number): { index: number; category: CasualtyCategory } | null {
   for (let k = first - 1, n = 0; k >= 0 && n < 3; k--, n++) {
     const t = tokens[k];
     if (ACTIVE_HARM.has(t.lower)) return { index: k, category: HARM_WORDS[t.lower] };
     // "the deaths of 27 people", "the bodies of 12", "the lives of more than 200000 people"
-    if (t.lower === 'of' && k > 0 && (tokens[k - 1].lower === 'deaths' || tokens[k - 1].lower === 'death' || tokens[k - 1].lower === 'bodies' || tokens[k - 1].lower === 'lives' || tokens[k - 1].lower === 'killing' || tokens[k - 1].lower === 'killings')) {
-      return { index: k - 1, category: 'killed' };
+    if (t.lower === 'of' && k > 0 && NOUN_OF_HARM[tokens[k - 1].lower]) {
+      return { index: k - 1, category: NOUN_OF_HARM[tokens[k - 1].lower] };
     }
     if (!/^(?:the|some|a|an|also|reportedly|allegedly|nearly|at|least|as|many|up|to|more|than|about|around|over|another|all)$/.test(t.lower)) return null;
   }
@@ -162,7 +201,11 @@ function tollBefore(tokens: Token[], first: number): number | null {
   for (let k = first - 1, n = 0; k >= 0 && n < 7; k--, n++) {
     const t = tokens[k];
     if (t.lower === 'toll' || t.lower === 'tolls') return k;
-    if (t.kind !== 'word' || !(TOLL_VERBS.has(t.lower) || /^(?:the|a|an|death|overall|total|final|new|latest|casualty|had|then|further|since|already|risen|reportedly|officially|has|least|more|than|about|around|nearly)$/.test(t.lower))) {
+    // "put the number of dead at 18", "the number of people killed to 30"
+    if ((t.lower === 'dead' || t.lower === 'killed' || t.lower === 'deaths' || t.lower === 'fatalities') && tokens.slice(Math.max(0, k - 4), k).some((x) => x.lower === 'number')) {
+      return tokens.slice(Math.max(0, k - 4), k).findIndex((x) => x.lower === 'number') + Math.max(0, k - 4);
+    }
+    if (t.kind !== 'word' || !(TOLL_VERBS.has(t.lower) || /^(?:the|a|an|death|overall|total|final|new|latest|casualty|had|then|further|since|already|risen|reportedly|officially|has|least|more|than|about|around|nearly|in|dead|people|killed|deaths|fatalities)$/.test(t.lower) || /^\p{Lu}/u.test(t.text))) {
       return null;
     }
   }
@@ -173,12 +216,24 @@ function isSubgroup(tokens: Token[], first: number, last: number): boolean {
   for (const words of SUBGROUP_BEFORE) if (endsBefore(tokens, first, words)) return true;
   // "seven children were among the dead", "nine of those killed", "two of them"
   const next = tokens[last + 1]?.lower;
-  if (next === 'of' && /^(?:them|whom|those|the)$/.test(tokens[last + 2]?.lower ?? '')) return true;
-  for (let k = last + 1; k < Math.min(tokens.length, last + 6); k++) {
-    if (tokens[k].lower === 'among' && /^(?:the|those)$/.test(tokens[k + 1]?.lower ?? '')) return true;
-    if (tokens[k].kind !== 'word') break;
-  }
+  if (next === 'of' && /^(?:them|whom|those)$/.test(tokens[last + 2]?.lower ?? '')) return true;
+  if (next === 'of' && tokens[last + 2]?.lower === 'the' && /^(?:dead|killed|victims|wounded|injured|casualties)$/.test(tokens[last + 3]?.lower ?? '')) return true;
+  return amongTheHarmed(tokens, last) !== null;
   return false;
+}
+
+/** "two policemen guarding the gate were among the dead": the harm is named after "among the". */
+function amongTheHarmed(tokens: Token[], last: number): { index: number; category: CasualtyCategory } | null {
+  for (let k = last + 1; k < Math.min(tokens.length, last + 14); k++) {
+    const t = tokens[k];
+    if (t.kind === 'number' || t.text === ';' || t.text === ',') return null;
+    if (t.lower === 'among' && /^(?:the|those)$/.test(tokens[k + 1]?.lower ?? '') && /^(?:were|was|are|is|be|been)$/.test(tokens[k - 1]?.lower ?? '')) {
+      const w = tokens[k + 2]?.lower ?? '';
+      const category = w === 'victims' || w === 'casualties' ? 'killed' : HARM_WORDS[w];
+      return category ? { index: k + 2, category } : null;
+    }
+  }
+  return null;
 }
 
 function isAdditional(tokens: Token[], first: number, last: number): boolean {
@@ -192,7 +247,10 @@ function isCumulative(tokens: Token[]): boolean {
   for (let k = 0; k < tokens.length; k++) {
     const w = tokens[k].lower;
     if (w === 'since') {
-      for (let m = k + 1; m < Math.min(tokens.length, k + 7); m++) if (CUMULATIVE_SINCE.test(tokens[m].lower)) return true;
+      for (let m = k + 1; m < Math.min(tokens.length, k + 13); m++) {
+        if (tokens[m].text === ',' || tokens[m].text === ';') break;
+        if (CUMULATIVE_SINCE.test(tokens[m].lower) && (m < k + 7 || /^\d{4}$/.test(tokens[m].text))) return true;
+      }
     }
     if (CUMULATIVE_NOUNS.test(w)) {
       for (let m = k + 1; m < Math.min(tokens.length, k + 6); m++) {
@@ -228,7 +286,7 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
       spanFirst = toll > 0 && tokens[toll - 1].lower === 'death' ? toll - 1 : toll;
     }
     if (!category) {
-      const after = harmAfter(tokens, victims ? victims.last + 1 : last + 1);
+      const after = harmAfter(tokens, victims ? victims.last + 1 : last + 1, victims !== null) ?? amongTheHarmed(tokens, last);
       if (after) {
         category = after.category;
         spanLast = after.index;
@@ -245,7 +303,8 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
     if (!category) {
       // "killing 8 soldiers and 3 civilians", "3,500 people ..., along with 1,000 security forces"
       const previous = out[out.length - 1];
-      if (previous && victims) {
+      const ownPredicate = victims && /^(?:have|has|had|were|was|are|is|will|would|fled|remain|remained)$/.test(tokens[victims.last + 1]?.lower ?? '');
+      if (previous && victims && !ownPredicate) {
         for (const words of COORDINATORS) {
           if (endsBefore(tokens, first, words) && previous.end <= tokens[first].start) {
             category = previous.category;
@@ -308,20 +367,22 @@ function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: Claim
       n++;
     }
     if (k >= tokens.length || !SINGULAR_VICTIMS.test(tokens[k].lower)) continue;
-    const after = harmAfter(tokens, k + 1);
-    if (!after) continue;
-    const start = tokens[i].start;
+    // "arrested a man", "killing a child", or "a man was killed"
+    const verb = i > 0 && ACTIVE_HARM.has(tokens[i - 1].lower) && det !== 'another' ? { index: i - 1, category: HARM_WORDS[tokens[i - 1].lower] } : null;
+    const after = verb ? null : harmAfter(tokens, k + 1);
+    if (!verb && !after) continue;
+    const start = verb ? tokens[verb.index].start : tokens[i].start;
     const countEnd = tokens[k].end;
     if (out.some((c) => c.start <= start && c.end > start)) continue;
     const pseudo: FoundNumber = {
-      start, end: countEnd, text: '', min: 1, max: 1, kind: 'count', firstToken: i, lastToken: k,
+      start: tokens[i].start, end: countEnd, text: '', min: 1, max: 1, kind: 'count', firstToken: i, lastToken: k,
     };
     out.push({
       start,
-      end: tokens[after.index].end,
-      category: after.category,
+      end: after ? tokens[after.index].end : countEnd,
+      category: (verb ?? after)!.category,
       number: pseudo,
-      count: { start, end: countEnd, min: 1, max: 1 },
+      count: { start: tokens[i].start, end: countEnd, min: 1, max: 1 },
       victims: { start: tokens[k].start, end: tokens[k].end },
       victimGroup: det === 'another' ? `additional ${VICTIM_GROUPS[tokens[k].lower] ?? 'people'}` : VICTIM_GROUPS[tokens[k].lower] ?? 'people',
       subgroup: false,

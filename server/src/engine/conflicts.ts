@@ -146,7 +146,7 @@ function conflictDiagnostic(documentId: string, claim: CasualtyClaim, conflicts:
   const others = conflicts.map((c) => {
     const where = c.b.documentId === documentId ? 'in this article' : `in ${baseName(c.b.documentId)}`;
     const source = c.b.claim.attribution ? ` (${c.b.claim.attribution.source.text})` : '';
-    const dated = c.datedApart ? ` dated ${c.b.date}, a toll that may have risen since ${c.a.date}` : '';
+    const dated = c.datedApart ? ` dated ${c.b.date} (this report: ${c.a.date})` : '';
     return `${describeInterval(c.b.claim.count)}${source} ${where}${dated}`;
   });
   const related: RelatedLocation[] = conflicts.map((c) => ({
@@ -157,7 +157,7 @@ function conflictDiagnostic(documentId: string, claim: CasualtyClaim, conflicts:
   }));
   const allDatedApart = conflicts.every((c) => c.datedApart);
   const tail = allDatedApart
-    ? ' (the reports are dated apart: a toll that rose rather than disagreeing sources)'
+    ? '; the reports are dated apart, so the toll may have risen rather than the sources disagreeing'
     : '';
   return {
     start: claim.start,

@@ -240,10 +240,10 @@ export class EntityFinder {
     }
     while (last >= first && (CONNECTORS.has(tokens[last].lower) || tokens[last].text === '.')) last--;
     if (first > last) return;
-    if (first === last && (NOT_ENTITIES.has(stripPossessive(tokens[first].lower)) || CALENDAR.test(tokens[first].text))) return;
-    // A possessive place before a title: "Jordan's King Abdullah" is a place and a person.
+    if (first === last && (NOT_ENTITIES.has(stripPossessive(tokens[first].lower)) || CALENDAR.test(stripPossessive(tokens[first].text)))) return;
+    // A possessive ends a name: "Jordan's King Abdullah", "Syria's Salamiyah" are two names each.
     for (let k = first; k < last; k++) {
-      if (/['’]s$/.test(tokens[k].text) && this.matchTitle(tokens, k + 1, last) > k + 1) {
+      if (/['’]s$/.test(tokens[k].text)) {
         this.classifyRun(text, tokens, first, k, seenMid, taken, out, null);
         first = k + 1;
         break;

@@ -20,7 +20,26 @@ const FURNITURE_LINE =
   /^\s*(?:leave a (?:reply|comment)|your email address will not be published|follow (?:us|developments|@)|recommend on (?:twitter|facebook)|share (?:this|on)\b|related (?:articles|posts|stories|news)|you may (?:also like|use these html)|click here to|subscribe to|sign up for|read more:|all rights reserved|copyright ©|©|tags:|comments?\s*$|post a comment|join the conversation|more on this story|related:)/i;
 
 export function readMetadata(text: string): DocumentMetadata {
-  return { headline: findHeadline(text), date: findDate(text), furnitureStart: findFurniture(text) };
+  return { headline: findHeadline(text), date: findDate(text), furnitureStart: findFurniture(text), dateline: findDateline(text) };
+}
+
+/**
+ * "BEIRUT, March 12 (Reuters) -", "HOMS, Syria —": a place in capitals opening a paragraph near the
+ * top. It names where the story was filed, not where the incident happened.
+ */
+const DATELINE = /^[ \t]*([\p{Lu}][\p{Lu}' .-]{2,}(?:,[ \t]*[\p{L} .]+?)?(?:,[ \t]*[\p{L}]+\.? \d{1,2}(?:,? \d{4})?)?(?:[ \t]*\([\p{L} .]+\))?)[ \t]*[-—–:]/mu;
+
+const NOT_DATELINE = /^(?:PHOTO|PHOTOS|CAPTION|PHOTO CAPTION|UPDATE|UPDATED|BREAKING|EXCLUSIVE|WATCH|VIDEO|FILE|NOTE|EDITOR|ANALYSIS|OPINION|LIVE)\b/;
+
+function findDateline(text: string): Range | null {
+  const re = new RegExp(DATELINE.source, 'gmu');
+  const head = text.slice(0, 1500);
+  for (let m = re.exec(head); m; m = re.exec(head)) {
+    if (NOT_DATELINE.test(m[1])) continue;
+    const start = m.index + m[0].indexOf(m[1]);
+    return { start, end: m.index + m[0].length };
+  }
+  return null;
 }
 
 function findHeadline(text: string): Range | null {
@@ -35,7 +54,7 @@ function findHeadline(text: string): Range | null {
 
 function findDate(text: string): string | null {
   // The article's own date sits in its first lines (dateline, "Date of publication ...", "Last updated").
-  const head = text.split(/\r?\n/).slice(0, 4).join('\n').slice(0, 600);
+  const head = text.split(/\r?\n/).slice(0, 8).join('\n').slice(0, 800);
   for (const [re, read] of DATE_PATTERNS) {
     const m = re.exec(head);
     if (!m) continue;

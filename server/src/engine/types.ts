@@ -133,6 +133,8 @@ export interface DocumentMetadata {
   date: string | null;
   /** Offset where web-page furniture (comment forms, share links) begins, if any. */
   furnitureStart: number | null;
+  /** The dateline that opens the body ("BEIRUT, March 12 (Reuters) -"), if any. */
+  dateline: Range | null;
 }
 
 export interface Sentence extends Range {}

@@ -1,0 +1,319 @@
+// Feature strings for one sentence. Pure and deterministic: the same words, lexicon and place lookup
+// always give the same strings, in the same order, which is what makes training reproducible.
+//
+// Tokens come from two tokenisers: CoNLL splits possessives ("Assad 's"), the engine's own tokenizer
+// keeps them on the word ("Assad's", or "Assads" in texts whose apostrophes were stripped). Word
+// identity features therefore use the word with its possessive removed, and a flag says it was there,
+// so "Assad's" looks like "Assad" followed by a possessive.
+
+export type PlaceKind = 'place' | 'country';
+export type PlaceLookup = (phrase: string) => PlaceKind | null;
+
+/**
+ * How often a lower-cased word was written capitalised where capitals carry information (not sentence
+ * initial, not in an all-caps headline): 'C' almost always, 'c' mostly, 'm' mixed, 'l' mostly lower.
+ */
+export type CasingBucket = 'C' | 'c' | 'm' | 'l';
+
+export interface FeatureResources {
+  casing: ReadonlyMap<string, CasingBucket>;
+  placeLookup?: PlaceLookup;
+  /** tokenFacts, or a memoised version of it (the tagger's), which must return the same facts. */
+  facts?: (word: string) => TokenFacts;
+}
+
+/** Per-token facts that several features (and the neighbours' features) reuse. */
+export interface TokenFacts {
+  /** The word without a trailing possessive ('s, ’s, s', or a bare apostrophe). */
+  core: string;
+  /** core lower-cased, digits replaced by 0 so that numbers share weights. */
+  norm: string;
+  /** Character classes with runs capped at four: "Xxxxx", "X.X.", "dd,ddd", "xx-Xxxx". */
+  shape: string;
+  /** Character classes with runs collapsed: "Xx", "X.X.", "d,d", "x-Xx". */
+  brief: string;
+  casing: CasingClass;
+  possessive: boolean;
+  hasDigit: boolean;
+  hasHyphen: boolean;
+  hasApostrophe: boolean;
+  /** Prefixes and suffixes of norm, lengths 1 to 4, interleaved: p1, x1, p2, x2, ...; none for punctuation. */
+  affixes: string[];
+}
+
+export type CasingClass = 'init' | 'caps' | 'one' | 'low' | 'lowX' | 'mixed' | 'num' | 'punct';
+
+const UPPER = /\p{Lu}|\p{Lt}/u;
+const LOWER = /\p{Ll}/u;
+
+function charClass(ch: string, code: number): string {
+  if (code >= 65 && code <= 90) return 'X';
+  if (code >= 97 && code <= 122) return 'x';
+  if (code >= 48 && code <= 57) return 'd';
+  if (code < 128) return ch;
+  if (UPPER.test(ch)) return 'X';
+  if (LOWER.test(ch)) return 'x';
+  if (/\p{L}/u.test(ch)) return 'x'; // caseless scripts behave like lower-case words here
+  if (/\p{Nd}/u.test(ch)) return 'd';
+  return ch;
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019;
+}
+
+export function stripPossessive(word: string): { core: string; possessive: boolean } {
+  const n = word.length;
+  if (n > 2) {
+    const last = word.charCodeAt(n - 1);
+    if ((last === 115 || last === 83) && isApostrophe(word.charCodeAt(n - 2))) {
+      return { core: word.slice(0, n - 2), possessive: true };
+    }
+    if (isApostrophe(last) && (word.charCodeAt(n - 2) | 32) === 115) {
+      return { core: word.slice(0, n - 1), possessive: true };
+    }
+  }
+  return { core: word, possessive: false };
+}
+
+const WHITESPACE = /\s/;
+
+export function tokenFacts(word: string): TokenFacts {
+  // Feature strings separate values with spaces; tokens from the engine never hold any.
+  if (WHITESPACE.test(word)) word = word.replace(/\s+/g, '_');
+  const { core, possessive } = stripPossessive(word);
+  let shape = '';
+  let brief = '';
+  let prev = '';
+  let run = 0;
+  let letters = 0;
+  let uppers = 0;
+  let digits = 0;
+  let firstUpper = false;
+  let upperAfterFirst = false;
+  let hasHyphen = false;
+  let hasApostrophe = false;
+  for (let i = 0; i < core.length; i++) {
+    const ch = core[i];
+    const cls = charClass(ch, core.charCodeAt(i));
+    if (cls === 'X' || cls === 'x') {
+      if (letters === 0) firstUpper = cls === 'X';
+      else if (cls === 'X') upperAfterFirst = true;
+      letters++;
+      if (cls === 'X') uppers++;
+    } else if (cls === 'd') {
+      digits++;
+    } else if (cls === '-') {
+      hasHyphen = true;
+    } else if (cls === "'" || cls === '’') {
+      hasApostrophe = true;
+    }
+    if (cls === prev) {
+      run++;
+    } else {
+      run = 1;
+      brief += cls;
+      prev = cls;
+    }
+    if (run <= 4) shape += cls;
+  }
+  let casing: CasingClass;
+  if (letters === 0) casing = digits > 0 ? 'num' : 'punct';
+  else if (uppers === letters) casing = letters === 1 ? 'one' : 'caps';
+  else if (uppers === 0) casing = 'low';
+  else if (firstUpper && !upperAfterFirst) casing = 'init';
+  else if (!firstUpper) casing = 'lowX';
+  else casing = 'mixed';
+  let norm = core.toLowerCase();
+  if (digits > 0) norm = norm.replace(/\d/g, '0');
+  const affixes: string[] = [];
+  if (casing !== 'punct') {
+    for (let k = 1; k <= 4 && k <= norm.length; k++) affixes.push(norm.slice(0, k), norm.slice(norm.length - k));
+  }
+  return { core, norm, shape, brief, casing, possessive, hasDigit: digits > 0, hasHyphen, hasApostrophe, affixes };
+}
+
+/** True when the sentence is an all-caps headline, where capitals say nothing about names. */
+export function isShoutedSentence(facts: readonly TokenFacts[]): boolean {
+  let caps = 0;
+  let cased = 0;
+  for (const f of facts) {
+    if (f.casing === 'punct' || f.casing === 'num' || f.casing === 'one') continue;
+    cased++;
+    if (f.casing === 'caps') caps++;
+  }
+  return cased >= 2 && caps * 10 >= cased * 8;
+}
+
+const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ad|ed|es|ez|ul)-\p{Lu}/u;
+
+/** Words that may continue a capitalised place name: "Busra al-Harir", "Deir ez-Zor". */
+function continuesPlaceName(f: TokenFacts): boolean {
+  return f.casing === 'init' || f.casing === 'caps' || f.casing === 'mixed' || ARABIC_ARTICLE.test(f.core);
+}
+
+const MAX_PLACE_WORDS = 4;
+
+/**
+ * Place-name marks per token: "B-place", "I-country", ... for the longest known phrase starting at
+ * each capitalised word, scanning left to right. Only capitalised phrases are looked up, because a
+ * world gazetteer knows towns called "Of", "Police" and "Man".
+ */
+export function placeMarks(facts: readonly TokenFacts[], lookup: PlaceLookup): string[] {
+  const marks = new Array<string>(facts.length).fill('');
+  let i = 0;
+  while (i < facts.length) {
+    const f = facts[i];
+    if (!(f.casing === 'init' || f.casing === 'caps' || f.casing === 'mixed')) {
+      i++;
+      continue;
+    }
+    let maxLen = 1;
+    while (maxLen < MAX_PLACE_WORDS && i + maxLen < facts.length && continuesPlaceName(facts[i + maxLen])) maxLen++;
+    let matched = 0;
+    let kind: PlaceKind | null = null;
+    for (let len = maxLen; len >= 1 && !matched; len--) {
+      let phrase = facts[i].core;
+      for (let k = 1; k < len; k++) phrase += ' ' + facts[i + k].core;
+      kind = lookup(phrase);
+      if (kind) matched = len;
+    }
+    if (!matched || !kind) {
+      i++;
+      continue;
+    }
+    if (matched === 1) {
+      marks[i] = 'U' + kind;
+    } else {
+      marks[i] = 'B' + kind;
+      for (let k = 1; k < matched - 1; k++) marks[i + k] = 'I' + kind;
+      marks[i + matched - 1] = 'L' + kind;
+    }
+    i += matched;
+  }
+  return marks;
+}
+
+const START = '<s>';
+const END = '</s>';
+
+/**
+ * Feature templates. A feature is a template plus one to three values (words, shapes, classes); its
+ * string form, as stored in the model, is `name=value value ...` (values never contain spaces).
+ * Decoding never builds those strings: it looks the values up in per-template maps, where the words'
+ * hashes, computed once per token, are reused by every template that mentions the token.
+ */
+export const TEMPLATES = [
+  'b', 'w', 'W', 'S', 'c', 'L', 'L|c',
+  'w-1', 'w+1', 'w-2', 'w+2', 's-1', 's+1', 's-2', 's+2',
+  'w-1|w', 'w|w+1', 'w-1|c', 'c|w+1', 'c-1|c|c+1', 'L-1|L|L+1',
+  'p1', 'p2', 'p3', 'p4', 'x1', 'x2', 'x3', 'x4',
+  'flag', 'H|w', 'g', 'g-1', 'g+1',
+] as const;
+
+export type TemplateName = (typeof TEMPLATES)[number];
+const T = Object.fromEntries(TEMPLATES.map((name, i) => [name, i])) as Record<TemplateName, number>;
+
+const AFFIX_TEMPLATES = [T.p1, T.x1, T.p2, T.x2, T.p3, T.x3, T.p4, T.x4];
+
+/** Receives the features of a sentence, token by token. */
+export interface FeatureSink {
+  token(index: number): void;
+  one(template: number, a: string): void;
+  two(template: number, a: string, b: string): void;
+  three(template: number, a: string, b: string, c: string): void;
+}
+
+/** Feeds the features of every token of one sentence to the sink, in a fixed order. */
+export function emitFeatures(words: readonly string[], resources: FeatureResources, sink: FeatureSink): void {
+  const n = words.length;
+  const facts = words.map(resources.facts ?? tokenFacts);
+  const shouted = isShoutedSentence(facts);
+  const casingOf = resources.casing;
+  const buckets = facts.map((f) => (f.casing === 'punct' || f.casing === 'num' ? '-' : casingOf.get(f.norm) ?? '?'));
+  const marks = resources.placeLookup ? placeMarks(facts, resources.placeLookup) : null;
+
+  const norm = (i: number) => (i < 0 ? START : i >= n ? END : facts[i].norm);
+  const brief = (i: number) => (i < 0 ? START : i >= n ? END : facts[i].brief);
+  const casing = (i: number) => (i < 0 ? START : i >= n ? END : facts[i].casing);
+  const bucket = (i: number) => (i < 0 ? START : i >= n ? END : buckets[i]);
+  const firstWord = n > 1 && facts[0].casing === 'punct' ? 1 : 0;
+
+  for (let i = 0; i < n; i++) {
+    sink.token(i);
+    const f = facts[i];
+    const w = f.norm;
+    const cls = f.casing;
+    // Sentence-initial capitals and all-caps headlines say little about names; the casing class and
+    // lexicon bucket carry where the word stands so that the weights can discount them.
+    const clsHere = i === firstWord ? cls + '^' : cls;
+    const bucketHere = i === firstWord ? buckets[i] + '^' : shouted ? buckets[i] + 'H' : buckets[i];
+    sink.one(T.b, '');
+    sink.one(T.w, w);
+    if (cls !== 'low' && cls !== 'punct' && cls !== 'num') sink.one(T.W, f.core);
+    sink.one(T.S, f.shape);
+    sink.one(T.c, clsHere);
+    sink.one(T.L, bucketHere);
+    sink.two(T['L|c'], bucketHere, clsHere);
+    sink.one(T['w-1'], norm(i - 1));
+    sink.one(T['w+1'], norm(i + 1));
+    sink.one(T['w-2'], norm(i - 2));
+    sink.one(T['w+2'], norm(i + 2));
+    sink.one(T['s-1'], brief(i - 1));
+    sink.one(T['s+1'], brief(i + 1));
+    sink.one(T['s-2'], brief(i - 2));
+    sink.one(T['s+2'], brief(i + 2));
+    sink.two(T['w-1|w'], norm(i - 1), w);
+    sink.two(T['w|w+1'], w, norm(i + 1));
+    sink.two(T['w-1|c'], norm(i - 1), cls);
+    sink.two(T['c|w+1'], cls, norm(i + 1));
+    sink.three(T['c-1|c|c+1'], casing(i - 1), cls, casing(i + 1));
+    sink.three(T['L-1|L|L+1'], bucket(i - 1), bucket(i), bucket(i + 1));
+    const affixes = f.affixes;
+    for (let k = 0; k < affixes.length; k++) sink.one(AFFIX_TEMPLATES[k], affixes[k]);
+    if (f.possessive) sink.one(T.flag, 'poss');
+    if (f.hasDigit) sink.one(T.flag, 'digit');
+    if (f.hasHyphen) sink.one(T.flag, 'hyphen');
+    if (f.hasApostrophe) sink.one(T.flag, 'apos');
+    if (shouted) {
+      sink.one(T.flag, 'shouted');
+      sink.one(T['H|w'], w);
+    }
+    if (marks) {
+      if (marks[i]) sink.one(T.g, marks[i]);
+      if (i > 0 && marks[i - 1]) sink.one(T['g-1'], marks[i - 1]);
+      if (i + 1 < n && marks[i + 1]) sink.one(T['g+1'], marks[i + 1]);
+    }
+  }
+}
+
+/** Feature strings per token, in the form the model stores them. For training and inspection. */
+export function sentenceFeatures(words: readonly string[], resources: FeatureResources): string[][] {
+  const out: string[][] = [];
+  let current: string[] = [];
+  emitFeatures(words, resources, {
+    token() {
+      current = [];
+      out.push(current);
+    },
+    one(t, a) {
+      current.push(TEMPLATES[t] + '=' + a);
+    },
+    two(t, a, b) {
+      current.push(TEMPLATES[t] + '=' + a + ' ' + b);
+    },
+    three(t, a, b, c) {
+      current.push(TEMPLATES[t] + '=' + a + ' ' + b + ' ' + c);
+    },
+  });
+  return out;
+}
+
+/** Splits a stored feature string into its template index and values; null for unknown templates. */
+export function parseFeature(feature: string): { template: number; values: string[] } | null {
+  const eq = feature.indexOf('=');
+  if (eq < 0) return null;
+  const template = T[feature.slice(0, eq) as TemplateName];
+  if (template === undefined) return null;
+  return { template, values: feature.slice(eq + 1).split(' ') };
+}
