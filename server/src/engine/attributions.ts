@@ -168,6 +168,12 @@ function nounPhraseBefore(tokens: Token[], last: number): Np | null {
     const t = tokens[k];
     if (t.kind === 'punct') {
       if (t.text === '-' && t.start === tokens[k + 1].start - 1) continue;
+      // "Dr. Samir Nasser": the full stop of a title abbreviation.
+      if (t.text === '.' && tokens[k - 1] && tokens[k - 1].end === t.start && /^(?:Dr|Mr|Mrs|Ms|Col|Gen|Lt|Maj|Capt|Sgt|Prof|Gov|Sen|Rep|Brig)$/.test(tokens[k - 1].text)) {
+        first = k - 1;
+        k--;
+        continue;
+      }
       break;
     }
     if (t.kind === 'number') break;

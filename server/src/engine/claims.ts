@@ -67,6 +67,7 @@ const PASSIVE_GLUE = new Set([
 const SUBGROUP_BEFORE = [['including'], ['among', 'them'], ['among', 'whom'], ['of', 'whom'], ['among', 'those'], ['among', 'the', 'dead'], ['among', 'the', 'victims'], ['among', 'the', 'killed'], ['among', 'the', 'wounded'], ['among', 'the', 'injured'], ['incl']];
 const ADDITIONAL_BEFORE = new Set(['another', 'other', 'further', 'additional']);
 const COORDINATORS = [['and'], ['along', 'with'], ['as', 'well', 'as'], ['plus'], ['besides'], ['while']];
+const INCIDENT_NOUNS = /^(?:car|truck|suicide|bomb|bombs|bombing|bombings|attack|attacks|blast|blasts|explosion|explosions|strike|strikes|airstrike|airstrikes|raid|raids|shelling|massacre|fire|clashes|fighting|quake|earthquake|crash|collapse|flood|floods|storm|ambush|assault|offensive|twin|double|market|checkpoint)$/;
 const TOLL_VERBS = new Set(['to', 'at', 'of', 'reached', 'hit', 'stood', 'stands', 'rose', 'risen', 'climbed', 'jumped', 'increased', 'was', 'is', 'has', 'had', 'now', 'reaching', 'putting', 'put', 'stand', 'rising', 'climbing', 'surpassed', 'passed', 'topped', 'exceeded']);
 const CUMULATIVE_NOUNS = /^(?:war|conflict|crackdown|uprising|revolt|revolution|crisis|insurgency|fighting|violence|unrest|campaign|siege|offensive|intervention)$/;
 const CUMULATIVE_SINCE = /^(?:march|2011|2012|2013|2014|2015|2016|2017|2018|start|beginning|outbreak|war|conflict|uprising|crisis|revolt|revolution|protesting|protests|began|erupted|started|year)$/;
@@ -146,7 +147,7 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
     const category = HARM_WORDS[t.lower];
     if (category) {
       // "the 8 soldiers killing ..." reads the other way round; an -ing form here is not passive.
-      if (/ing$/.test(t.lower) && n > 0) return null;
+      if (/ing$/.test(t.lower) && ACTIVE_HARM.has(t.lower) && n > 0) return null;
       // "two suicide bombers killed 11 people": the figure names the killers, not the killed.
       if (!auxiliary && ACTIVE_HARM.has(t.lower) && startsObject(tokens, k + 1)) return null;
       return { index: k, category };
@@ -179,7 +180,7 @@ function startsObject(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (!t) return false;
   if (t.kind === 'number') return true;
-  return /^(?:a|an|the|at|more|over|up|dozens|scores|hundreds|thousands|several|some|about|around|nearly|almost|two|three|four|five|six|seven|eight|nine|ten|one|his|their|its|many|least)$/.test(t.lower);
+  return /^(?:a|an|the|at|more|over|up|dozens|scores|hundreds|thousands|several|some|about|around|nearly|almost|two|three|four|five|six|seven|eight|nine|ten|one|his|their|its|many|least|themselves|himself|herself|itself)$/.test(t.lower);
 }
 
 /** A harm verb governing the figure from the left: "killing at least eight", "left 12 dead". */
@@ -198,9 +199,11 @@ function harmBefore(tokens: Token[], first: number): { index: number; category: 
 
 /** "the death toll rose to 44", "a toll of 12", "putting the death toll at at least 70". */
 function tollBefore(tokens: Token[], first: number): number | null {
-  for (let k = first - 1, n = 0; k >= 0 && n < 7; k--, n++) {
+  for (let k = first - 1, n = 0; k >= 0 && n < 10; k--, n++) {
     const t = tokens[k];
     if (t.lower === 'toll' || t.lower === 'tolls') return k;
+    // "the toll from the Jableh car bomb rose to 41": the incident may be named in between.
+    if (INCIDENT_NOUNS.test(t.lower) || t.lower === 'from') continue;
     // "put the number of dead at 18", "the number of people killed to 30"
     if ((t.lower === 'dead' || t.lower === 'killed' || t.lower === 'deaths' || t.lower === 'fatalities') && tokens.slice(Math.max(0, k - 4), k).some((x) => x.lower === 'number')) {
       return tokens.slice(Math.max(0, k - 4), k).findIndex((x) => x.lower === 'number') + Math.max(0, k - 4);
@@ -275,6 +278,13 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
     let spanFirst = first;
     let spanLast = last;
     let victims: { first: number; last: number; head: string } | null = victimsAfter(tokens, last + 1);
+    if (!victims) {
+      // An unlisted plural noun still names victims when a harm follows it: "Four fishermen are missing".
+      const noun = tokens[last + 1];
+      if (noun && noun.kind === 'word' && /^[a-z]+(?:s|men)$/.test(noun.text) && !HARM_WORDS[noun.lower] && !PASSIVE_GLUE.has(noun.lower) && harmAfter(tokens, last + 2)) {
+        victims = { first: last + 1, last: last + 1, head: noun.lower };
+      }
+    }
 
     const before = harmBefore(tokens, first);
     const toll = before ? null : tollBefore(tokens, first);
@@ -305,7 +315,7 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
       const previous = out[out.length - 1];
       const ownPredicate = victims && /^(?:have|has|had|were|was|are|is|will|would|fled|remain|remained)$/.test(tokens[victims.last + 1]?.lower ?? '');
       if (previous && victims && !ownPredicate) {
-        for (const words of COORDINATORS) {
+        for (const words of [...COORDINATORS, ...SUBGROUP_BEFORE]) {
           if (endsBefore(tokens, first, words) && previous.end <= tokens[first].start) {
             category = previous.category;
             break;

@@ -68,6 +68,8 @@ function wordsOf(phrase: string): string[] {
 const TITLE_WORDS: string[][] = TITLES.map(wordsOf).sort((a, b) => b.length - a.length);
 const CONNECTORS = new Set(['of', 'for', 'the', 'al', 'el', 'bin', 'ibn', 'abu', 'de', 'la', 'du', 'van', 'von', 'der', 'and', '&', 'on']);
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
+/** Countries whose place names reach English news in many transliterations. */
+const TRANSLITERATED = new Set(['SY', 'IQ', 'LB', 'JO', 'PS', 'YE', 'EG', 'SA', 'LY', 'SD', 'TN', 'DZ', 'MA', 'AF', 'IR', 'TR', 'PK', 'KW', 'QA', 'AE', 'OM', 'BH']);
 const OPENING = new Set(['"', '“', '‘', '(', '[', '-', '—', ':']);
 const LOCATIVE = new Set(['in', 'near', 'outside', 'into', 'across', 'around', 'towards', 'toward', 'from', 'at', 'to', 'of', 'between']);
 const ARABIC_PREFIX = /^(?:al|el|ad|ar|as|ash|at|az|an|ath)-(?=\p{Lu})/u;
@@ -128,7 +130,9 @@ export class EntityFinder {
       const lookupName = m.name.replace(/\s+(?:province|governorate|countryside|city|district|region|area)$/i, '');
       const candidates = this.gazetteer.candidates(lookupName);
       const local = candidates.find((c) => countries.has(c.info.countryCode));
-      const plausible = candidates.find((c) => c.exact && (c.info.placeType === 'country' || (c.info.population ?? 0) >= 100000));
+      const plausible = candidates.find((c) =>
+        c.exact ? c.info.placeType === 'country' || (c.info.population ?? 0) >= 100000
+          : TRANSLITERATED.has(c.info.countryCode) && (c.info.population ?? 0) >= 15000);
       const chosen = local ?? plausible;
       if (!chosen && m.placeEvidence === 'gazetteer') continue;
       kept.push({ ...m, place: chosen?.info });

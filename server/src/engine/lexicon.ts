@@ -132,7 +132,7 @@ export const COMMON_CAPITALISED = new Set(
     'opposition pro anti regional international western eastern northern southern central north south east west ' +
     'recommend you your email required fields marked date publication last posted by staff writer editor agencies ' +
     'breaking exclusive analysis opinion editorial live up down out off again once twice first second third new old ' +
-    'senior top high low former acting interim deputy chief head leader spokesman minister president'
+    'top high low head'
   ).split(' '),
 );
 

@@ -48,6 +48,7 @@ const MONTHS = new Set(
 );
 const DURATION_UNITS = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|nights?)$/;
 const DISTANCE_UNITS = /^(?:km|kms|kilometres?|kilometers?|miles?|metres?|meters?|m|mi|feet|ft|yards?)$/;
+const COMPOUND_UNIT = /^([a-z]+)-([a-z]+)$/;
 const MONEY_WORDS = /^(?:dollars?|euros?|pounds?|lira|liras|riyals?|dinars?|rubles?|roubles?|yuan|usd|eur|cents?)$/;
 const CURRENCY_SIGNS = new Set(['$', '£', '€', '¥', '₺']);
 const TIME_WORDS = /^(?:a\.m\.|p\.m\.|am|pm|gmt|utc|o'clock|hrs|h)$/;
@@ -64,13 +65,13 @@ const QUALIFIERS: Array<[string[], (n: Base) => [number, number | null]]> = [
   [['not', 'less', 'than'], (n) => [n.min, null]],
   [['a', 'minimum', 'of'], (n) => [n.min, null]],
   [['at', 'least'], (n) => [n.min, null]],
+  [['no', 'more', 'than'], (n) => [0, n.max]],
   [['more', 'than'], (n) => [n.min + 1, null]],
   [['upwards', 'of'], (n) => [n.min + 1, null]],
   [['in', 'excess', 'of'], (n) => [n.min + 1, null]],
   [['over'], (n) => [n.min + 1, null]],
   [['fewer', 'than'], (n) => [0, n.max === null ? null : n.min - 1]],
   [['less', 'than'], (n) => [0, n.max === null ? null : n.min - 1]],
-  [['no', 'more', 'than'], (n) => [0, n.max]],
   [['as', 'many', 'as'], (n) => [0, n.max]],
   [['a', 'maximum', 'of'], (n) => [0, n.max]],
   [['up', 'to'], (n) => [0, n.max]],
@@ -125,7 +126,14 @@ function parseBase(tokens: Token[], i: number): Base | null {
     }
   }
   const words = parseNumberWords(tokens, i);
-  if (words) return { min: words.value, max: words.value, exact: true, startIndex: i, endIndex: words.end };
+  if (words) {
+    // "two dozen" is 24.
+    if (tokens[words.end + 1]?.lower === 'dozen') {
+      const v = words.value * 12;
+      return { min: v, max: v, exact: true, startIndex: i, endIndex: words.end + 1 };
+    }
+    return { min: words.value, max: words.value, exact: true, startIndex: i, endIndex: words.end };
+  }
   return null;
 }
 
@@ -210,6 +218,14 @@ export function findNumbers(text: string, tokens: Token[]): FoundNumber[] {
     }
     if (tok.kind === 'number' && /^\d{1,2}:\d{2}$/.test(tok.text)) {
       out.push(mention(text, tokens, i, i, 0, 0, 'time'));
+      continue;
+    }
+    const compound = tok.kind === 'word' ? COMPOUND_UNIT.exec(tok.lower) : null;
+    if (compound && (UNITS[compound[1]] !== undefined || TENS[compound[1]] !== undefined) && UNITS[compound[2]] === undefined) {
+      // "ten-month", "two-storey", "40-year": a number inside a compound adjective is never a count.
+      const v = UNITS[compound[1]] ?? TENS[compound[1]];
+      const kind: NumberKind = DURATION_UNITS.test(compound[2]) || /^(?:day|week|month|year|hour|minute)$/.test(compound[2]) ? 'duration' : DISTANCE_UNITS.test(compound[2]) ? 'distance' : 'other';
+      out.push({ start: tok.start, end: tok.start + compound[1].length, text: compound[1] === tok.lower ? tok.text : tok.text.slice(0, compound[1].length), min: v, max: v, kind, firstToken: i, lastToken: i });
       continue;
     }
     const base = parseBase(tokens, i);

@@ -219,9 +219,71 @@ const AFFIX_TEMPLATES = [T.p1, T.x1, T.p2, T.x2, T.p3, T.x3, T.p4, T.x4];
 /** Receives the features of a sentence, token by token. */
 export interface FeatureSink {
   token(index: number): void;
+  /**
+   * The features of one word seen from `offset` (-2 to 2) positions away: those that depend on
+   * nothing else, which a sink may cache per word. Plain sinks call emitWordFeatures.
+   */
+  word(facts: TokenFacts, offset: WordOffset): void;
   one(template: number, a: string): void;
   two(template: number, a: string, b: string): void;
   three(template: number, a: string, b: string, c: string): void;
+}
+
+export type WordOffset = -2 | -1 | 0 | 1 | 2;
+export const WORD_OFFSETS: readonly WordOffset[] = [-2, -1, 0, 1, 2];
+
+function boundaryFacts(marker: string): TokenFacts {
+  return {
+    core: marker,
+    norm: marker,
+    shape: marker,
+    brief: marker,
+    casing: 'punct',
+    possessive: false,
+    hasDigit: false,
+    hasHyphen: false,
+    hasApostrophe: false,
+    affixes: [],
+  };
+}
+
+const BEFORE_SENTENCE = boundaryFacts(START);
+const AFTER_SENTENCE = boundaryFacts(END);
+
+/** Features that depend on one word alone, as seen from the token `offset` positions away. */
+export function emitWordFeatures(f: TokenFacts, offset: WordOffset, sink: FeatureSink): void {
+  switch (offset) {
+    case 0: {
+      sink.one(T.b, '');
+      sink.one(T.w, f.norm);
+      const cls = f.casing;
+      if (cls !== 'low' && cls !== 'punct' && cls !== 'num') sink.one(T.W, f.core);
+      sink.one(T.S, f.shape);
+      const affixes = f.affixes;
+      for (let k = 0; k < affixes.length; k++) sink.one(AFFIX_TEMPLATES[k], affixes[k]);
+      if (f.possessive) sink.one(T.flag, 'poss');
+      if (f.hasDigit) sink.one(T.flag, 'digit');
+      if (f.hasHyphen) sink.one(T.flag, 'hyphen');
+      if (f.hasApostrophe) sink.one(T.flag, 'apos');
+      return;
+    }
+    case -1:
+      sink.one(T['w-1'], f.norm);
+      sink.one(T['s-1'], f.brief);
+      return;
+    case 1:
+      sink.one(T['w+1'], f.norm);
+      sink.one(T['s+1'], f.brief);
+      return;
+    case -2:
+      sink.one(T['w-2'], f.norm);
+      sink.one(T['s-2'], f.brief);
+      return;
+    case 2:
+      sink.one(T['w+2'], f.norm);
+      sink.one(T['s+2'], f.brief);
+      return;
+  }
 }
 
 /** Feeds the features of every token of one sentence to the sink, in a fixed order. */
@@ -233,8 +295,7 @@ export function emitFeatures(words: readonly string[], resources: FeatureResourc
   const buckets = facts.map((f) => (f.casing === 'punct' || f.casing === 'num' ? '-' : casingOf.get(f.norm) ?? '?'));
   const marks = resources.placeLookup ? placeMarks(facts, resources.placeLookup) : null;
 
-  const norm = (i: number) => (i < 0 ? START : i >= n ? END : facts[i].norm);
-  const brief = (i: number) => (i < 0 ? START : i >= n ? END : facts[i].brief);
+  const at = (i: number) => (i < 0 ? BEFORE_SENTENCE : i >= n ? AFTER_SENTENCE : facts[i]);
   const casing = (i: number) => (i < 0 ? START : i >= n ? END : facts[i].casing);
   const bucket = (i: number) => (i < 0 ? START : i >= n ? END : buckets[i]);
   const firstWord = n > 1 && facts[0].casing === 'punct' ? 1 : 0;
@@ -244,37 +305,22 @@ export function emitFeatures(words: readonly string[], resources: FeatureResourc
     const f = facts[i];
     const w = f.norm;
     const cls = f.casing;
+    for (const offset of WORD_OFFSETS) sink.word(at(i + offset), offset);
     // Sentence-initial capitals and all-caps headlines say little about names; the casing class and
     // lexicon bucket carry where the word stands so that the weights can discount them.
     const clsHere = i === firstWord ? cls + '^' : cls;
     const bucketHere = i === firstWord ? buckets[i] + '^' : shouted ? buckets[i] + 'H' : buckets[i];
-    sink.one(T.b, '');
-    sink.one(T.w, w);
-    if (cls !== 'low' && cls !== 'punct' && cls !== 'num') sink.one(T.W, f.core);
-    sink.one(T.S, f.shape);
     sink.one(T.c, clsHere);
     sink.one(T.L, bucketHere);
     sink.two(T['L|c'], bucketHere, clsHere);
-    sink.one(T['w-1'], norm(i - 1));
-    sink.one(T['w+1'], norm(i + 1));
-    sink.one(T['w-2'], norm(i - 2));
-    sink.one(T['w+2'], norm(i + 2));
-    sink.one(T['s-1'], brief(i - 1));
-    sink.one(T['s+1'], brief(i + 1));
-    sink.one(T['s-2'], brief(i - 2));
-    sink.one(T['s+2'], brief(i + 2));
-    sink.two(T['w-1|w'], norm(i - 1), w);
-    sink.two(T['w|w+1'], w, norm(i + 1));
-    sink.two(T['w-1|c'], norm(i - 1), cls);
-    sink.two(T['c|w+1'], cls, norm(i + 1));
+    const prev = at(i - 1).norm;
+    const next = at(i + 1).norm;
+    sink.two(T['w-1|w'], prev, w);
+    sink.two(T['w|w+1'], w, next);
+    sink.two(T['w-1|c'], prev, cls);
+    sink.two(T['c|w+1'], cls, next);
     sink.three(T['c-1|c|c+1'], casing(i - 1), cls, casing(i + 1));
     sink.three(T['L-1|L|L+1'], bucket(i - 1), bucket(i), bucket(i + 1));
-    const affixes = f.affixes;
-    for (let k = 0; k < affixes.length; k++) sink.one(AFFIX_TEMPLATES[k], affixes[k]);
-    if (f.possessive) sink.one(T.flag, 'poss');
-    if (f.hasDigit) sink.one(T.flag, 'digit');
-    if (f.hasHyphen) sink.one(T.flag, 'hyphen');
-    if (f.hasApostrophe) sink.one(T.flag, 'apos');
     if (shouted) {
       sink.one(T.flag, 'shouted');
       sink.one(T['H|w'], w);
@@ -295,6 +341,9 @@ export function sentenceFeatures(words: readonly string[], resources: FeatureRes
     token() {
       current = [];
       out.push(current);
+    },
+    word(facts, offset) {
+      emitWordFeatures(facts, offset, this);
     },
     one(t, a) {
       current.push(TEMPLATES[t] + '=' + a);

@@ -1,0 +1,55 @@
+// Who said what: every attribution form the engine reads, with exact spans.
+import * as assert from 'assert';
+import { analyze } from './support';
+
+/** Checks that the text holds an attribution with this source and cue (as written). */
+function check(text: string, source: string, cue: string): void {
+  const { attributions } = analyze(text);
+  const found = attributions.map((a) => [a.source.text, a.cue.text]);
+  assert.ok(
+    found.some(([s, c]) => s === source && c === cue),
+    `expected ${source} / ${cue}, got ${JSON.stringify(found)}`,
+  );
+  const hit = attributions.find((a) => a.source.text === source && a.cue.text === cue)!;
+  assert.strictEqual(text.slice(hit.source.start, hit.source.end), source);
+  assert.strictEqual(text.slice(hit.cue.start, hit.cue.end), cue);
+}
+
+describe('attributions', () => {
+  it('reads "according to X"', () => check('Nine people died, according to local medics.', 'local medics', 'according to'));
+  it('reads "X said" and its tenses', () => {
+    check('Rescue workers said nine people died.', 'Rescue workers', 'said');
+    check('The ministry says nine people died.', 'The ministry', 'says');
+    check('Residents told reporters the shelling went on all night.', 'Residents', 'told');
+    check('State media reported that nine people died.', 'State media', 'reported');
+    check('The governor stated that the road was closed.', 'The governor', 'stated');
+    check('The rebels claimed they had downed a jet.', 'The rebels', 'claimed');
+    check('The army has said the town is secure.', 'The army', 'has said');
+  });
+  it('reads "said X" after a quotation', () => check('"We buried them at night," said Omar Haddad.', 'Omar Haddad', 'said'));
+  it('reads "X said in a Facebook posting" with the statement before it', () => {
+    const text = 'The brigade will hold the line, the group said in a Facebook posting.';
+    check(text, 'the group', 'said');
+    const a = analyze(text).attributions[0];
+    assert.strictEqual(text.slice(a.content!.start, a.content!.end), 'The brigade will hold the line');
+  });
+  it('reads a quotation with its speaker after it, the quotation as content', () => {
+    const text = '“The hospital is full,” Dr. Samir Nasser said.';
+    check(text, 'Dr. Samir Nasser', 'said');
+    const a = analyze(text).attributions[0];
+    assert.strictEqual(text.slice(a.content!.start, a.content!.end), '“The hospital is full,”');
+  });
+  it('reads a source named with its acronym in brackets', () =>
+    check('The Syrian Network for Human Rights (SNHR) said 40 people were detained.', 'The Syrian Network for Human Rights', 'said'));
+  it('reads a headline credit', () => check('Air strikes kill 12 in Idlib - monitor', 'monitor', '-'));
+  it('resolves "he said" and "the group said" to the actor', () => {
+    const text =
+      'Colonel Karim Aboud commands the brigade. Three of his men were hurt, he said. ' +
+      'The Free Syrian Army denied the report. The attack failed, the group said.';
+    const { attributions, entities } = analyze(text);
+    const he = attributions.find((a) => a.source.text === 'he')!;
+    const group = attributions.find((a) => a.source.text === 'the group')!;
+    assert.strictEqual(entities.find((e) => e.id === he.entityId)?.name, 'Karim Aboud');
+    assert.strictEqual(entities.find((e) => e.id === group.entityId)?.name, 'Free Syrian Army');
+  });
+});

@@ -1,0 +1,144 @@
+// Casualty claims: the figure, the harm, the victims, and the attribution that governs each claim.
+import * as assert from 'assert';
+import { CasualtyCategory } from '../../server/src/engine';
+import { analyze, claimWithCount, offsetOf } from './support';
+
+interface Expected {
+  count: string;
+  category: CasualtyCategory;
+  min: number;
+  max: number | null;
+  victims?: string;
+  source?: string | null;
+  subgroup?: boolean;
+  cumulative?: boolean;
+}
+
+/** Checks the one claim counting `e.count` in `text`, including its offsets. */
+function check(text: string, e: Expected): void {
+  const claim = claimWithCount(analyze(text), e.count);
+  assert.strictEqual(claim.count.start, offsetOf(text, e.count));
+  assert.strictEqual(text.slice(claim.start, claim.end), claim.text);
+  assert.deepStrictEqual(
+    { category: claim.category, min: claim.count.min, max: claim.count.max },
+    { category: e.category, min: e.min, max: e.max },
+  );
+  if (e.victims !== undefined) assert.strictEqual(claim.victims, e.victims);
+  if (e.source !== undefined) assert.strictEqual(claim.attribution?.source.text ?? null, e.source);
+  if (e.subgroup !== undefined) assert.strictEqual(claim.subgroup, e.subgroup);
+  if (e.cumulative !== undefined) assert.strictEqual(claim.cumulative, e.cumulative);
+}
+
+function noClaims(text: string): void {
+  assert.deepStrictEqual(analyze(text).claims.map((c) => c.text), []);
+}
+
+describe('claims: the figure and the harm', () => {
+  it('reads an active verb before the figure', () =>
+    check('Gunmen stormed a checkpoint near Idlib, killing at least nine soldiers and police officers, activists said.', {
+      count: 'at least nine', category: 'killed', min: 9, max: null, victims: 'soldiers and police officers', source: 'activists',
+    }));
+  it('reads a passive verb after the figure', () =>
+    check('At least 32 people were killed in Deraa on Friday.', { count: 'At least 32', category: 'killed', min: 32, max: null, victims: 'people' }));
+  it('reads headline style', () => {
+    check('22 dead in raids on Raqqa', { count: '22', category: 'killed', min: 22, max: 22 });
+    check('Car bomb kills 14 in Homs', { count: '14', category: 'killed', min: 14, max: 14 });
+  });
+  it('reads two figures of two harms in one sentence', () => {
+    const text = 'The blast killed 8 people and wounded 20 others in Hama.';
+    check(text, { count: '8', category: 'killed', min: 8, max: 8 });
+    check(text, { count: '20', category: 'injured', min: 20, max: 20 });
+  });
+  it('reads missing and arrested', () => {
+    check('Four fishermen are still missing after the storm.', { count: 'Four', category: 'missing', min: 4, max: 4 });
+    check('Police detained dozens of students in Aleppo.', { count: 'dozens', category: 'arrested', min: 24, max: 99 });
+  });
+  it('reads tolls', () => {
+    check('The death toll rose to 44 on Sunday.', { count: '44', category: 'killed', min: 44, max: 44 });
+    check('Medics put the number of dead at 18.', { count: '18', category: 'killed', min: 18, max: 18 });
+  });
+  it('reads nouns that are deaths themselves', () => {
+    check('Villagers found 12 bodies near the river.', { count: '12', category: 'killed', min: 12, max: 12 });
+    check('The unrest has claimed hundreds of lives.', { count: 'hundreds', category: 'killed', min: 200, max: 999 });
+  });
+  it('reads implicit counts of one', () => {
+    check('A man was found shot to death in the car.', { count: 'A man', category: 'killed', min: 1, max: 1 });
+    check('Officers arrested a teenager at the scene.', { count: 'a teenager', category: 'arrested', min: 1, max: 1 });
+    check('Two others were wounded by shrapnel.', { count: 'Two', category: 'injured', min: 2, max: 2 });
+  });
+  it('carries the harm to a coordinated figure', () =>
+    check('About 900 civilians have died since the siege began, along with 300 fighters.', {
+      count: '300', category: 'killed', min: 300, max: 300, victims: 'fighters', cumulative: true,
+    }));
+});
+
+describe('claims: what is not a claim', () => {
+  it('ignores releases, defections, refugees and troops', () => {
+    noClaims('The government said 640 prisoners would be released.');
+    noClaims('Up to 50 soldiers defected with their colonel.');
+    noClaims('More than 5,000 refugees crossed into Jordan and 3,000 troops were deployed.');
+  });
+  it('ignores ages, times, dates and distances next to harm words', () => {
+    noClaims('Shelling killed nobody at 10:30 a.m. on June 3, 40 km from Homs, and the 2011 truce was dead.');
+    noClaims('Her 26-year-old son died in hospital.');
+  });
+  it('ignores figures that name the killers, not the killed', () => noClaims('Two suicide bombers killed themselves near the gate.'));
+  it('raises no claim from web-page furniture', () => {
+    const body = 'Clashes went on all day in the north of the province and residents fled the area. '.repeat(4);
+    noClaims(`Heading\n${body}\nLeave a Reply\nAt least 12 people were killed in comments below.`);
+  });
+});
+
+describe('claims: subgroups, repeats and cumulative tolls', () => {
+  it('marks subgroups', () => {
+    const text = 'The strike killed 71 civilians, including seven children. Two medics were among the dead.';
+    check(text, { count: 'seven', category: 'killed', min: 7, max: 7, subgroup: true });
+    check(text, { count: 'Two', category: 'killed', min: 2, max: 2, subgroup: true });
+    check(text, { count: '71', category: 'killed', min: 71, max: 71, subgroup: false });
+  });
+  it('keeps the first of two sentences that repeat a figure, with the source the repeat gives', () => {
+    const text = 'Shelling kills 16 in Douma\nShelling killed 16 people in Douma on Monday, the Observatory said.';
+    const { claims } = analyze(text);
+    assert.strictEqual(claims.length, 1);
+    assert.strictEqual(claims[0].text, 'kills 16');
+    assert.strictEqual(claims[0].attribution?.source.text, 'the Observatory');
+  });
+  it('marks cumulative tolls and gives them their own event', () => {
+    const text = 'A bomb killed 9 people in Homs. More than 300,000 people have been killed since the war began in 2011.';
+    const { claims } = analyze(text);
+    const [incident, cumulative] = claims;
+    assert.strictEqual(cumulative.cumulative, true);
+    assert.strictEqual(incident.cumulative, false);
+    assert.notStrictEqual(incident.event, cumulative.event);
+  });
+});
+
+describe('claims: attribution', () => {
+  it('takes the source of a quotation that runs over paragraphs', () => {
+    const text =
+      '"We were shelled for hours," Commander Ali Darwish said.\n"Twenty of our men were killed.\n"We will not leave."';
+    check(text, { count: 'Twenty', category: 'killed', min: 20, max: 20, source: 'Commander Ali Darwish' });
+  });
+  it('takes an editor\'s source tag after the sentence, and marks it tagged', () => {
+    const text = 'Nine people were killed in Binnish. {>>source: local council<<}\nMore shelling followed.';
+    const claim = claimWithCount(analyze(text), 'Nine');
+    assert.deepStrictEqual(claim.attribution, {
+      source: { start: offsetOf(text, 'local council'), end: offsetOf(text, 'local council') + 13, text: 'local council' },
+      cue: null,
+      tagged: true,
+    });
+  });
+  it('never reads the tag text as article text', () => {
+    const { claims, entities } = analyze('Calm in Homs. {>>source: 12 people were killed by Reuters<<}');
+    assert.deepStrictEqual(claims, []);
+    assert.ok(!entities.some((e) => e.name === 'Reuters'));
+  });
+  it('leaves a claim without a source unattributed and says so', () => {
+    const { claims, diagnostics } = analyze('Three people were killed in shelling on the village.');
+    assert.strictEqual(claims[0].attribution, null);
+    assert.deepStrictEqual(
+      diagnostics.map((d) => [d.code, d.severity, d.start, d.end]),
+      [['unattributed-claim', 'information', claims[0].start, claims[0].end]],
+    );
+  });
+});

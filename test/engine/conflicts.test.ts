@@ -1,0 +1,74 @@
+// Conflicting figures within one article and across a corpus.
+import * as assert from 'assert';
+import { analyzeCorpus, ConflictIndex } from '../../server/src/engine';
+import { analyze, analyzer, offsetOf } from './support';
+
+const SOHR =
+  'Car bomb hits Jableh market\nMarch 3, 2016\nA car bomb exploded in Jableh on Thursday, killing at least 26 people, ' +
+  'according to the Syrian Observatory for Human Rights.';
+const STATE_TV =
+  'Terrorist blast in Jableh\nMarch 3, 2016\nState television said 18 people were killed in Jableh on Thursday. ' +
+  'Seven children were among the dead, it said.';
+const LATER =
+  'Jableh toll rises\nMarch 6, 2016\nThe death toll from the Jableh car bomb rose to 41, the Observatory said.';
+const ELSEWHERE = 'Shelling in Tartus\nMarch 3, 2016\nShelling killed 4 people in Tartus, activists said.';
+
+describe('conflicts', () => {
+  it('finds a conflict across documents, on each claim, relating the other', () => {
+    const results = analyzeCorpus(analyzer(), [
+      { id: 'a/sohr.txt', text: SOHR },
+      { id: 'b/state-tv.txt', text: STATE_TV },
+    ]);
+    const [sohr, tv] = results.map((r) => r.diagnostics.filter((d) => d.code === 'casualty-conflict'));
+    assert.strictEqual(sohr.length, 1);
+    assert.strictEqual(tv.length, 1);
+    assert.strictEqual(sohr[0].start, offsetOf(SOHR, 'killing at least 26'));
+    assert.deepStrictEqual(sohr[0].related.map((r) => [r.documentId, STATE_TV.slice(r.start, r.end)]), [['b/state-tv.txt', '18 people were killed']]);
+    assert.strictEqual(
+      sohr[0].message,
+      'Killed: at least 26 (the Syrian Observatory for Human Rights) conflicts with 18 (State television) in state-tv.txt',
+    );
+  });
+
+  it('never sets a subgroup against its total', () => {
+    const results = analyzeCorpus(analyzer(), [{ id: 'tv', text: STATE_TV }, { id: 'sohr', text: SOHR }]);
+    const flagged = results.flatMap((r) => r.diagnostics.filter((d) => d.code === 'casualty-conflict').map((d) => r.analysis.claims.find((c) => c.id === d.claimId)!.count.text));
+    assert.deepStrictEqual(flagged.sort(), ['18', 'at least 26']);
+  });
+
+  it('says when the reports are dated apart', () => {
+    const results = analyzeCorpus(analyzer(), [{ id: 'tv.txt', text: STATE_TV }, { id: 'later.txt', text: LATER }]);
+    const d = results[1].diagnostics.find((x) => x.code === 'casualty-conflict')!;
+    assert.strictEqual(
+      d.message,
+      'Killed: 41 (the Observatory) conflicts with 18 (State television) in tv.txt dated 2016-03-03 (this report: 2016-03-06); ' +
+        'the reports are dated apart, so the toll may have risen rather than the sources disagreeing',
+    );
+  });
+
+  it('does not compare different places', () => {
+    const results = analyzeCorpus(analyzer(), [{ id: 'sohr', text: SOHR }, { id: 'tartus', text: ELSEWHERE }]);
+    assert.deepStrictEqual(results.flatMap((r) => r.diagnostics.filter((d) => d.code === 'casualty-conflict')), []);
+  });
+
+  it('finds a conflict within one document', () => {
+    const text = 'Blast in Jableh\nA car bomb in Jableh killed 12 people, police said. Activists said 30 people were killed in the Jableh blast.';
+    const [only] = analyzeCorpus(analyzer(), [{ id: 'one.txt', text }]);
+    const conflicts = only.diagnostics.filter((d) => d.code === 'casualty-conflict');
+    assert.strictEqual(conflicts.length, 2);
+    assert.match(conflicts[0].message, /in this article$/);
+  });
+
+  it('updates incrementally and reports which other documents changed', () => {
+    const index = new ConflictIndex();
+    index.setDocument('sohr', analyze(SOHR));
+    const touched = index.setDocument('tv', analyze(STATE_TV));
+    assert.deepStrictEqual([...touched], ['sohr']);
+    assert.strictEqual(index.diagnosticsFor('sohr').length, 1);
+    const fixed = analyze(STATE_TV.replace('18 people', '30 people'));
+    assert.deepStrictEqual([...index.setDocument('tv', fixed)], ['sohr']);
+    assert.deepStrictEqual(index.diagnosticsFor('sohr'), []);
+    assert.deepStrictEqual([...index.removeDocument('tv')], ['sohr']);
+    assert.deepStrictEqual(index.documentIds, ['sohr']);
+  });
+});

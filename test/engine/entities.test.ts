@@ -1,0 +1,71 @@
+// Actors and places, titles read as roles, and the mentions of one entity merged within a document.
+import * as assert from 'assert';
+import { Entity } from '../../server/src/engine';
+import { analyze } from './support';
+
+function entityNamed(entities: Entity[], name: string): Entity {
+  const e = entities.find((x) => x.name === name);
+  assert.ok(e, `no entity "${name}"; got ${JSON.stringify(entities.map((x) => `${x.kind}:${x.name}`))}`);
+  return e;
+}
+
+describe('entities', () => {
+  const text =
+    'Rebels shelled Qusair on Monday. President Bashar al-Assad said the army would respond.\n' +
+    "Assad's forces later entered the town of Tal Rifaat. Bashar al-Assad spoke again, and Assad left.";
+
+  it('reads a title as a role and merges every form of the name into one person', () => {
+    const { entities } = analyze(text);
+    const assad = entityNamed(entities, 'Bashar al-Assad');
+    assert.strictEqual(assad.kind, 'person');
+    assert.deepStrictEqual(assad.roles, ['President']);
+    assert.deepStrictEqual(assad.aliases, ['Assad']);
+    assert.deepStrictEqual(
+      assad.mentions.map((m) => m.text),
+      ['Bashar al-Assad', 'Assad', 'Bashar al-Assad', 'Assad'],
+    );
+    // The possessive is not part of the mention.
+    const possessive = assad.mentions[1];
+    assert.strictEqual(text.slice(possessive.start, possessive.end + 2), "Assad's");
+  });
+
+  it('finds places by their context and by the gazetteer', () => {
+    const { entities } = analyze(text);
+    assert.strictEqual(entityNamed(entities, 'Tal Rifaat').kind, 'place');
+    const qusair = entityNamed(entities, 'Qusair');
+    assert.strictEqual(qusair.kind, 'place');
+    assert.strictEqual(qusair.place?.countryCode, 'SY');
+  });
+
+  it('knows organisations by their names, acronyms and descriptions', () => {
+    const { entities } = analyze(
+      'The Syrian Observatory for Human Rights counted the dead. SOHR said the toll would rise, ' +
+        'and the Britain-based monitor later revised it. Islamic State fighters withdrew; ISIS denied losses.',
+    );
+    const sohr = entityNamed(entities, 'Syrian Observatory for Human Rights');
+    assert.strictEqual(sohr.kind, 'organization');
+    assert.deepStrictEqual(sohr.mentions.map((m) => m.text), ['Syrian Observatory for Human Rights', 'SOHR', 'Britain-based monitor']);
+    const is = entityNamed(entities, 'Islamic State');
+    assert.deepStrictEqual(is.mentions.map((m) => m.text), ['Islamic State', 'ISIS']);
+    assert.notStrictEqual(is.key, sohr.key);
+  });
+
+  it('reads "Syrian army" as an organisation and "Syrian" alone as nothing', () => {
+    const { entities } = analyze('Syrian troops advanced. Deserters from the Syrian army fled to Turkey.');
+    assert.strictEqual(entityNamed(entities, 'Syrian army').kind, 'organization');
+    assert.ok(!entities.some((e) => e.name === 'Syrian'));
+    assert.strictEqual(entityNamed(entities, 'Turkey').place?.placeType, 'country');
+  });
+
+  it('splits a possessive place from the title and name after it', () => {
+    const { entities } = analyze("On Friday, Lebanon's Prime Minister Walid Haddad met the envoy.");
+    assert.strictEqual(entityNamed(entities, 'Lebanon').kind, 'place');
+    const pm = entityNamed(entities, 'Walid Haddad');
+    assert.deepStrictEqual([pm.kind, pm.roles], ['person', ['Prime Minister']]);
+  });
+
+  it('does not read sentence-initial words, months or weekdays as names', () => {
+    const { entities } = analyze('Defectors attacked a checkpoint in March. Meanwhile, Tuesday was calm in Homs.');
+    assert.deepStrictEqual(entities.map((e) => e.name), ['Homs']);
+  });
+});

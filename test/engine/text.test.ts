@@ -1,0 +1,46 @@
+// Sentences and tokens over real news text.
+import * as assert from 'assert';
+import { splitSentences, tokenize } from '../../server/src/engine/text';
+
+function check(text: string, expected: string[]): void {
+  assert.deepStrictEqual(splitSentences(text).map((s) => text.slice(s.start, s.end)), expected);
+}
+
+describe('text: sentences', () => {
+  it('does not end a sentence at an abbreviation or an initial', () => {
+    check('Col. Riad al-Asaad spoke. The U.S. Embassy said nothing. George W. Bush left.', [
+      'Col. Riad al-Asaad spoke.',
+      'The U.S. Embassy said nothing.',
+      'George W. Bush left.',
+    ]);
+  });
+  it('keeps a closing curly quote with its sentence', () => {
+    check('“We will stay,” he said. “We are many.” Then he left.', ['“We will stay,” he said.', '“We are many.”', 'Then he left.']);
+  });
+  it('ends a headline and a caption at their line breaks', () => {
+    check('Bombs kill 22 in Homs\nPHOTO CAPTION\nMourners gather. Police said 22 died.', [
+      'Bombs kill 22 in Homs',
+      'PHOTO CAPTION',
+      'Mourners gather.',
+      'Police said 22 died.',
+    ]);
+  });
+  it('handles CRLF line endings without swallowing the CR into a sentence', () => {
+    check('Headline here\r\nBody text. More.\r\n', ['Headline here', 'Body text.', 'More.']);
+  });
+  it('does not split "Jan. 6" or "a.m."', () => {
+    check('On Jan. 6 at 9 a.m. the blast hit.', ['On Jan. 6 at 9 a.m. the blast hit.']);
+  });
+});
+
+describe('text: tokens', () => {
+  it('keeps names, possessives, separators and abbreviations whole', () => {
+    const words = tokenize("Assad's forces killed 3,500 in al-Maidan, the U.S. said").map((t) => t.text);
+    assert.deepStrictEqual(words, ["Assad's", 'forces', 'killed', '3,500', 'in', 'al-Maidan', ',', 'the', 'U.S.', 'said']);
+  });
+  it('gives offsets into the text, past astral characters', () => {
+    const text = '🇸🇾 killed 8';
+    const eight = tokenize(text).find((t) => t.text === '8');
+    assert.strictEqual(eight?.start, text.indexOf('8'));
+  });
+});
