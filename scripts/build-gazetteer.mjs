@@ -40,7 +40,7 @@ export async function buildGazetteer(outFile) {
   for (const city of cities) {
     if (city.population < WORLD_MIN_POPULATION && !FOCUS_COUNTRIES.has(city.country)) continue;
     const [lon, lat] = city.loc.coordinates;
-    placeRows.push([city.name, city.country, Math.round(lat * 1e4) / 1e4, Math.round(lon * 1e4) / 1e4, city.population]);
+    placeRows.push([city.name, city.country, Math.round(lat * 1e4) / 1e4, Math.round(lon * 1e4) / 1e4, city.population, city.adminCode || '']);
   }
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, JSON.stringify({ version: 1, countries: countryRows, places: placeRows }));

@@ -74,6 +74,7 @@ export class Analyzer {
     const dateline = readMetadata(text).dateline;
     const places = placeMentions(entities).filter((p) => !dateline || p.start >= dateline.end || p.end <= dateline.start);
     const mainPlace = this.mainPlace(places, text);
+    const mainRegion = this.mainRegion(places, text);
     const claims: CasualtyClaim[] = [];
     sentences.forEach((s, index) => {
       if (furnitureStart !== null && s.start >= furnitureStart) return;
@@ -98,7 +99,9 @@ export class Analyzer {
           cumulative: candidate.cumulative,
           place: placeEntity ? placeEntity.name : null,
           time: time ? time[0] : null,
-          event: eventKey(candidate, placeEntity, mainPlace),
+          event: eventKey(candidate, index < LEAD_SENTENCES ? mainRegion ?? placeEntity : placeEntity, mainPlace, mainRegion),
+          statedPlace: town ?? region ? placeKey((town ?? region)!) : null,
+          lead: index < LEAD_SENTENCES,
           attribution: governingAttribution(original, candidate, s, index, sentences, found, tags),
           sentence: { start: s.start, end: s.end },
         });
@@ -107,6 +110,27 @@ export class Analyzer {
     const kept = dropRepeats(claims);
     kept.forEach((c, i) => (c.id = `c${i + 1}`));
     return kept;
+  }
+
+  /**
+   * The region an article's main incident happened in: the region its headline names, else the region
+   * most of its places lie in. Lead claims are keyed by it, so that "Kills Five" in a headline and "six
+   * people were killed at the Shayrat base" in a lead are compared.
+   */
+  private mainRegion(places: Array<Range & { entity: Entity }>, text: string): Entity | null {
+    const headline = readMetadata(text).headline;
+    const weights = new Map<string, { entity: Entity; weight: number; first: number }>();
+    for (const p of places) {
+      const region = p.entity.place?.region;
+      if (!region) continue;
+      const w = headline && p.end <= headline.end ? 3 : 1;
+      const entry = weights.get(region);
+      if (entry) entry.weight += w;
+      else weights.set(region, { entity: p.entity, weight: w, first: p.start });
+    }
+    let best: { entity: Entity; weight: number; first: number } | null = null;
+    for (const e of weights.values()) if (!best || e.weight > best.weight) best = e;
+    return best?.entity ?? null;
   }
 
   /**
@@ -159,18 +183,30 @@ function countSpan(original: string, c: ClaimCandidate): CasualtyClaim['count'] 
  * The event key groups claims about one incident, within and across articles: cumulative tolls by
  * country, incidents by the place they happened in (spelling variants of a place share a key).
  */
-function eventKey(c: ClaimCandidate, place: Entity | null, mainPlace: Entity | null): string {
+function eventKey(c: ClaimCandidate, place: Entity | null, mainPlace: Entity | null, mainRegion: Entity | null): string {
   if (c.cumulative) {
     const country = place?.place?.country ?? mainPlace?.place?.country ?? '';
     return `cumulative toll${country ? `: ${country}` : ''}`;
   }
+  // A place the gazetteer cannot put in a region ("the Shayrat base") lies in the article's region.
+  if ((!place || !place.place?.region) && mainRegion) place = mainRegion;
   if (!place) return 'incident';
+  // Reports of one incident name different places in its region (a village, its district town, the
+  // province), so incidents are keyed by region where the gazetteer knows it.
+  if (place.place?.region) return `incident: ${foldDiacritics(place.place.regionName ?? place.place.region)} region, ${place.place.countryCode}`;
   const name = place.place ? foldDiacritics(place.place.gazetteerName) : foldDiacritics(place.name);
   const country = place.place?.countryCode ? `, ${place.place.countryCode}` : '';
   return `incident: ${name}${country}`;
 }
 
 const OPEN_QUOTE = /^["“]/;
+
+/** The headline and the first sentences of the body: where an article states its main incident. */
+const LEAD_SENTENCES = 4;
+
+function placeKey(place: Entity): string {
+  return place.place ? `${foldDiacritics(place.place.gazetteerName)}|${place.place.countryCode}` : foldDiacritics(place.name);
+}
 
 /**
  * The attribution that governs a claim: an editor's source tag after its sentence; else one in the

@@ -37,9 +37,9 @@ group('people', 'people persons person civilians civilian lives bodies corpses v
 group('security forces', 'soldiers soldier troops troop servicemen policemen policeman police officers officer ' +
   'guards guard personnel conscripts recruits security army forces');
 group('fighters', 'fighters fighter militants militant rebels rebel jihadists jihadist insurgents insurgent ' +
-  'militiamen combatants extremists members member loyalists commanders');
+  'militiamen combatants extremists members member loyalists commanders terrorists terrorist');
 // The attackers of an incident are counted apart from those who fought them off.
-group('attackers', 'attackers attacker assailants assailant gunmen gunman bombers bomber terrorists terrorist');
+group('attackers', 'attackers attacker assailants assailant gunmen gunman bombers bomber');
 group('children', 'children child kids kid boys boy girls girl infants infant babies baby minors teenagers teenager ' +
   'teens students pupils schoolchildren youths');
 group('women', 'women');
@@ -239,6 +239,14 @@ function amongTheHarmed(tokens: Token[], last: number): { index: number; categor
   return null;
 }
 
+/** "... have died in the conflict", "killed in the war": a toll of the whole war. */
+function inTheWar(tokens: Token[], after: number): boolean {
+  for (let k = after + 1; k < Math.min(tokens.length, after + 5); k++) {
+    if (/^(?:conflict|war|uprising|crisis|revolt|revolution|insurgency)$/.test(tokens[k].lower) && /^(?:the|syria's|syrias|this)$/.test(tokens[k - 1].lower)) return true;
+  }
+  return false;
+}
+
 function isAdditional(tokens: Token[], first: number, last: number): boolean {
   const prev = tokens[first - 1]?.lower;
   if (prev && ADDITIONAL_BEFORE.has(prev)) return true;
@@ -325,9 +333,12 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
     }
     if (!category) continue;
     if (victims) spanLast = Math.max(spanLast, victims.last);
-    let victimGroup = victims ? groupOf(tokens, victims) : 'people';
+    // No victims named ("Kills Five"): the group is unknown, and may be any other report's group.
+    let victimGroup = victims ? groupOf(tokens, victims) : '';
     const subgroup = isSubgroup(tokens, first, last);
-    if (isAdditional(tokens, first, last)) victimGroup = `additional ${victimGroup}`;
+    if (isAdditional(tokens, first, last)) victimGroup = `additional ${victimGroup}`.trim();
+    // Tens of thousands killed is a war's toll, never one incident's.
+    const wholeWar = cumulative || (category === 'killed' && num.min >= 10000) || inTheWar(tokens, spanLast);
     out.push({
       start: tokens[spanFirst].start,
       end: tokens[spanLast].end,
@@ -337,7 +348,7 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
       victims: victims ? { start: tokens[victims.first].start, end: tokens[victims.last].end } : null,
       victimGroup,
       subgroup,
-      cumulative,
+      cumulative: wholeWar,
     });
   }
   findImplicitSingles(tokens, s.numbers, out, cumulative);

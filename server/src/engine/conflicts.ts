@@ -25,10 +25,17 @@ function bucketKey(claim: CasualtyClaim): string {
   return `${claim.event}\u0000${claim.category}`;
 }
 
-/** Whether two claims about the same event and category contradict each other. */
+/**
+ * Whether two claims about the same event and category contradict each other. An event key groups
+ * claims by region, which is coarser than an incident; so besides it, two claims are taken to be
+ * about one incident only when both state it as their article's main one (in the headline or lead),
+ * or both name the same place in their own sentences, or both are whole-war tolls.
+ */
 export function claimsConflict(a: CasualtyClaim, b: CasualtyClaim): boolean {
   if (a.event !== b.event || a.category !== b.category) return false;
-  if (a.victimGroup !== b.victimGroup) return false;
+  const sameIncident = (a.lead && b.lead) || (a.statedPlace !== null && a.statedPlace === b.statedPlace) || (a.cumulative && b.cumulative);
+  if (!sameIncident) return false;
+  if (a.victimGroup !== b.victimGroup && a.victimGroup !== '' && b.victimGroup !== '') return false;
   // A subgroup ("seven children among 71 dead") never contradicts its total.
   if (a.subgroup !== b.subgroup) return false;
   return !intervalsOverlap(a.count, b.count);

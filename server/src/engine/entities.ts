@@ -78,8 +78,12 @@ function stripPossessive(word: string): string {
   return word.replace(/['’]s$/i, '').replace(/s['’]$/, 's');
 }
 
+/** "ISIL-controlled", "rebel-held", "US-led": an adjective built on a name is not part of a name. */
+const NAME_ADJECTIVE = /-(?:controlled|held|based|backed|led|run|linked|affiliated|allied|occupied|besieged|dominated|friendly|aligned|funded|supported|style|born|made|owned|bound|era)$/i;
+
 function isProperWord(tok: Token): boolean {
   if (tok.kind !== 'word') return false;
+  if (NAME_ADJECTIVE.test(tok.text)) return false;
   if (/^\p{Lu}/u.test(tok.text)) return true;
   return ARABIC_PREFIX.test(tok.text);
 }
@@ -205,6 +209,13 @@ export class EntityFinder {
     }
   }
 
+  /** "Syrias", "Idlibs": a possessive whose apostrophe was stripped, known by its stem. */
+  private isBarePossessive(word: string): boolean {
+    if (!/^\p{Lu}\p{L}+s$/u.test(word)) return false;
+    const stem = word.slice(0, -1);
+    return this.gazetteer.candidates(stem).some((c) => c.exact) && !this.gazetteer.candidates(word).some((c) => c.exact);
+  }
+
   private matchKnown(tokens: Token[], i: number): KnownEntry | null {
     const candidates = KNOWN_INDEX.get(stripPossessive(tokens[i].text).toLowerCase());
     if (!candidates) return null;
@@ -245,9 +256,10 @@ export class EntityFinder {
     while (last >= first && (CONNECTORS.has(tokens[last].lower) || tokens[last].text === '.')) last--;
     if (first > last) return;
     if (first === last && (NOT_ENTITIES.has(stripPossessive(tokens[first].lower)) || CALENDAR.test(stripPossessive(tokens[first].text)))) return;
-    // A possessive ends a name: "Jordan's King Abdullah", "Syria's Salamiyah" are two names each.
+    // A possessive ends a name: "Jordan's King Abdullah", "Syria's Salamiyah" are two names each, and
+    // so is "Syrias Raqa" where the apostrophe was stripped.
     for (let k = first; k < last; k++) {
-      if (/['’]s$/.test(tokens[k].text)) {
+      if (/['’]s$/.test(tokens[k].text) || this.isBarePossessive(tokens[k].text)) {
         this.classifyRun(text, tokens, first, k, seenMid, taken, out, null);
         first = k + 1;
         break;
@@ -268,7 +280,7 @@ export class EntityFinder {
         nameFirst = after;
       }
     }
-    const lastWord = stripPossessive(tokens[last].text);
+    const lastWord = this.isBarePossessive(tokens[last].text) ? tokens[last].text.slice(0, -1) : stripPossessive(tokens[last].text);
     const phrase = text.slice(tokens[nameFirst].start, tokens[last].end - (tokens[last].text.length - lastWord.length));
     const mark = () => {
       for (let k = first; k <= last; k++) taken[k] = true;
@@ -379,7 +391,7 @@ export class EntityFinder {
     known?: string, place?: PlaceInfo,
   ): EntityMention {
     const lastTok = tokens[last];
-    const lastWord = stripPossessive(lastTok.text);
+    const lastWord = this.isBarePossessive(lastTok.text) ? lastTok.text.slice(0, -1) : stripPossessive(lastTok.text);
     const start = tokens[first].start;
     const end = lastTok.end - (lastTok.text.length - lastWord.length);
     const surface = text.slice(start, end);

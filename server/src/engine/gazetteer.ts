@@ -14,8 +14,8 @@ export interface GazetteerCountry {
   capital: string[];
 }
 
-/** [name, countryCode, latitude, longitude, population] */
-export type GazetteerPlaceRow = [string, string, number, number, number];
+/** [name, countryCode, latitude, longitude, population, first-level administrative region code] */
+export type GazetteerPlaceRow = [string, string, number, number, number, string];
 
 export interface GazetteerData {
   version: number;
@@ -87,9 +87,17 @@ export class Gazetteer {
       for (const name of country.names) this.add(name, info);
     }
     const rows = [...data.places].sort((a, b) => b[4] - a[4]);
-    for (const [name, code, lat, lon, population] of rows) {
+    // A region is named after its biggest city: the Homs region, the Aleppo region.
+    const regionNames = new Map<string, string>();
+    for (const [name, code, , , , admin] of rows) {
+      const key = `${code}-${admin}`;
+      if (admin && !regionNames.has(key)) regionNames.set(key, name);
+    }
+    for (const [name, code, lat, lon, population, admin] of rows) {
       const country = this.countryByCode.get(code);
       this.add(name, {
+        region: admin ? `${code}-${admin}` : undefined,
+        regionName: admin ? regionNames.get(`${code}-${admin}`) : undefined,
         gazetteerName: name,
         countryCode: code,
         country: country ? country.name : code,

@@ -24,6 +24,10 @@ export interface PlaceInfo {
   /** 'country' | 'city' | 'region' | 'landmark' */
   placeType: string;
   population?: number;
+  /** First-level administrative region ("SY-11"), for towns the gazetteer places in one. */
+  region?: string;
+  /** The region's biggest town, which names it ("Homs" for SY-11). */
+  regionName?: string;
 }
 
 export interface Entity {
@@ -91,6 +95,10 @@ export interface CasualtyClaim extends Span {
   time: string | null;
   /** Key grouping claims about the same incident, within and across documents. */
   event: string;
+  /** The place named in the claim's own sentence, folded, when it names one. */
+  statedPlace: string | null;
+  /** The claim is in the headline or the lead sentences, where an article states its main incident. */
+  lead: boolean;
   attribution: ClaimAttribution | null;
   /** The sentence that holds the claim. */
   sentence: Range;

@@ -18,7 +18,9 @@ export type CasingBucket = 'C' | 'c' | 'm' | 'l';
 export interface FeatureResources {
   casing: ReadonlyMap<string, CasingBucket>;
   placeLookup?: PlaceLookup;
-  /** tokenFacts, or a memoised version of it (the tagger's), which must return the same facts. */
+  /** Word clusters: normalised word -> cluster id per granularity, coarse first. */
+  clusters?: ReadonlyMap<string, readonly string[]>;
+  /** tokenFacts with these clusters, or a memoised version of it (the tagger's). */
   facts?: (word: string) => TokenFacts;
 }
 
@@ -37,6 +39,10 @@ export interface TokenFacts {
   hasDigit: boolean;
   hasHyphen: boolean;
   hasApostrophe: boolean;
+  /** "al-Harir", "ez-Zor": a lower-case Arabic article before a capitalised name, classed as 'init'. */
+  arabicArticle: boolean;
+  /** Cluster id of norm per granularity (coarse first); empty for words the clusters do not know. */
+  clusters: readonly string[];
   /** Prefixes and suffixes of norm, lengths 1 to 4, interleaved: p1, x1, p2, x2, ...; none for punctuation. */
   affixes: string[];
 }
@@ -77,8 +83,11 @@ export function stripPossessive(word: string): { core: string; possessive: boole
 }
 
 const WHITESPACE = /\s/;
+const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez|ul)-\p{Lu}/u;
 
-export function tokenFacts(word: string): TokenFacts {
+const NO_CLUSTERS: readonly string[] = [];
+
+export function tokenFacts(word: string, clusters?: ReadonlyMap<string, readonly string[]>): TokenFacts {
   // Feature strings separate values with spaces; tokens from the engine never hold any.
   if (WHITESPACE.test(word)) word = word.replace(/\s+/g, '_');
   const { core, possessive } = stripPossessive(word);
@@ -124,13 +133,49 @@ export function tokenFacts(word: string): TokenFacts {
   else if (firstUpper && !upperAfterFirst) casing = 'init';
   else if (!firstUpper) casing = 'lowX';
   else casing = 'mixed';
+  // CoNLL has almost no "al-X" words, so as 'lowX' they would look like nothing the model knows; as
+  // capitalised words with a flag they look like the names they are.
+  const arabicArticle = casing === 'lowX' && ARABIC_ARTICLE.test(core);
+  if (arabicArticle) casing = 'init';
   let norm = core.toLowerCase();
   if (digits > 0) norm = norm.replace(/\d/g, '0');
   const affixes: string[] = [];
   if (casing !== 'punct') {
     for (let k = 1; k <= 4 && k <= norm.length; k++) affixes.push(norm.slice(0, k), norm.slice(norm.length - k));
   }
-  return { core, norm, shape, brief, casing, possessive, hasDigit: digits > 0, hasHyphen, hasApostrophe, affixes };
+  return { core, norm, shape, brief, casing, possessive, hasDigit: digits > 0,
+    hasHyphen,
+    hasApostrophe,
+    arabicArticle,
+    clusters: clusters?.get(norm) ?? NO_CLUSTERS,
+    affixes,
+  };
+}
+
+/** Words a title-cased headline leaves in lower case. */
+const TITLE_LOWER = new Set(
+  'a an the of in on at to for and or nor but by with from as into onto over under after before against amid via per vs is are was were be its'.split(
+    ' ',
+  ),
+);
+
+export function isTitleWord(norm: string): boolean {
+  return TITLE_LOWER.has(norm);
+}
+
+/**
+ * True when the sentence is a title-cased headline ("Regime Forces Retake Town Near Aleppo"), where
+ * capitals say as little as in an all-caps one.
+ */
+export function isTitleCasedSentence(facts: readonly TokenFacts[]): boolean {
+  let content = 0;
+  let capitalised = 0;
+  for (const f of facts) {
+    if (f.casing === 'punct' || f.casing === 'num' || TITLE_LOWER.has(f.norm)) continue;
+    content++;
+    if (f.casing !== 'low' && f.casing !== 'lowX') capitalised++;
+  }
+  return content >= 4 && capitalised * 10 >= content * 9;
 }
 
 /** True when the sentence is an all-caps headline, where capitals say nothing about names. */
@@ -145,11 +190,9 @@ export function isShoutedSentence(facts: readonly TokenFacts[]): boolean {
   return cased >= 2 && caps * 10 >= cased * 8;
 }
 
-const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ad|ed|es|ez|ul)-\p{Lu}/u;
-
 /** Words that may continue a capitalised place name: "Busra al-Harir", "Deir ez-Zor". */
 function continuesPlaceName(f: TokenFacts): boolean {
-  return f.casing === 'init' || f.casing === 'caps' || f.casing === 'mixed' || ARABIC_ARTICLE.test(f.core);
+  return f.casing === 'init' || f.casing === 'caps' || f.casing === 'mixed';
 }
 
 const MAX_PLACE_WORDS = 4;
@@ -208,13 +251,17 @@ export const TEMPLATES = [
   'w-1', 'w+1', 'w-2', 'w+2', 's-1', 's+1', 's-2', 's+2',
   'w-1|w', 'w|w+1', 'w-1|c', 'c|w+1', 'c-1|c|c+1', 'L-1|L|L+1',
   'p1', 'p2', 'p3', 'p4', 'x1', 'x2', 'x3', 'x4',
-  'flag', 'H|w', 'g', 'g-1', 'g+1',
+  'flag', 'H|w', 'g', 'g-1', 'g+1', 'g|w-1', 'g|L',
+  'K0', 'K1', 'K0-1', 'K1-1', 'K0+1', 'K1+1',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATES)[number];
 const T = Object.fromEntries(TEMPLATES.map((name, i) => [name, i])) as Record<TemplateName, number>;
 
 const AFFIX_TEMPLATES = [T.p1, T.x1, T.p2, T.x2, T.p3, T.x3, T.p4, T.x4];
+const CLUSTER_TEMPLATES = [T.K0, T.K1];
+const CLUSTER_TEMPLATES_BEFORE = [T['K0-1'], T['K1-1']];
+const CLUSTER_TEMPLATES_AFTER = [T['K0+1'], T['K1+1']];
 
 /** Receives the features of a sentence, token by token. */
 export interface FeatureSink {
@@ -243,6 +290,8 @@ function boundaryFacts(marker: string): TokenFacts {
     hasDigit: false,
     hasHyphen: false,
     hasApostrophe: false,
+    arabicArticle: false,
+    clusters: NO_CLUSTERS,
     affixes: [],
   };
 }
@@ -265,15 +314,19 @@ export function emitWordFeatures(f: TokenFacts, offset: WordOffset, sink: Featur
       if (f.hasDigit) sink.one(T.flag, 'digit');
       if (f.hasHyphen) sink.one(T.flag, 'hyphen');
       if (f.hasApostrophe) sink.one(T.flag, 'apos');
+      if (f.arabicArticle) sink.one(T.flag, 'arabic');
+      for (let g = 0; g < f.clusters.length && g < CLUSTER_TEMPLATES.length; g++) sink.one(CLUSTER_TEMPLATES[g], f.clusters[g]);
       return;
     }
     case -1:
       sink.one(T['w-1'], f.norm);
       sink.one(T['s-1'], f.brief);
+      for (let g = 0; g < f.clusters.length && g < CLUSTER_TEMPLATES.length; g++) sink.one(CLUSTER_TEMPLATES_BEFORE[g], f.clusters[g]);
       return;
     case 1:
       sink.one(T['w+1'], f.norm);
       sink.one(T['s+1'], f.brief);
+      for (let g = 0; g < f.clusters.length && g < CLUSTER_TEMPLATES.length; g++) sink.one(CLUSTER_TEMPLATES_AFTER[g], f.clusters[g]);
       return;
     case -2:
       sink.one(T['w-2'], f.norm);
@@ -289,8 +342,9 @@ export function emitWordFeatures(f: TokenFacts, offset: WordOffset, sink: Featur
 /** Feeds the features of every token of one sentence to the sink, in a fixed order. */
 export function emitFeatures(words: readonly string[], resources: FeatureResources, sink: FeatureSink): void {
   const n = words.length;
-  const facts = words.map(resources.facts ?? tokenFacts);
-  const shouted = isShoutedSentence(facts);
+  const clusters = resources.clusters;
+  const facts = words.map(resources.facts ?? ((word) => tokenFacts(word, clusters)));
+  const headline = isShoutedSentence(facts) ? 'H' : isTitleCasedSentence(facts) ? 'T' : '';
   const casingOf = resources.casing;
   const buckets = facts.map((f) => (f.casing === 'punct' || f.casing === 'num' ? '-' : casingOf.get(f.norm) ?? '?'));
   const marks = resources.placeLookup ? placeMarks(facts, resources.placeLookup) : null;
@@ -309,7 +363,7 @@ export function emitFeatures(words: readonly string[], resources: FeatureResourc
     // Sentence-initial capitals and all-caps headlines say little about names; the casing class and
     // lexicon bucket carry where the word stands so that the weights can discount them.
     const clsHere = i === firstWord ? cls + '^' : cls;
-    const bucketHere = i === firstWord ? buckets[i] + '^' : shouted ? buckets[i] + 'H' : buckets[i];
+    const bucketHere = i === firstWord ? buckets[i] + '^' : buckets[i] + headline;
     sink.one(T.c, clsHere);
     sink.one(T.L, bucketHere);
     sink.two(T['L|c'], bucketHere, clsHere);
@@ -321,12 +375,18 @@ export function emitFeatures(words: readonly string[], resources: FeatureResourc
     sink.two(T['c|w+1'], cls, next);
     sink.three(T['c-1|c|c+1'], casing(i - 1), cls, casing(i + 1));
     sink.three(T['L-1|L|L+1'], bucket(i - 1), bucket(i), bucket(i + 1));
-    if (shouted) {
-      sink.one(T.flag, 'shouted');
-      sink.one(T['H|w'], w);
+    if (headline) {
+      sink.one(T.flag, headline);
+      sink.two(T['H|w'], headline, w);
     }
     if (marks) {
-      if (marks[i]) sink.one(T.g, marks[i]);
+      if (marks[i]) {
+        sink.one(T.g, marks[i]);
+        // A world gazetteer knows a town for many surnames and clubs: "in X" and a name that is
+        // always capitalised make a match believable, "said X" does not.
+        sink.two(T['g|w-1'], marks[i], prev);
+        sink.two(T['g|L'], marks[i], bucketHere);
+      }
       if (i > 0 && marks[i - 1]) sink.one(T['g-1'], marks[i - 1]);
       if (i + 1 < n && marks[i + 1]) sink.one(T['g+1'], marks[i + 1]);
     }

@@ -3,7 +3,7 @@
 // capitalised), which word identity alone cannot do for words the labelled data barely saw. Built at
 // training time from unlabelled text, shipped inside the model.
 
-import { CasingBucket, isShoutedSentence, tokenFacts } from './features';
+import { CasingBucket, isShoutedSentence, isTitleCasedSentence, tokenFacts } from './features';
 
 /** Tokens after which a capital is expected whatever the word: sentence-like openings. */
 const OPENERS = new Set(['.', '!', '?', ':', ';', '"', '“', '‘', "'", '-', '--', '—', '(', '[']);
@@ -13,8 +13,8 @@ export class CasingCounter {
   private readonly total = new Map<string, number>();
 
   addSentence(words: readonly string[]): void {
-    const facts = words.map(tokenFacts);
-    if (isShoutedSentence(facts)) return;
+    const facts = words.map((w) => tokenFacts(w));
+    if (isShoutedSentence(facts) || isTitleCasedSentence(facts)) return;
     for (let i = 1; i < facts.length; i++) {
       if (OPENERS.has(words[i - 1])) continue;
       const f = facts[i];

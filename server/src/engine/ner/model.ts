@@ -24,6 +24,8 @@ export interface NerModelData {
   transitions: number[];
   /** Lower-cased words per casing bucket, space-separated. */
   casing: Record<CasingBucket, string>;
+  /** Word clusters per granularity (coarse first): entry k lists the words of cluster k, space-separated. */
+  clusters?: string[][];
   /** Where the model came from; not read by the tagger. */
   info?: Record<string, unknown>;
 }

@@ -2,6 +2,7 @@
 // labels. It takes the model as a plain object and never reads files; the caller decides when (and
 // whether) to load the weights.
 
+import { clusterLookup } from './clusters';
 import { Transitions, ViterbiScratch, viterbi } from './decode';
 import {
   CasingBucket,
@@ -154,7 +155,8 @@ export class NerTagger {
     this.transitions = new Transitions(model.labels, model.transitions);
     this.labelParts = model.labels.map(parseLabel);
     const casing: ReadonlyMap<string, CasingBucket> = casingLexicon(model);
-    this.resources = { casing, placeLookup: options.placeLookup, facts: memoisedFacts(MAX_CACHED_WORDS) };
+    const clusters = clusterLookup(model.clusters);
+    this.resources = { casing, clusters, placeLookup: options.placeLookup, facts: memoisedFacts(clusters, MAX_CACHED_WORDS) };
   }
 
   get labels(): string[] {
@@ -192,13 +194,13 @@ export class NerTagger {
 }
 
 /** News repeats its words; the facts of a word (shape, affixes, ...) are worked out once. */
-function memoisedFacts(maxWords: number): (word: string) => TokenFacts {
+function memoisedFacts(clusters: ReadonlyMap<string, readonly string[]>, maxWords: number): (word: string) => TokenFacts {
   const cache = new Map<string, TokenFacts>();
   return (word) => {
     let facts = cache.get(word);
     if (facts === undefined) {
       if (cache.size >= maxWords) cache.clear();
-      facts = tokenFacts(word);
+      facts = tokenFacts(word, clusters);
       cache.set(word, facts);
     }
     return facts;
