@@ -221,7 +221,8 @@ function governingAttribution(
   const tag = tags.find((t) => t.source && t.start >= s.end && t.start <= nextStart && original.slice(s.end, t.start).trim() === '');
   if (tag?.source) return { source: tag.source, cue: null, tagged: true };
 
-  const inSentence = found.filter((a) => a.sentence.start === s.start);
+  // Views ("Syria agreed ...") do not source a figure; statements and reports do.
+  const inSentence = found.filter((a) => a.sentence.start === s.start && !a.stance);
   if (inSentence.length) {
     const holding = inSentence.filter((a) => a.content && a.content.start <= claim.start && a.content.end >= claim.end);
     const pool = holding.length ? holding : inSentence;

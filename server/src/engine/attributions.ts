@@ -17,9 +17,11 @@ export interface FoundAttribution {
   entityId?: string;
   /** The content is a direct quotation. */
   quoted: boolean;
+  /** A verb of thought or stance ("believes", "agreed"), which reports a view rather than a figure. */
+  stance: boolean;
 }
 
-const SPEECH_VERBS = new Set([
+const SPEECH_VERBS_BASE = [
   'said', 'says', 'say', 'saying', 'told', 'tells', 'tell', 'reported', 'reports', 'report', 'reporting', 'stated',
   'states', 'claimed', 'claims', 'claim', 'announced', 'announces', 'added', 'adds', 'confirmed', 'confirms', 'denied',
   'denies', 'insisted', 'insists', 'noted', 'notes', 'explained', 'explains', 'warned', 'warns', 'accused', 'accuses',
@@ -27,9 +29,31 @@ const SPEECH_VERBS = new Set([
   'declares', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'asserted', 'argued', 'argues', 'stressed',
   'stresses', 'indicated', 'revealed', 'disclosed', 'quoted', 'cited', 'documented', 'recorded', 'counted',
   'put', 'puts', 'putting', 'blamed', 'blames', 'described', 'describes', 'called', 'urged', 'urges', 'vowed', 'pledged',
+  'saying', 'adding', 'arguing', 'citing', 'claiming', 'noting', 'telling', 'warning', 'insisting', 'explaining',
+];
+/** Verbs of thought, finding and stance: sources too when a name, a pronoun or an institution holds them. */
+const STANCE_VERBS = new Set([
+  'believes', 'believe', 'believed', 'thinks', 'think', 'thought', 'knows', 'know', 'knew', 'feels', 'felt', 'fears',
+  'feared', 'hopes', 'hoped', 'expects', 'expected', 'wants', 'want', 'wanted', 'worries', 'worried', 'doubts',
+  'doubted', 'shows', 'show', 'showed', 'shown', 'found', 'finds', 'suggests', 'suggested', 'suggest', 'agreed',
+  'agrees', 'asked', 'asks', 'argued', 'recalled', 'recalls', 'mentioned', 'emphasized', 'emphasised', 'continued',
+  'responded', 'replied', 'answered', 'questioned', 'criticized', 'criticised', 'condemned', 'blasted', 'slammed',
+  'praised', 'rejected', 'disputed', 'conceded', 'predicted', 'concluded', 'testified', 'demanded', 'learned',
+  'promised', 'promises', 'declined', 'refused', 'maintained', 'contended', 'observed', 'remarked', 'charged',
+  'reveals', 'revealed', 'released', 'published', 'wrote', 'writes', 'ruled', 'pointed', 'insisted', 'explained',
 ]);
+
 /** Verbs that are cues only when a source stands right before them ("the Observatory documented"). */
-const WEAK_VERBS = new Set(['put', 'puts', 'putting', 'documented', 'recorded', 'counted', 'called', 'described', 'describes', 'urged', 'urges', 'vowed', 'pledged', 'blamed', 'blames', 'estimated', 'estimates', 'posted', 'quoted', 'cited']);
+const WEAK_VERBS = new Set([
+  'put', 'puts', 'putting', 'documented', 'recorded', 'counted', 'called', 'described', 'describes', 'urged', 'urges',
+  'vowed', 'pledged', 'blamed', 'blames', 'estimated', 'estimates', 'posted', 'quoted', 'cited', ...STANCE_VERBS,
+]);
+/** Cue words that are also nouns ("the report", "his claims"): cues only without a determiner before them. */
+const NOUN_LIKE_CUES = new Set(['report', 'reports', 'claims', 'claim', 'states', 'tweets', 'calls', 'notes', 'show', 'shows', 'promises', 'doubts', 'fears', 'hopes', 'worries', 'writes', 'found', 'thought']);
+const POSSESSIVE_OR_DETERMINER = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|new|latest|earlier|recent|media|news|police|un|official)$/;
+const SPEECH_VERBS = new Set([...SPEECH_VERBS_BASE, ...WEAK_VERBS]);
+/** Participles that report what the subject of the sentence said: "..., saying the town had fallen". */
+const PARTICIPLES = new Set(['saying', 'adding', 'arguing', 'citing', 'claiming', 'noting', 'telling', 'warning', 'insisting', 'explaining', 'asking', 'calling', 'suggesting', 'promising']);
 const AUXILIARIES = new Set(['did', 'has', 'have', 'had', 'also', 'will', 'would', 'was', 'were', 'later', 'earlier', 'previously', 'further', 'separately', 'then', 'had', 'reportedly']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 'our', 'one', 'another', 'several', 'two', 'three', 'some', 'many', 'other']);
@@ -68,7 +92,18 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         continue;
       }
       if (tok.kind !== 'word' || !SPEECH_VERBS.has(tok.lower)) continue;
+      // Verbs are written in lower case; "States" in "United States" and "Report" in a title are not cues.
+      if (tok.text !== tok.lower && i > 0) continue;
+      if (NOUN_LIKE_CUES.has(tok.lower) && i > 0 && POSSESSIVE_OR_DETERMINER.test(tokens[i - 1].lower)) continue;
       const strong = !WEAK_VERBS.has(tok.lower);
+      // "..., saying ...": the speaker is the subject of the sentence.
+      if (PARTICIPLES.has(tok.lower) && tokens[i - 1]?.text === ',') {
+        const subject = sentenceSubject(tokens, i);
+        if (subject) {
+          out.push(make(text, tokens, s, subject.first, subject.last, span(text, tokens, i, i), restOfSentence(tokens, i), mentionIndex));
+        }
+        continue;
+      }
       // "X said", "X has said", "X said in a statement"
       let cueFirst = i;
       while (cueFirst > 0 && AUXILIARIES.has(tokens[cueFirst - 1].lower) && tokens[cueFirst - 1].kind === 'word') cueFirst--;
@@ -95,6 +130,11 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         }
       }
     }
+    // A speaker's name before a colon: "Pat Caddell: Voters are worried", "PENCE: Well, look".
+    const colon = speakerColon(tokens);
+    if (colon) {
+      out.push(make(text, tokens, s, colon.first, colon.last, span(text, tokens, colon.last + 1, colon.last + 1), restOfSentence(tokens, colon.last + 1), mentionIndex));
+    }
     // Headline credits: "Air strikes kill 39 - monitor", "Bombs kill 22: activists".
     const credit = headlineCredit(tokens);
     if (credit) {
@@ -106,11 +146,52 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         sentence: { start: s.start, end: s.end },
         antecedent: null,
         quoted: false,
+        stance: false,
       });
     }
   }
   resolveContinuations(text, out, entities);
   return out;
+}
+
+/** The noun phrase the sentence opens with, before its first verb: the subject of "..., saying ...". */
+function sentenceSubject(tokens: Token[], before: number): Np | null {
+  let k = 0;
+  while (k < before && (tokens[k].kind === 'punct' || /^(?:meanwhile|however|but|and|on|in|at|earlier|later|last|this|yesterday|today)$/.test(tokens[k].lower))) {
+    if (tokens[k].kind === 'word' && /^(?:on|in|at|last|this)$/.test(tokens[k].lower)) {
+      // skip a leading time phrase up to its comma: "On Monday, the army ..."
+      const comma = tokens.findIndex((t, j) => j > k && j < before && t.text === ',');
+      if (comma < 0) return null;
+      k = comma + 1;
+      continue;
+    }
+    k++;
+  }
+  let last = k - 1;
+  for (let j = k; j < before && j - k < 8; j++) {
+    const t = tokens[j];
+    if (t.kind !== 'word' || SPEECH_VERBS.has(t.lower) || NP_BLOCKERS.has(t.lower) || /(?:ed|s)$/.test(t.lower) && t.text === t.lower && j > k && !GROUP_SOURCE_NOUNS.has(t.lower) && !DETERMINERS.has(t.lower)) break;
+    last = j;
+  }
+  if (last < k) return null;
+  return isSourceLike(tokens, k, last) ? { first: k, last } : null;
+}
+
+function restOfSentence(tokens: Token[], after: number): Range | null {
+  let from = after + 1;
+  while (from < tokens.length && PUNCT_STOP.has(tokens[from].text)) from++;
+  if (from >= tokens.length) return null;
+  return { start: tokens[from].start, end: tokens[tokens.length - 1].end };
+}
+
+/** "Pat Caddell: ...", "PENCE: ...": one to three capitalised words, then a colon, then speech. */
+function speakerColon(tokens: Token[]): Np | null {
+  let k = 0;
+  while (k < tokens.length && (tokens[k].text === '"' || tokens[k].text === '“')) k++;
+  const first = k;
+  while (k < tokens.length && k - first < 3 && tokens[k].kind === 'word' && /^\p{Lu}/u.test(tokens[k].text)) k++;
+  if (k === first || tokens[k]?.text !== ':' || k + 1 >= tokens.length) return null;
+  return { first, last: k - 1 };
 }
 
 function make(
@@ -120,7 +201,8 @@ function make(
   const source = span(text, tokens, first, last);
   const entity = mentionIndex.entityOverlapping(source.start, source.end);
   const quoted = content !== null && isQuote(text, content);
-  return { source, cue, content, sentence: { start: s.start, end: s.end }, antecedent: null, entityId: entity?.id, quoted };
+  const stance = STANCE_VERBS.has(cue.text.split(/\s+/).pop()!.toLowerCase());
+  return { source, cue, content, sentence: { start: s.start, end: s.end }, antecedent: null, entityId: entity?.id, quoted, stance };
 }
 
 function isQuote(text: string, r: Range): boolean {

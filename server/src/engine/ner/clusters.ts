@@ -1,14 +1,15 @@
 // Word clusters from unlabelled text, computed at training time and shipped in the model. Words that
 // occur in the same contexts ("the town of X", "X said", "near X") end up in the same cluster, so a
 // town the labelled data never saw ("Azaz", known only from the Syria corpus) shares weights with the
-// towns it did see. Spherical k-means over positive-PMI context vectors, at two granularities: a
-// cheap, deterministic stand-in for Brown clusters.
+// towns it did see. Spherical k-means over positive-PMI context vectors, then each cluster split again
+// the same way: a two-level hierarchy, a cheap and deterministic stand-in for Brown clusters.
 
 import { seededRandom } from './perceptron';
 
 export interface ClusterOptions {
-  /** Cluster counts, coarse to fine. */
-  granularities: number[];
+  coarse: number;
+  /** Each coarse cluster is split into at most this many fine ones. */
+  split: number;
   /** Words seen fewer times are not clustered. */
   minCount: number;
   /** The most frequent words that serve as context dimensions. */
@@ -18,7 +19,8 @@ export interface ClusterOptions {
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
-  granularities: [64, 320],
+  coarse: 64,
+  split: 6,
   minCount: 3,
   contextWords: 600,
   iterations: 20,
@@ -86,12 +88,30 @@ export class ContextCounter {
     }
     const vectors = cooc.map((row) => ppmiVector(row, dimTotals, total));
     const random = seededRandom(options.seed);
-    return options.granularities.map((k) => {
-      const assignment = sphericalKMeans(vectors, dims, Math.min(k, words.length), options.iterations, random);
-      const lists: string[][] = Array.from({ length: k }, () => []);
+    const coarseCount = Math.min(options.coarse, words.length);
+    const coarse = sphericalKMeans(vectors, dims, coarseCount, options.iterations, random);
+    const fine = new Int32Array(words.length);
+    for (let c = 0; c < coarseCount; c++) {
+      const members: number[] = [];
+      coarse.forEach((cc, wi) => {
+        if (cc === c) members.push(wi);
+      });
+      if (!members.length) continue;
+      const sub = sphericalKMeans(
+        members.map((wi) => vectors[wi]),
+        dims,
+        Math.min(options.split, members.length),
+        options.iterations,
+        random,
+      );
+      members.forEach((wi, k) => (fine[wi] = c * options.split + sub[k]));
+    }
+    const listsOf = (assignment: Int32Array, count: number) => {
+      const lists: string[][] = Array.from({ length: count }, () => []);
       assignment.forEach((c, wi) => lists[c].push(words[wi]));
       return lists.map((l) => l.sort().join(' '));
-    });
+    };
+    return [listsOf(coarse, coarseCount), listsOf(fine, coarseCount * options.split)];
   }
 }
 
