@@ -251,14 +251,17 @@ function insideOpenQuote(sentences: Sentence[], index: number, original: string)
   return false;
 }
 
+/**
+ * The source as the article words it ("the group", "he"), with the actor it refers to as entityId;
+ * the quotation a claim sits in is sourced by the quotation's speaker.
+ */
 function toClaimAttribution(a: FoundAttribution): ClaimAttribution {
-  const source: Span = a.antecedent ?? a.source;
-  return { source, cue: a.cue, tagged: false, ...(a.entityId ? { entityId: a.entityId } : {}) };
+  return { source: a.source, cue: a.cue, tagged: false, ...(a.entityId ? { entityId: a.entityId } : {}) };
 }
 
 /**
  * "A later sentence that repeats the same figure for the same event is not a new claim": keep the
- * first, and let it borrow the source the repeat gives when it has none of its own.
+ * first.
  */
 function dropRepeats(claims: CasualtyClaim[]): CasualtyClaim[] {
   const kept: CasualtyClaim[] = [];
@@ -267,10 +270,8 @@ function dropRepeats(claims: CasualtyClaim[]): CasualtyClaim[] {
       (k) => k.category === c.category && k.count.min === c.count.min && k.count.max === c.count.max &&
         k.event === c.event && k.subgroup === c.subgroup && k.sentence.start !== c.sentence.start,
     );
-    if (earlier) {
-      if (!earlier.attribution && c.attribution) earlier.attribution = c.attribution;
-      continue;
-    }
+    // The repeat's source is not carried over: a source governs the figure of its own sentence only.
+    if (earlier) continue;
     kept.push(c);
   }
   return kept;

@@ -244,6 +244,7 @@ function nounPhraseBefore(tokens: Token[], last: number): Np | null {
   const head = tokens[last];
   if (head.kind !== 'word') return null;
   if (PRONOUNS.has(head.lower)) return { first: last, last };
+  if (DETERMINERS.has(head.lower)) return null;
   if (NP_BLOCKERS.has(head.lower) || /ly$/.test(head.lower) && !/^\p{Lu}/u.test(head.text)) return null;
   let first = last;
   for (let k = last - 1; k >= 0 && last - k < 10; k--) {
@@ -367,7 +368,7 @@ function quoteBefore(tokens: Token[], i: number): Range | null {
   return { start: tokens[0].start, end: tokens[close].end };
 }
 
-const CREDIT_WORDS = /^(?:monitor|activists|sources|source|observatory|ministry|police|officials|official|army|military|report|media|state media|sana|sohr|medics|rescuers|witnesses|residents|opposition|rebels|un|who|pentagon|coalition|governor|group)$/i;
+const CREDIT_WORDS = /^(?:ngo|ngos|governor|report|reports|un|sources|monitor|activists|sources|source|observatory|ministry|police|officials|official|army|military|report|media|state media|sana|sohr|medics|rescuers|witnesses|residents|opposition|rebels|un|who|pentagon|coalition|governor|group)$/i;
 
 function headlineCredit(tokens: Token[]): Np | null {
   const n = tokens.length;

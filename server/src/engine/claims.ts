@@ -12,7 +12,7 @@ function harm(category: CasualtyCategory, words: string): void {
   for (const w of words.split(' ')) HARM_WORDS[w] = category;
 }
 harm('killed', 'killed kill kills killing dead died die dies dying deaths death slain massacred executed murdered ' +
-  'perished fatalities fatally beheaded slaughtered assassinated');
+  'perished fatalities fatally beheaded slaughtered assassinated executes massacring massacres slaughtering beheading');
 harm('injured', 'wounded wounding wound wounds injured injuring injure injures injuries hurt maimed');
 harm('missing', 'missing disappeared unaccounted');
 harm('arrested', 'arrested arresting arrest arrests detained detaining detain detains abducted abducting kidnapped ' +
@@ -23,7 +23,7 @@ const ACTIVE_HARM = new Set([
   'killed', 'kill', 'kills', 'killing', 'wounded', 'wounding', 'wounds', 'wound', 'injured', 'injuring', 'injure',
   'injures', 'arrested', 'arresting', 'arrest', 'arrests', 'detained', 'detaining', 'detain', 'detains', 'abducted',
   'abducting', 'kidnapped', 'kidnapping', 'captured', 'executed', 'executing', 'massacred', 'slaughtered', 'murdered',
-  'beheaded',
+  'beheaded', 'executes', 'massacring', 'massacres', 'slaughtering', 'beheading',
 ]);
 
 /** Nouns for people; the value is the victim group used when comparing figures. */
@@ -43,7 +43,7 @@ group('attackers', 'attackers attacker assailants assailant gunmen gunman bomber
 group('children', 'children child kids kid boys boy girls girl infants infant babies baby minors teenagers teenager ' +
   'teens students pupils schoolchildren youths');
 group('women', 'women');
-group('medics', 'medics medic doctors doctor nurses nurse paramedics rescuers rescue workers aid');
+group('medics', 'medics medic doctors doctor nurses nurse paramedics rescuers rescue workers aid staff volunteers');
 group('journalists', 'journalists journalist reporters reporter photographers');
 group('protesters', 'protesters protester protestors protestor demonstrators demonstrator activists activist');
 group('prisoners', 'prisoners prisoner detainees detainee inmates inmates');
@@ -51,7 +51,7 @@ group('prisoners', 'prisoners prisoner detainees detainee inmates inmates');
 /** "the deaths of 27 people", "the arrest of 1,200 people", "the abduction of 12". */
 const NOUN_OF_HARM: Record<string, CasualtyCategory> = {
   deaths: 'killed', death: 'killed', bodies: 'killed', lives: 'killed', killing: 'killed', killings: 'killed',
-  execution: 'killed', executions: 'killed', massacre: 'killed', arrest: 'arrested', arrests: 'arrested',
+  execution: 'killed', executions: 'killed', massacre: 'killed', life: 'killed', arrest: 'arrested', arrests: 'arrested',
   arresting: 'arrested', detention: 'arrested', detentions: 'arrested', abduction: 'arrested', kidnapping: 'arrested',
   disappearance: 'missing', wounding: 'injured', injuring: 'injured',
 };
@@ -62,8 +62,11 @@ const PASSIVE_GLUE = new Set([
   'were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'be', 'being', 'reportedly', 'also', 'all', 'later',
   'allegedly', 'confirmed', 'feared', 'believed', 'now', 'already', 'since', 'either', 'both', 'found', 'left',
   'shot', 'critically', 'seriously', 'slightly', 'badly', 'fatally', 'mortally', 'lightly', 'gravely', 'who', 'remain',
-  'remained', 'went', 'go', 'still', 'been', 'then', 'got', 'get',
+  'remained', 'went', 'go', 'still', 'been', 'then', 'got', 'get', 'may', 'might', 'could', 'would', 'to', 'thought',
+  'more', 'reported', 'said',
 ]);
+/** Phrases that may sit between victims and their verb: "12 civilians including four children were killed". */
+const ASIDE_OPENERS = /^(?:including|mostly|most|many|among|from|in|at|on|near|inside|across|around|of|mainly|largely|all)$/;
 const SUBGROUP_BEFORE = [['including'], ['among', 'them'], ['among', 'whom'], ['of', 'whom'], ['among', 'those'], ['among', 'the', 'dead'], ['among', 'the', 'victims'], ['among', 'the', 'killed'], ['among', 'the', 'wounded'], ['among', 'the', 'injured'], ['incl']];
 const ADDITIONAL_BEFORE = new Set(['another', 'other', 'further', 'additional']);
 const COORDINATORS = [['and'], ['along', 'with'], ['as', 'well', 'as'], ['plus'], ['besides'], ['while']];
@@ -153,14 +156,14 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
       return { index: k, category };
     }
     if (/^(?:were|was|have|has|had|been|are|is|be|being)$/.test(t.lower)) auxiliary = true;
-    // "Dozens of fighters from both sides have been killed": one short prepositional phrase may sit
-    // between the victims and the verb.
-    if (skipPhrases && skipped === 0 && /^(?:from|in|at|on|near|inside|across|around)$/.test(t.lower)) {
+    // "Dozens of fighters from both sides have been killed", "12 civilians including four children were
+    // killed": asides may sit between the victims and the verb, as long as an auxiliary follows them.
+    if (skipPhrases && skipped < 3 && ASIDE_OPENERS.test(t.lower)) {
       let m = k + 1;
-      while (m < tokens.length && m - k <= 4 && tokens[m].kind === 'word' && !HARM_WORDS[tokens[m].lower] && !/^(?:were|was|have|has|had|are|is)$/.test(tokens[m].lower)) m++;
+      while (m < tokens.length && m - k <= 9 && (tokens[m].kind === 'word' || tokens[m].kind === 'number') && !/^(?:were|was|have|has|had|are|is)$/.test(tokens[m].lower)) m++;
       if (m < tokens.length && /^(?:were|was|have|has|had|are|is)$/.test(tokens[m].lower)) {
         skipped++;
-        n -= m - k;
+        n = Math.max(0, n - (m - k));
         k = m - 1;
         continue;
       }
@@ -187,7 +190,13 @@ function startsObject(tokens: Token[], k: number): boolean {
 function harmBefore(tokens: Token[], first: number): { index: number; category: CasualtyCategory } | null {
   for (let k = first - 1, n = 0; k >= 0 && n < 3; k--, n++) {
     const t = tokens[k];
-    if (ACTIVE_HARM.has(t.lower)) return { index: k, category: HARM_WORDS[t.lower] };
+    if (ACTIVE_HARM.has(t.lower)) {
+      // "10 civilians killed 15 injured": the verb closes the figure before it, it does not take this one.
+      const before = tokens[k - 1];
+      const closesFigure = before && (before.kind === 'number' || (VICTIM_GROUPS[before.lower] && tokens[k - 2]?.kind === 'number'));
+      if (closesFigure && /ed$/.test(t.lower)) return null;
+      return { index: k, category: HARM_WORDS[t.lower] };
+    }
     // "the deaths of 27 people", "the bodies of 12", "the lives of more than 200000 people"
     if (t.lower === 'of' && k > 0 && NOUN_OF_HARM[tokens[k - 1].lower]) {
       return { index: k - 1, category: NOUN_OF_HARM[tokens[k - 1].lower] };
@@ -208,7 +217,7 @@ function tollBefore(tokens: Token[], first: number): number | null {
     if ((t.lower === 'dead' || t.lower === 'killed' || t.lower === 'deaths' || t.lower === 'fatalities') && tokens.slice(Math.max(0, k - 4), k).some((x) => x.lower === 'number')) {
       return tokens.slice(Math.max(0, k - 4), k).findIndex((x) => x.lower === 'number') + Math.max(0, k - 4);
     }
-    if (t.kind !== 'word' || !(TOLL_VERBS.has(t.lower) || /^(?:the|a|an|death|overall|total|final|new|latest|casualty|had|then|further|since|already|risen|reportedly|officially|has|least|more|than|about|around|nearly|in|dead|people|killed|deaths|fatalities)$/.test(t.lower) || /^\p{Lu}/u.test(t.text))) {
+    if (t.kind !== 'word' || !(TOLL_VERBS.has(t.lower) || /^(?:the|a|an|death|overall|total|final|new|latest|casualty|had|then|further|since|already|risen|reportedly|officially|has|least|more|than|about|around|nearly|in|dead|people|killed|deaths|fatalities|on|evening|morning|night|afternoon|earlier|an|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(t.lower) || /^\p{Lu}/u.test(t.text))) {
       return null;
     }
   }
@@ -230,7 +239,7 @@ function amongTheHarmed(tokens: Token[], last: number): { index: number; categor
   for (let k = last + 1; k < Math.min(tokens.length, last + 14); k++) {
     const t = tokens[k];
     if (t.kind === 'number' || t.text === ';' || t.text === ',') return null;
-    if (t.lower === 'among' && /^(?:the|those)$/.test(tokens[k + 1]?.lower ?? '') && /^(?:were|was|are|is|be|been)$/.test(tokens[k - 1]?.lower ?? '')) {
+    if (t.lower === 'among' && /^(?:the|those)$/.test(tokens[k + 1]?.lower ?? '') && (/^(?:were|was|are|is|be|been|also)$/.test(tokens[k - 1]?.lower ?? '') || VICTIM_GROUPS[tokens[k - 1]?.lower ?? ''] !== undefined)) {
       const w = tokens[k + 2]?.lower ?? '';
       const category = w === 'victims' || w === 'casualties' ? 'killed' : HARM_WORDS[w];
       return category ? { index: k + 2, category } : null;
@@ -322,7 +331,9 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
       // "killing 8 soldiers and 3 civilians", "3,500 people ..., along with 1,000 security forces"
       const previous = out[out.length - 1];
       const ownPredicate = victims && /^(?:have|has|had|were|was|are|is|will|would|fled|remain|remained)$/.test(tokens[victims.last + 1]?.lower ?? '');
-      if (previous && victims && !ownPredicate) {
+      // "86 dead, 30 of them children": a subgroup counts the harm of the figure it is part of.
+      if (previous && isSubgroup(tokens, first, last)) category = previous.category;
+      else if (previous && victims && !ownPredicate) {
         for (const words of [...COORDINATORS, ...SUBGROUP_BEFORE]) {
           if (endsBefore(tokens, first, words) && previous.end <= tokens[first].start) {
             category = previous.category;
@@ -351,8 +362,41 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
       cumulative: wholeWar,
     });
   }
+  coordinateWithNext(s, out, cumulative);
   findImplicitSingles(tokens, s.numbers, out, cumulative);
-  return out;
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "19 fighters from the group and four civilians were killed": a figure with victims and no verb of
+ * its own shares the harm of the coordinated figure that follows it.
+ */
+function coordinateWithNext(s: SentenceView, out: ClaimCandidate[], cumulative: boolean): void {
+  const { tokens } = s;
+  const claimed = new Set(out.map((c) => c.number));
+  for (let n = s.numbers.length - 2; n >= 0; n--) {
+    const num = s.numbers[n];
+    if (num.kind !== 'count' || claimed.has(num)) continue;
+    const next = s.numbers[n + 1];
+    const nextClaim = out.find((c) => c.number === next);
+    if (!nextClaim || nextClaim.start < next.start) continue; // the next figure's verb must follow it
+    const victims = victimsAfter(tokens, num.lastToken + 1);
+    if (!victims) continue;
+    const between = tokens.slice(victims.last + 1, next.firstToken);
+    if (between.length > 8 || between[between.length - 1]?.lower !== 'and' || between.some((t) => t.kind !== 'word' || HARM_WORDS[t.lower])) continue;
+    out.push({
+      start: num.start,
+      end: tokens[victims.last].end,
+      category: nextClaim.category,
+      number: num,
+      count: { start: num.start, end: num.end, min: num.min, max: num.max },
+      victims: { start: tokens[victims.first].start, end: tokens[victims.last].end },
+      victimGroup: groupOf(tokens, victims),
+      subgroup: isSubgroup(tokens, num.firstToken, num.lastToken),
+      cumulative: nextClaim.cumulative || cumulative,
+    });
+    claimed.add(num);
+  }
 }
 
 function harmVerbForLives(tokens: Token[], first: number): number | null {
@@ -371,7 +415,7 @@ function groupOf(tokens: Token[], victims: { first: number; last: number; head: 
   return 'people';
 }
 
-const SINGULAR_VICTIMS = /^(?:man|woman|person|civilian|soldier|child|boy|girl|policeman|officer|fighter|militant|journalist|teenager|baby|infant|doctor|medic|resident|student|worker|driver|guard|rebel|protester|demonstrator|passenger|photographer|reporter|pedestrian|bystander|motorist|victim)$/;
+const SINGULAR_VICTIMS = /^(?:man|woman|person|civilian|soldier|child|boy|girl|policeman|officer|fighter|militant|journalist|teenager|baby|infant|doctor|medic|nurse|paramedic|resident|student|worker|driver|guard|rebel|protester|demonstrator|passenger|photographer|reporter|pedestrian|bystander|motorist|victim|commander|volunteer|teacher|farmer|shepherd|trooper|deputy)$/;
 
 /** "a man was found shot to death", "another person died", "an officer was wounded": a count of one. */
 function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: ClaimCandidate[], cumulative: boolean): void {

@@ -125,6 +125,11 @@ function parseBase(tokens: Token[], i: number): Base | null {
       return { min, max, exact: false, startIndex: i, endIndex: i + words.length - 1 };
     }
   }
+  // "a hundred", "a thousand"
+  if (tok.lower === 'a' && SCALES[tokens[i + 1]?.lower ?? '']) {
+    const v = SCALES[tokens[i + 1].lower];
+    return { min: v, max: v, exact: true, startIndex: i, endIndex: i + 1 };
+  }
   const words = parseNumberWords(tokens, i);
   if (words) {
     // "two dozen" is 24.
