@@ -101,13 +101,20 @@ export class Analyzer {
           time: time ? time[0] : null,
           event: eventKey(candidate, index < LEAD_SENTENCES ? mainRegion ?? placeEntity : placeEntity, mainPlace, mainRegion),
           statedPlace: town ?? region ? placeKey((town ?? region)!) : null,
-          lead: index < LEAD_SENTENCES,
+          lead: index < LEAD_SENTENCES || MAIN_INCIDENT.test(text.slice(s.start, s.end)),
           attribution: governingAttribution(original, candidate, s, index, sentences, found, tags),
           sentence: { start: s.start, end: s.end },
         });
       }
     });
     const kept = dropRepeats(claims);
+    // "killed 10 civilians and injured 41 others": "others" adds to a figure of the same harm only if
+    // the article gave one before.
+    kept.forEach((c, i) => {
+      if (c.victimGroup.startsWith('additional') && !kept.slice(0, i).some((e) => e.category === c.category)) {
+        c.victimGroup = c.victimGroup.replace(/^additional ?/, '');
+      }
+    });
     kept.forEach((c, i) => (c.id = `c${i + 1}`));
     return kept;
   }
@@ -203,6 +210,8 @@ const OPEN_QUOTE = /^["“]/;
 
 /** The headline and the first sentences of the body: where an article states its main incident. */
 const LEAD_SENTENCES = 4;
+/** Later sentences that go back to the main incident by a definite description: "the attack killed 32". */
+const MAIN_INCIDENT = /\b(?:the|this|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|today's|yesterday's) (?:(?:suicide|car|truck|air|chemical|gas|missile|rocket|twin|double|deadly|latest|same) )?(?:attack|attacks|strike|strikes|airstrike|airstrikes|raid|raids|blast|blasts|bombing|bombings|explosion|massacre|toll|death toll|shelling|assault|incident|barrage)\b/i;
 
 function placeKey(place: Entity): string {
   return place.place ? `${foldDiacritics(place.place.gazetteerName)}|${place.place.countryCode}` : foldDiacritics(place.name);

@@ -173,6 +173,7 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
     if (t.lower === 'shot' && tokens[k + 1]?.lower === 'dead') return { index: k + 1, category: 'killed' };
     if (t.lower === 'shot' && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'death') return { index: k + 2, category: 'killed' };
     if (t.lower === 'taken' && (tokens[k + 1]?.lower === 'prisoner' || tokens[k + 1]?.lower === 'hostage')) return { index: k + 1, category: 'arrested' };
+    if (/^(?:sustained|suffered|received)$/.test(t.lower) && /^(?:injuries|wounds|burns)$/.test(tokens[k + 1]?.lower ?? tokens[k + 2]?.lower ?? '')) return { index: k + 1, category: 'injured' };
     if (!PASSIVE_GLUE.has(t.lower)) return null;
   }
   return null;
@@ -256,6 +257,19 @@ function inTheWar(tokens: Token[], after: number): boolean {
   return false;
 }
 
+/** "Twenty-six civilians were also killed", "six teachers also died": victims besides the ones counted before. */
+function alsoHarmed(tokens: Token[], first: number, last: number): boolean {
+  for (let k = first; k <= Math.min(tokens.length - 1, last + 1); k++) if (tokens[k].lower === 'also') return true;
+  const opener = tokens[0]?.lower;
+  return opener === 'meanwhile' || opener === 'elsewhere' || opener === 'separately';
+}
+
+function combinesHarms(tokens: Token[], harmIndex: number, category: CasualtyCategory): boolean {
+  const conj = tokens[harmIndex + 1]?.lower;
+  const other = HARM_WORDS[tokens[harmIndex + 2]?.lower ?? ''];
+  return (conj === 'or' || conj === 'and') && other !== undefined && other !== category && tokens[harmIndex + 3]?.kind !== 'number';
+}
+
 function isAdditional(tokens: Token[], first: number, last: number): boolean {
   const prev = tokens[first - 1]?.lower;
   if (prev && ADDITIONAL_BEFORE.has(prev)) return true;
@@ -294,6 +308,7 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
     let category: CasualtyCategory | null = null;
     let spanFirst = first;
     let spanLast = last;
+    let harmIndex = -1;
     let victims: { first: number; last: number; head: string } | null = victimsAfter(tokens, last + 1);
     if (!victims) {
       // An unlisted plural noun still names victims when a harm follows it: "Four fishermen are missing".
@@ -308,6 +323,7 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
     if (before) {
       category = before.category;
       spanFirst = before.index;
+      harmIndex = before.index;
     } else if (toll !== null) {
       category = 'killed';
       spanFirst = toll > 0 && tokens[toll - 1].lower === 'death' ? toll - 1 : toll;
@@ -317,6 +333,7 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
       if (after) {
         category = after.category;
         spanLast = after.index;
+        harmIndex = after.index;
       } else if (victims && DEATH_NOUNS.has(victims.head) && victims.head !== 'lives') {
         category = 'killed'; // "460 corpses", "22 dead", "dozens of protestor deaths"
       } else if (victims?.head === 'lives' && harmVerbForLives(tokens, first)) {
@@ -330,7 +347,7 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
     if (!category) {
       // "killing 8 soldiers and 3 civilians", "3,500 people ..., along with 1,000 security forces"
       const previous = out[out.length - 1];
-      const ownPredicate = victims && /^(?:have|has|had|were|was|are|is|will|would|fled|remain|remained)$/.test(tokens[victims.last + 1]?.lower ?? '');
+      const ownPredicate = victims && /^(?:have|has|had|were|was|are|is|will|would|fled|remain|remained|who|that)$/.test(tokens[victims.last + 1]?.lower ?? '');
       // "86 dead, 30 of them children": a subgroup counts the harm of the figure it is part of.
       if (previous && isSubgroup(tokens, first, last)) category = previous.category;
       else if (previous && victims && !ownPredicate) {
@@ -347,7 +364,9 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
     // No victims named ("Kills Five"): the group is unknown, and may be any other report's group.
     let victimGroup = victims ? groupOf(tokens, victims) : '';
     const subgroup = isSubgroup(tokens, first, last);
-    if (isAdditional(tokens, first, last)) victimGroup = `additional ${victimGroup}`.trim();
+    if (isAdditional(tokens, first, last) || alsoHarmed(tokens, first, spanLast)) victimGroup = `additional ${victimGroup}`.trim();
+    // "killed or injured", "dead and wounded": a figure of two harms at once compares with neither.
+    if (harmIndex >= 0 && combinesHarms(tokens, harmIndex, category)) victimGroup = `killed or injured ${victimGroup}`.trim();
     // Tens of thousands killed is a war's toll, never one incident's.
     const wholeWar = cumulative || (category === 'killed' && num.min >= 10000) || inTheWar(tokens, spanLast);
     out.push({
@@ -384,6 +403,8 @@ function coordinateWithNext(s: SentenceView, out: ClaimCandidate[], cumulative: 
     if (!victims) continue;
     const between = tokens.slice(victims.last + 1, next.firstToken);
     if (between.length > 8 || between[between.length - 1]?.lower !== 'and' || between.some((t) => t.kind !== 'word' || HARM_WORDS[t.lower])) continue;
+    // Two figures added up ("19 fighters and four civilians") are each a part of the whole toll.
+    nextClaim.subgroup = true;
     out.push({
       start: num.start,
       end: tokens[victims.last].end,
@@ -392,7 +413,7 @@ function coordinateWithNext(s: SentenceView, out: ClaimCandidate[], cumulative: 
       count: { start: num.start, end: num.end, min: num.min, max: num.max },
       victims: { start: tokens[victims.first].start, end: tokens[victims.last].end },
       victimGroup: groupOf(tokens, victims),
-      subgroup: isSubgroup(tokens, num.firstToken, num.lastToken),
+      subgroup: true,
       cumulative: nextClaim.cumulative || cumulative,
     });
     claimed.add(num);

@@ -35,10 +35,22 @@ export function claimsConflict(a: CasualtyClaim, b: CasualtyClaim): boolean {
   if (a.event !== b.event || a.category !== b.category) return false;
   const sameIncident = (a.lead && b.lead) || (a.statedPlace !== null && a.statedPlace === b.statedPlace) || (a.cumulative && b.cumulative);
   if (!sameIncident) return false;
-  if (a.victimGroup !== b.victimGroup && a.victimGroup !== '' && b.victimGroup !== '') return false;
+  if (!sameVictims(a.victimGroup, b.victimGroup)) return false;
   // A subgroup ("seven children among 71 dead") never contradicts its total.
   if (a.subgroup !== b.subgroup) return false;
   return !intervalsOverlap(a.count, b.count);
+}
+
+/** Groups that are themselves parts of a toll: a figure that names no victims is not taken to count them. */
+const PART_GROUPS = new Set(['children', 'women', 'medics', 'journalists', 'protesters', 'prisoners']);
+
+/** An unnamed group ("Kills Five") may be any group of people, but never an added or a partial one. */
+function sameVictims(a: string, b: string): boolean {
+  if (a === b) return true;
+  const open = (g: string) => !PART_GROUPS.has(g) && !g.startsWith('additional') && !g.startsWith('killed or injured');
+  if (a === '') return open(b);
+  if (b === '') return open(a);
+  return false;
 }
 
 export class ConflictIndex {

@@ -137,7 +137,8 @@ export class EntityFinder {
       const plausible = candidates.find((c) =>
         c.exact ? c.info.placeType === 'country' || (c.info.population ?? 0) >= 100000
           : TRANSLITERATED.has(c.info.countryCode) && (c.info.population ?? 0) >= 15000);
-      const chosen = local ?? plausible;
+      // A spelling-variant match abroad is a guess; take it only when the article names no country.
+      const chosen = local ?? (plausible && (plausible.exact || countries.size === 0) ? plausible : undefined);
       if (!chosen && m.placeEvidence === 'gazetteer') continue;
       kept.push({ ...m, place: chosen?.info });
     }

@@ -97,7 +97,10 @@ export interface CasualtyClaim extends Span {
   event: string;
   /** The place named in the claim's own sentence, folded, when it names one. */
   statedPlace: string | null;
-  /** The claim is in the headline or the lead sentences, where an article states its main incident. */
+  /**
+   * The claim is about the article's main incident: it is in the headline or the lead, or its
+   * sentence goes back to the incident by a definite description ("the attack", "the death toll").
+   */
   lead: boolean;
   attribution: ClaimAttribution | null;
   /** The sentence that holds the claim. */

@@ -6,7 +6,13 @@
 // identity features therefore use the word with its possessive removed, and a flag says it was there,
 // so "Assad's" looks like "Assad" followed by a possessive.
 
-export type PlaceKind = 'place' | 'country';
+/**
+ * What a gazetteer says about a phrase: a country; a 'place' it is sure of (an exact match of a city
+ * of 100,000 people or more, or of a region); a smaller 'town'; or a transliteration 'variant' match
+ * ("Hasaka" for "Al Ḩasakah"). The last two are separate because in the labelled news most of them
+ * are surnames and clubs. A lookup that only ever answers 'place' or 'country' works too.
+ */
+export type PlaceKind = 'country' | 'place' | 'town' | 'variant';
 export type PlaceLookup = (phrase: string) => PlaceKind | null;
 
 /**

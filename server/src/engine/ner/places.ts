@@ -10,10 +10,21 @@ export function placeLookupFromGazetteer(gazetteer: Gazetteer, maxCached = 50000
   return (phrase: string) => {
     const hit = cache.get(phrase);
     if (hit !== undefined) return hit;
-    const info = gazetteer.lookup(phrase);
-    const kind: PlaceKind | null = info ? (info.placeType === 'country' ? 'country' : 'place') : null;
+    const kind = placeKind(gazetteer, phrase);
     if (cache.size >= maxCached) cache.clear();
     cache.set(phrase, kind);
     return kind;
   };
+}
+
+const MAJOR_POPULATION = 100000;
+
+function placeKind(gazetteer: Gazetteer, phrase: string): PlaceKind | null {
+  const found = gazetteer.lookupWithQuality(phrase);
+  if (!found) return null;
+  const { info, exact } = found;
+  if (info.placeType === 'country') return exact ? 'country' : 'variant';
+  if (!exact) return 'variant';
+  if (info.placeType === 'city' && (info.population ?? 0) < MAJOR_POPULATION) return 'town';
+  return 'place';
 }
