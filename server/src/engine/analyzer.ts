@@ -44,7 +44,7 @@ export class Analyzer {
       return { start: r.start, end: r.end, tokens, numbers: findNumbers(text, tokens) };
     });
     const entities = mergeMentions(this.finder.findMentions(text, sentences), this.gazetteer);
-    const found = findAttributions(text, sentences, entities);
+    const found = findAttributions(text, sentences, entities, metadata.headline);
     const numbers: NumberMention[] = sentences.flatMap((s) =>
       s.numbers.map(({ start, end, text: t, min, max, kind }) => ({ start, end, text: t, min, max, kind })),
     );
@@ -261,11 +261,18 @@ function insideOpenQuote(sentences: Sentence[], index: number, original: string)
 }
 
 /**
- * The source as the article words it ("the group", "he"), with the actor it refers to as entityId;
- * the quotation a claim sits in is sourced by the quotation's speaker.
+ * The source as the article words it ("the group"), with the actor it refers to as entityId; a
+ * pronoun is replaced by the mention it refers to. A quotation is sourced by its speaker.
  */
 function toClaimAttribution(a: FoundAttribution): ClaimAttribution {
-  return { source: a.source, cue: a.cue, tagged: false, ...(a.entityId ? { entityId: a.entityId } : {}) };
+  // A pronoun says nothing about the source; the name it stands for does ("he said" -> Rami Abdel Rahman).
+  const pronoun = a.antecedent && /^(?:he|she|it|they)$/i.test(a.source.text);
+  return {
+    source: pronoun ? a.antecedent! : a.source,
+    cue: a.uncued ? null : a.cue,
+    tagged: false,
+    ...(a.entityId ? { entityId: a.entityId } : {}),
+  };
 }
 
 /**

@@ -19,6 +19,8 @@ export interface FoundAttribution {
   quoted: boolean;
   /** A verb of thought or stance ("believes", "agreed"), which reports a view rather than a figure. */
   stance: boolean;
+  /** A headline credit written without any cue ("... kill 56 civilians in Syria monitor"). */
+  uncued?: boolean;
 }
 
 const SPEECH_VERBS_BASE = [
@@ -52,6 +54,7 @@ const WEAK_VERBS = new Set([
 const NOUN_LIKE_CUES = new Set(['report', 'reports', 'claims', 'claim', 'states', 'tweets', 'calls', 'notes', 'show', 'shows', 'promises', 'doubts', 'fears', 'hopes', 'worries', 'writes', 'found', 'thought']);
 const POSSESSIVE_OR_DETERMINER = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|new|latest|earlier|recent|media|news|police|un|official)$/;
 const SPEECH_VERBS = new Set([...SPEECH_VERBS_BASE, ...WEAK_VERBS]);
+const INVERTIBLE = new Set(['said', 'says', 'added', 'reported', 'told', 'stated']);
 /** Participles that report what the subject of the sentence said: "..., saying the town had fallen". */
 const PARTICIPLES = new Set(['saying', 'adding', 'arguing', 'citing', 'claiming', 'noting', 'telling', 'warning', 'insisting', 'explaining', 'asking', 'calling', 'suggesting', 'promising']);
 const AUXILIARIES = new Set(['did', 'has', 'have', 'had', 'also', 'will', 'would', 'was', 'were', 'later', 'earlier', 'previously', 'further', 'separately', 'then', 'had', 'reportedly']);
@@ -73,7 +76,7 @@ export interface SentenceInput extends Range {
   tokens: Token[];
 }
 
-export function findAttributions(text: string, sentences: SentenceInput[], entities: Entity[]): FoundAttribution[] {
+export function findAttributions(text: string, sentences: SentenceInput[], entities: Entity[], headline: Range | null = null): FoundAttribution[] {
   const out: FoundAttribution[] = [];
   const mentionIndex = indexMentions(entities);
   for (const s of sentences) {
@@ -94,7 +97,10 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       if (tok.kind !== 'word' || !SPEECH_VERBS.has(tok.lower)) continue;
       // Verbs are written in lower case; "States" in "United States" and "Report" in a title are not cues.
       if (tok.text !== tok.lower && i > 0) continue;
-      if (NOUN_LIKE_CUES.has(tok.lower) && i > 0 && POSSESSIVE_OR_DETERMINER.test(tokens[i - 1].lower)) continue;
+      if (NOUN_LIKE_CUES.has(tok.lower) && ((i > 0 && POSSESSIVE_OR_DETERMINER.test(tokens[i - 1].lower)) || tokens[i + 1]?.lower === 'of')) continue;
+      // An -ing form reports speech only as a participle after a comma ("..., saying ..."), handled below;
+      // elsewhere it is a noun or an adjective: "after a similar warning", "rocket shells claiming lives".
+      if (/ing$/.test(tok.lower) && !(PARTICIPLES.has(tok.lower) && tokens[i - 1]?.text === ',')) continue;
       const strong = !WEAK_VERBS.has(tok.lower);
       // "..., saying ...": the speaker is the subject of the sentence.
       if (PARTICIPLES.has(tok.lower) && tokens[i - 1]?.text === ',') {
@@ -108,6 +114,14 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       let cueFirst = i;
       while (cueFirst > 0 && AUXILIARIES.has(tokens[cueFirst - 1].lower) && tokens[cueFirst - 1].kind === 'word') cueFirst--;
       const before = nounPhraseBefore(tokens, skipAside(tokens, cueFirst - 1));
+      // "Al-Bab which lies near a military airport said the Observatory": with the comma stripped, the
+      // source after the verb wins when the phrase before it cannot be one.
+      const invertedSource = INVERTIBLE.has(tok.lower) ? nounPhraseAfter(tokens, i + 1) : null;
+      if (before && invertedSource && !isSourceLike(tokens, before.first, before.last) && isSourceLike(tokens, invertedSource.first, invertedSource.last) &&
+        (invertedSource.last + 1 >= tokens.length || PUNCT_STOP.has(tokens[invertedSource.last + 1].text) || /^(?:which|who|that)$/.test(tokens[invertedSource.last + 1].lower))) {
+        out.push(make(text, tokens, s, invertedSource.first, invertedSource.last, span(text, tokens, i, i), { start: s.start, end: tokens[cueFirst - 1].end }, mentionIndex));
+        continue;
+      }
       if (before && (strong || isSourceLike(tokens, before.first, before.last))) {
         if (tok.lower === 'told' || tok.lower === 'tells') {
           // "X told Reuters": the teller is the source.
@@ -148,6 +162,16 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         quoted: false,
         stance: false,
       });
+    } else if (headline && s.start === headline.start && tokens.length >= 4) {
+      // Punctuation lost on the way to the corpus: "US-led strikes kill 56 civilians in Syria monitor".
+      const last = tokens[tokens.length - 1];
+      if (last.kind === 'word' && BARE_CREDIT.test(last.text)) {
+        const src = span(text, tokens, tokens.length - 1, tokens.length - 1);
+        out.push({
+          source: src, cue: src, content: { start: s.start, end: tokens[tokens.length - 2].end },
+          sentence: { start: s.start, end: s.end }, antecedent: null, quoted: false, stance: false, uncued: true,
+        });
+      }
     }
   }
   resolveContinuations(text, out, entities);
@@ -368,6 +392,7 @@ function quoteBefore(tokens: Token[], i: number): Range | null {
   return { start: tokens[0].start, end: tokens[close].end };
 }
 
+const BARE_CREDIT = /^(?:monitor|ngo|activists|observatory|sohr|medics|rescuers)$/i;
 const CREDIT_WORDS = /^(?:ngo|ngos|governor|report|reports|un|sources|monitor|activists|sources|source|observatory|ministry|police|officials|official|army|military|report|media|state media|sana|sohr|medics|rescuers|witnesses|residents|opposition|rebels|un|who|pentagon|coalition|governor|group)$/i;
 
 function headlineCredit(tokens: Token[]): Np | null {
