@@ -113,7 +113,18 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       // "X said", "X has said", "X said in a statement"
       let cueFirst = i;
       while (cueFirst > 0 && AUXILIARIES.has(tokens[cueFirst - 1].lower) && tokens[cueFirst - 1].kind === 'word') cueFirst--;
-      const before = nounPhraseBefore(tokens, skipAside(tokens, cueFirst - 1));
+      let beforeEnd = skipAside(tokens, cueFirst - 1);
+      // "an architect who said": the relative pronoun stands for the phrase before it.
+      if (/^(?:who|which)$/.test(tokens[beforeEnd]?.lower ?? '')) beforeEnd = tokens[beforeEnd - 1]?.text === ',' ? beforeEnd - 2 : beforeEnd - 1;
+      // "... continued supporting Clinton and said": the subject of the sentence speaks.
+      if (tokens[beforeEnd]?.lower === 'and' && strong) {
+        const subject = sentenceSubject(tokens, beforeEnd);
+        if (subject) {
+          out.push(make(text, tokens, s, subject.first, subject.last, span(text, tokens, cueFirst, i), restOfSentence(tokens, i), mentionIndex));
+          continue;
+        }
+      }
+      const before = nounPhraseBefore(tokens, beforeEnd);
       // "Al-Bab which lies near a military airport said the Observatory": with the comma stripped, the
       // source after the verb wins when the phrase before it cannot be one.
       const invertedSource = INVERTIBLE.has(tok.lower) ? nounPhraseAfter(tokens, i + 1) : null;
@@ -137,7 +148,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         const prev = tokens[i - 1];
         // Inverted order ends the clause: '"...," said the governor.' but not '..., said his men had ...'.
         const closes = np && (np.last + 1 >= tokens.length || PUNCT_STOP.has(tokens[np.last + 1].text));
-        if (np && closes && prev && (PUNCT_STOP.has(prev.text) || CLOSE_QUOTES.has(prev.text))) {
+        if (np && closes && prev && (PUNCT_STOP.has(prev.text) || CLOSE_QUOTES.has(prev.text) || prev.text === "'")) {
           const cue = span(text, tokens, i, i);
           const content = quoteBefore(tokens, i) ?? (i > 0 ? { start: s.start, end: tokens[i - 1].start } : null);
           out.push(make(text, tokens, s, np.first, np.last, cue, content, mentionIndex));
@@ -256,6 +267,8 @@ function skipAside(tokens: Token[], k: number): number {
   if (tokens[k]?.text === ',') {
     for (let j = k - 1; j > 0 && k - j < 20; j--) {
       if (tokens[j].text === ',' && /^(?:who|which|whose)$/.test(tokens[j + 1]?.lower ?? '')) return j - 1;
+      // "Phil Lovas, the campaign chairman, said": an appositive after a name.
+      if (tokens[j].text === ',' && /^\p{Lu}/u.test(tokens[j - 1]?.text ?? '') && k - j <= 12) return j - 1;
       if (tokens[j].text === '.' || tokens[j].text === '"') break;
     }
   }

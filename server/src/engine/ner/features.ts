@@ -1,10 +1,12 @@
-// Feature strings for one sentence. Pure and deterministic: the same words, lexicon and place lookup
-// always give the same strings, in the same order, which is what makes training reproducible.
+// The features of one sentence. Pure and deterministic: the same words and resources always give the
+// same features in the same order, which is what makes training reproducible, and training and
+// tagging read them from this one definition.
 //
 // Tokens come from two tokenisers: CoNLL splits possessives ("Assad 's"), the engine's own tokenizer
-// keeps them on the word ("Assad's", or "Assads" in texts whose apostrophes were stripped). Word
-// identity features therefore use the word with its possessive removed, and a flag says it was there,
-// so "Assad's" looks like "Assad" followed by a possessive.
+// keeps them on the word ("Assad's"). Word identity features therefore use the word with its
+// possessive removed, and a flag says it was there, so "Assad's" looks like "Assad" followed by a
+// possessive. ("Assads", from texts whose apostrophes were stripped, cannot be told from a plural;
+// training merges some CoNLL possessives that way so that the model has seen the form.)
 
 /**
  * What a gazetteer says about a phrase: a country; a 'place' it is sure of (an exact match of a city
@@ -32,7 +34,7 @@ export interface FeatureResources {
 
 /** Per-token facts that several features (and the neighbours' features) reuse. */
 export interface TokenFacts {
-  /** The word without a trailing possessive ('s, ’s, s', or a bare apostrophe). */
+  /** The word without a trailing possessive: "Assad's", "Assad’s" and "rebels'" give "Assad", "rebels". */
   core: string;
   /** core lower-cased, digits replaced by 0 so that numbers share weights. */
   norm: string;
@@ -149,7 +151,14 @@ export function tokenFacts(word: string, clusters?: ReadonlyMap<string, readonly
   if (casing !== 'punct') {
     for (let k = 1; k <= 4 && k <= norm.length; k++) affixes.push(norm.slice(0, k), norm.slice(norm.length - k));
   }
-  return { core, norm, shape, brief, casing, possessive, hasDigit: digits > 0,
+  return {
+    core,
+    norm,
+    shape,
+    brief,
+    casing,
+    possessive,
+    hasDigit: digits > 0,
     hasHyphen,
     hasApostrophe,
     arabicArticle,
@@ -160,9 +169,10 @@ export function tokenFacts(word: string, clusters?: ReadonlyMap<string, readonly
 
 /** Words a title-cased headline leaves in lower case. */
 const TITLE_LOWER = new Set(
-  'a an the of in on at to for and or nor but by with from as into onto over under after before against amid via per vs is are was were be its'.split(
-    ' ',
-  ),
+  (
+    'a an the of in on at to for and or nor but by with from as into onto over under after before against ' +
+    'amid via per vs is are was were be its'
+  ).split(' '),
 );
 
 export function isTitleWord(norm: string): boolean {
@@ -204,7 +214,7 @@ function continuesPlaceName(f: TokenFacts): boolean {
 const MAX_PLACE_WORDS = 4;
 
 /**
- * Place-name marks per token: "B-place", "I-country", ... for the longest known phrase starting at
+ * Place-name marks per token: "Bplace", "Icountry", "Uvariant", ... for the longest known phrase starting at
  * each capitalised word, scanning left to right. Only capitalised phrases are looked up, because a
  * world gazetteer knows towns called "Of", "Police" and "Man".
  */
@@ -305,6 +315,11 @@ function boundaryFacts(marker: string): TokenFacts {
 const BEFORE_SENTENCE = boundaryFacts(START);
 const AFTER_SENTENCE = boundaryFacts(END);
 
+function emitClusters(f: TokenFacts, templates: readonly number[], sink: FeatureSink): void {
+  const ids = f.clusters;
+  for (let g = 0; g < ids.length && g < templates.length; g++) if (ids[g] !== undefined) sink.one(templates[g], ids[g]);
+}
+
 /** Features that depend on one word alone, as seen from the token `offset` positions away. */
 export function emitWordFeatures(f: TokenFacts, offset: WordOffset, sink: FeatureSink): void {
   switch (offset) {
@@ -321,18 +336,18 @@ export function emitWordFeatures(f: TokenFacts, offset: WordOffset, sink: Featur
       if (f.hasHyphen) sink.one(T.flag, 'hyphen');
       if (f.hasApostrophe) sink.one(T.flag, 'apos');
       if (f.arabicArticle) sink.one(T.flag, 'arabic');
-      for (let g = 0; g < f.clusters.length && g < CLUSTER_TEMPLATES.length; g++) sink.one(CLUSTER_TEMPLATES[g], f.clusters[g]);
+      emitClusters(f, CLUSTER_TEMPLATES, sink);
       return;
     }
     case -1:
       sink.one(T['w-1'], f.norm);
       sink.one(T['s-1'], f.brief);
-      for (let g = 0; g < f.clusters.length && g < CLUSTER_TEMPLATES.length; g++) sink.one(CLUSTER_TEMPLATES_BEFORE[g], f.clusters[g]);
+      emitClusters(f, CLUSTER_TEMPLATES_BEFORE, sink);
       return;
     case 1:
       sink.one(T['w+1'], f.norm);
       sink.one(T['s+1'], f.brief);
-      for (let g = 0; g < f.clusters.length && g < CLUSTER_TEMPLATES.length; g++) sink.one(CLUSTER_TEMPLATES_AFTER[g], f.clusters[g]);
+      emitClusters(f, CLUSTER_TEMPLATES_AFTER, sink);
       return;
     case -2:
       sink.one(T['w-2'], f.norm);
