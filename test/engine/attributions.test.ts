@@ -42,6 +42,22 @@ describe('attributions', () => {
   it('reads a source named with its acronym in brackets', () =>
     check('The Syrian Network for Human Rights (SNHR) said 40 people were detained.', 'The Syrian Network for Human Rights', 'said'));
   it('reads a headline credit', () => check('Air strikes kill 12 in Idlib - monitor', 'monitor', '-'));
+  it('reads a headline credit whose dash was lost, with no cue for the claim', () => {
+    const text = 'Air strikes kill 12 in Idlib monitor\nThe strikes hit a market.';
+    const claim = analyze(text).claims[0];
+    assert.strictEqual(claim.attribution?.source.text, 'monitor');
+    assert.strictEqual(claim.attribution?.cue, null);
+  });
+  it('reads a source with an appositive, and a relative clause', () => {
+    check('Omar Haddad, a council member, said the road was cut.', 'Omar Haddad', 'said');
+    check('The doctors quoted a nurse who said the ward was full.', 'a nurse', 'said');
+  });
+  it('reads "said X" where the comma was stripped and only the phrase after can be a source', () =>
+    check('The town lies near a military airport said the Observatory which counts the dead.', 'the Observatory', 'said'));
+  it('does not read nouns and adjectives as cues', () => {
+    const { attributions } = analyze('Initial reports of damage came in. The United States sent aid after a similar warning.');
+    assert.deepStrictEqual(attributions.map((a) => a.cue.text), []);
+  });
   it('resolves "he said" and "the group said" to the actor', () => {
     const text =
       'Colonel Karim Aboud commands the brigade. Three of his men were hurt, he said. ' +

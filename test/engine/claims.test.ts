@@ -113,6 +113,31 @@ describe('claims: subgroups, repeats and cumulative tolls', () => {
   });
 });
 
+describe('claims: figures that add up or overlap', () => {
+  it('reads two figures joined by "and" under one verb as two parts of the toll', () => {
+    const text = 'The Observatory said 19 fighters and four civilians were killed in the blast.';
+    check(text, { count: '19', category: 'killed', min: 19, max: 19, victims: 'fighters', subgroup: true });
+    check(text, { count: 'four', category: 'killed', min: 4, max: 4, victims: 'civilians', subgroup: true });
+  });
+  it('reads a headline pair of figures with their own verbs', () => {
+    const text = '10 civilians killed 15 injured in rocket fire';
+    check(text, { count: '10', category: 'killed', min: 10, max: 10 });
+    check(text, { count: '15', category: 'injured', min: 15, max: 15 });
+  });
+  it('reads victims through an aside before the verb', () =>
+    check('At least 12 civilians including four children were killed in the raid.', { count: 'At least 12', category: 'killed', min: 12, max: null, victims: 'civilians' }));
+  it('gives a subgroup the harm of the figure it belongs to', () =>
+    check('The toll rose to 86, 30 of them children.', { count: '30', category: 'killed', min: 30, max: 30, subgroup: true }));
+  it('keeps a figure of two harms out of conflicts', () => {
+    const claim = claimWithCount(analyze('Dozens of soldiers were killed or injured in the strike.'), 'Dozens');
+    assert.strictEqual(claim.victimGroup, 'killed or injured security forces');
+  });
+  it('attributes a figure to the person a pronoun stands for', () => {
+    const text = 'Rami Abdel Rahman heads the Observatory. He said 16 fighters were killed.';
+    assert.strictEqual(claimWithCount(analyze(text), '16').attribution?.source.text, 'Rami Abdel Rahman');
+  });
+});
+
 describe('claims: attribution', () => {
   it('takes the source of a quotation that runs over paragraphs', () => {
     const text =

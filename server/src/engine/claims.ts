@@ -67,6 +67,7 @@ const PASSIVE_GLUE = new Set([
 ]);
 /** Phrases that may sit between victims and their verb: "12 civilians including four children were killed". */
 const ASIDE_OPENERS = /^(?:including|mostly|most|many|among|from|in|at|on|near|inside|across|around|of|mainly|largely|all)$/;
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands|several|\d[\d,.]*)$/;
 const SUBGROUP_BEFORE = [['including'], ['among', 'them'], ['among', 'whom'], ['of', 'whom'], ['among', 'those'], ['among', 'the', 'dead'], ['among', 'the', 'victims'], ['among', 'the', 'killed'], ['among', 'the', 'wounded'], ['among', 'the', 'injured'], ['incl']];
 const ADDITIONAL_BEFORE = new Set(['another', 'other', 'further', 'additional']);
 const COORDINATORS = [['and'], ['along', 'with'], ['as', 'well', 'as'], ['plus'], ['besides'], ['while']];
@@ -122,7 +123,8 @@ function victimsAfter(tokens: Token[], after: number): { first: number; last: nu
       // "soldiers and security troops"
       if (tokens[k + 1]?.lower === 'and') {
         for (let m = k + 2; m < Math.min(tokens.length, k + 5); m++) {
-          if (tokens[m].kind !== 'word') break;
+          // "fighters and four civilians" are two figures, not one group.
+          if (tokens[m].kind !== 'word' || NUMBER_WORD.test(tokens[m].lower)) break;
           if (VICTIM_GROUPS[tokens[m].lower]) {
             last = m;
             while (tokens[last + 1] && VICTIM_GROUPS[tokens[last + 1].lower]) last++;
@@ -183,6 +185,8 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
 function startsObject(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (!t) return false;
+  // "10 civilians killed 15 injured": the next figure has a verb of its own.
+  if ((t.kind === 'number' || NUMBER_WORD.test(t.lower)) && HARM_WORDS[tokens[k + 1]?.lower ?? '']) return false;
   if (t.kind === 'number') return true;
   return /^(?:a|an|the|at|more|over|up|dozens|scores|hundreds|thousands|several|some|about|around|nearly|almost|two|three|four|five|six|seven|eight|nine|ten|one|his|their|its|many|least|themselves|himself|herself|itself)$/.test(t.lower);
 }

@@ -1,0 +1,45 @@
+// The VS Code side of NewsLens: starts the language server (dist/server.js, over Node IPC), sends it
+// the articles the editor opens, and adds what only the editor can show: the status bar item and the
+// commands behind lenses and quick fixes. Every analysis happens in the server.
+
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { ARTICLE_LANGUAGE_ID, STATUS_NOTIFICATION, StatusParams } from '../../server/src/lsp/protocol';
+import { registerCommands } from './commands';
+import { NewsLensStatusBar } from './statusBar';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // Plain text and Markdown are sent too; the server's newslens.files.include globs decide which of
+    // them are articles. Only files: an untitled buffer has no place in the workspace index.
+    documentSelector: [
+      { scheme: 'file', language: ARTICLE_LANGUAGE_ID },
+      { scheme: 'file', language: 'plaintext' },
+      { scheme: 'file', language: 'markdown' },
+    ],
+    outputChannelName: 'NewsLens',
+  };
+  client = new LanguageClient('newslens', 'NewsLens', serverOptions, clientOptions);
+
+  const statusBar = new NewsLensStatusBar();
+  context.subscriptions.push(statusBar, ...registerCommands(client));
+  context.subscriptions.push(
+    client.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => statusBar.update(status)),
+    client.onDidChangeState((event) => {
+      if (event.newState === State.Stopped) statusBar.stopped();
+      else if (event.newState === State.Starting) statusBar.starting();
+    }),
+  );
+  await client.start();
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}

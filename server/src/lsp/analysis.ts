@@ -1,0 +1,60 @@
+// Runs the engine on one text and packs the result for the workspace index. The engine is pure and
+// synchronous; this is where the server makes sure an engine failure on one odd text becomes a logged,
+// visible "not analysed" instead of a crashed server.
+
+import { Analyzer } from '../engine';
+import { sharedAnalyzer } from '../node/resources';
+import { SkipReason, skipReasonForText } from './articleFiles';
+import { LineIndex } from './positions';
+import { SkipCodes } from './protocol';
+import { EMPTY_ANALYSIS, IndexedDocument } from './workspaceIndex';
+
+let analyzer: Analyzer | undefined;
+let loadError: string | undefined;
+
+/** The process-wide analyzer, or the reason it could not be built (e.g. dist/gazetteer.json missing). */
+function getAnalyzer(): Analyzer | string {
+  if (analyzer) return analyzer;
+  if (loadError) return loadError;
+  try {
+    analyzer = sharedAnalyzer();
+    return analyzer;
+  } catch (error) {
+    loadError = error instanceof Error ? error.message : String(error);
+    return loadError;
+  }
+}
+
+export interface ArticleText {
+  key: string;
+  uri: string;
+  origin: 'open' | 'disk';
+  version: number | null;
+  text: string;
+}
+
+/**
+ * Analyses an article, or records why it was not analysed: `skipped` when the caller already knows
+ * (a file read from disk), otherwise the size and binary checks run here on the text itself.
+ */
+export function analyseArticle(
+  article: ArticleText,
+  maxSizeKB: number,
+  log: (message: string) => void,
+  skipped: SkipReason | null = skipReasonForText(article.text, maxSizeKB),
+): IndexedDocument {
+  const base = { key: article.key, uri: article.uri, origin: article.origin, version: article.version };
+  if (skipped) return { ...base, analysis: EMPTY_ANALYSIS, lines: LineIndex.of(''), skipped };
+  const lines = LineIndex.of(article.text);
+  const engine = getAnalyzer();
+  if (typeof engine === 'string') {
+    return { ...base, analysis: EMPTY_ANALYSIS, lines, skipped: { code: SkipCodes.analysisFailed, message: `the engine could not start (${engine})` } };
+  }
+  try {
+    return { ...base, analysis: engine.analyze(article.text), lines, skipped: null };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    log(`the engine failed on ${article.uri}: ${error instanceof Error && error.stack ? error.stack : reason}`);
+    return { ...base, analysis: EMPTY_ANALYSIS, lines, skipped: { code: SkipCodes.analysisFailed, message: `the engine failed (${reason})` } };
+  }
+}

@@ -1,0 +1,162 @@
+// The life of a document the editor has open: analysed at once when opened, re-analysed after a pause
+// in typing (newslens.analysis.debounceMs), and handed back to the disk version when closed.
+//
+// An open document always wins over its file on disk: the indexer checks `isOpen` before and after
+// reading a file. Requests (hover, lenses, ...) call `current`, which runs a pending analysis at once,
+// so an answer is never computed from an older version than the one the request's positions refer to.
+
+import { TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyseArticle } from './analysis';
+import { ArticleScope } from './articleFiles';
+import { DiagnosticsPublisher } from './diagnostics';
+import { documentKey, uriToPath } from './uris';
+import { IndexedDocument, WorkspaceIndex } from './workspaceIndex';
+
+export interface OpenDocumentsDeps {
+  documents: TextDocuments<TextDocument>;
+  index: WorkspaceIndex;
+  publisher: DiagnosticsPublisher;
+  scope: () => ArticleScope;
+  debounceMs: () => number;
+  /** Resolves once the settings have been read; analyses wait for it. */
+  ready: Promise<void>;
+  /** Puts the disk version of a closed file back into the index (or forgets it). */
+  revertToDisk: (fsPath: string) => void;
+  indexChanged: () => void;
+  log: (message: string) => void;
+}
+
+export class OpenDocuments {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Canonical key -> the client's URI, for every open document. */
+  private readonly openKeys = new Map<string, string>();
+  /** Documents whose didOpen was just handled: the change event that follows it is the open itself. */
+  private readonly justOpened = new Set<string>();
+
+  constructor(private readonly deps: OpenDocumentsDeps) {
+    const { documents } = deps;
+    documents.onDidOpen(({ document }) => {
+      this.openKeys.set(documentKey(document.uri), document.uri);
+      this.justOpened.add(document.uri);
+      this.schedule(document.uri, 0); // a newly opened article is analysed at once
+    });
+    documents.onDidChangeContent(({ document }) => {
+      // TextDocuments fires this right after onDidOpen too; that analysis is queued already.
+      if (this.justOpened.delete(document.uri)) return;
+      this.schedule(document.uri, deps.debounceMs());
+    });
+    documents.onDidClose(({ document }) => this.closed(document.uri));
+  }
+
+  /** Whether the editor has the document with this canonical key open. */
+  isOpen(key: string): boolean {
+    return this.openKeys.has(key);
+  }
+
+  /**
+   * The index entry of an open document, analysed from the version the editor has now, or undefined
+   * when the document is not open or not an article.
+   */
+  current(uri: string): IndexedDocument | undefined {
+    const document = this.deps.documents.get(uri);
+    if (!document) return undefined;
+    const key = documentKey(uri);
+    if (!this.isAnalysed(document)) {
+      this.cancel(uri);
+      this.analyseNow(document);
+    }
+    const indexed = this.deps.index.get(key);
+    return indexed && indexed.origin === 'open' && indexed.version === document.version ? indexed : undefined;
+  }
+
+  /**
+   * Re-analyses every open document now, whatever version was analysed: called when the settings
+   * change which files are articles or how large they may be.
+   */
+  reanalyseAll(): void {
+    for (const document of this.deps.documents.all()) {
+      this.cancel(document.uri);
+      this.analyseNow(document);
+    }
+  }
+
+  private isAnalysed(document: TextDocument): boolean {
+    const indexed = this.deps.index.get(documentKey(document.uri));
+    return indexed !== undefined && indexed.origin === 'open' && indexed.version === document.version;
+  }
+
+  private schedule(uri: string, delayMs: number): void {
+    this.cancel(uri);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        // The settings decide which files are articles and how large they may be: wait for them.
+        void this.deps.ready.then(() => {
+          const latest = this.deps.documents.get(uri);
+          if (!latest || this.timers.has(uri) || this.isAnalysed(latest)) return; // closed, re-queued or done
+          try {
+            this.analyseNow(latest);
+          } catch (error) {
+            this.deps.log(`analysing ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+          }
+        });
+      }, delayMs),
+    );
+  }
+
+  private cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer !== undefined) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+
+  private analyseNow(document: TextDocument): void {
+    const { index, publisher, scope } = this.deps;
+    const key = documentKey(document.uri);
+    if (!scope().includesDocument(document.uri, document.languageId)) {
+      // Not (or no longer) an article: forget an earlier analysis of it and its diagnostics.
+      if (index.get(key)?.origin === 'open') {
+        publisher.schedule(index.remove(key), key);
+        publisher.clear(document.uri);
+        this.deps.indexChanged();
+      }
+      return;
+    }
+    const version = document.version;
+    const indexed = analyseArticle(
+      { key, uri: document.uri, origin: 'open', version, text: document.getText() },
+      scope().maxSizeKB,
+      this.deps.log,
+    );
+    if (indexed.skipped && indexed.skipped.code !== 'analysis-failed') {
+      this.deps.log(`skipped ${document.uri}: ${indexed.skipped.message}`);
+    }
+    // Analysis is synchronous today, so the document cannot change under it; the check keeps results
+    // honest should analysis ever yield (a worker, an awaited resource).
+    const latest = this.deps.documents.get(document.uri);
+    if (!latest || latest.version !== version) return;
+    publisher.schedule([key, ...index.set(indexed)], key);
+    this.deps.indexChanged();
+  }
+
+  private closed(uri: string): void {
+    this.cancel(uri);
+    this.justOpened.delete(uri);
+    const key = documentKey(uri);
+    this.openKeys.delete(key);
+    this.deps.publisher.clear(uri); // whatever was published, nothing stays behind for a closed document
+    const indexed = this.deps.index.get(key);
+    if (!indexed || indexed.origin !== 'open') return;
+    // The editor may close without saving: what counts from now on is the file on disk, if any.
+    const fsPath = uriToPath(uri);
+    const scope = this.deps.scope();
+    if (fsPath !== null && scope.inFolders(fsPath) && scope.includesPath(fsPath)) {
+      this.deps.revertToDisk(fsPath);
+    } else {
+      this.deps.publisher.schedule(this.deps.index.remove(key), key);
+      this.deps.indexChanged();
+    }
+  }
+}

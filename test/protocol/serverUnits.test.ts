@@ -1,0 +1,131 @@
+// Unit tests of the server's pure helpers: offset <-> position conversion (the one place it happens),
+// include globs, URIs, the skip rules for odd text, source tag names and settings validation.
+
+import * as assert from 'assert';
+import { looksBinary, skipReasonForText } from '../../server/src/lsp/articleFiles';
+import { GlobSet, globToRegExp } from '../../server/src/lsp/globs';
+import { LineIndex } from '../../server/src/lsp/positions';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/lsp/settings';
+import { cleanSourceName } from '../../server/src/lsp/sourceTags';
+import { displayName, documentKey, pathToUri, uriToPath } from '../../server/src/lsp/uris';
+
+describe('server: LineIndex (offsets <-> LSP positions)', () => {
+  it('counts \\n, \\r\\n and a lone \\r as line ends', () => {
+    const lines = LineIndex.of('ab\ncd\r\nef\rgh');
+    assert.strictEqual(lines.lineCount, 4);
+    assert.deepStrictEqual([0, 2, 3, 5, 7, 8, 10, 11, 13].map((o) => lines.positionAt(o)), [
+      { line: 0, character: 0 },
+      { line: 0, character: 2 },
+      { line: 1, character: 0 },
+      { line: 1, character: 2 },
+      { line: 2, character: 0 },
+      { line: 2, character: 1 },
+      { line: 3, character: 0 },
+      { line: 3, character: 1 },
+      { line: 3, character: 2 }, // clamped to the end of the text
+    ]);
+  });
+
+  it('never puts a position inside a CRLF', () => {
+    const lines = LineIndex.of('ab\r\ncd');
+    assert.deepStrictEqual(lines.positionAt(3), { line: 0, character: 2 });
+    assert.strictEqual(lines.offsetAt({ line: 0, character: 99 }), 2);
+  });
+
+  it('counts UTF-16 code units, so astral characters take two', () => {
+    const text = 'x\n😢🕊️ nine';
+    const lines = LineIndex.of(text);
+    const nine = text.indexOf('nine');
+    assert.deepStrictEqual(lines.positionAt(nine), { line: 1, character: 6 });
+    assert.strictEqual(lines.offsetAt({ line: 1, character: 6 }), nine);
+  });
+
+  it('round-trips every offset of a mixed text', () => {
+    const text = 'Head\r\n\r\n👨‍👩‍👧 said 5\rkilled\n\n';
+    const lines = LineIndex.of(text);
+    for (let offset = 0; offset <= text.length; offset++) {
+      if (text[offset - 1] === '\r' && text[offset] === '\n') continue; // inside a CRLF: no position
+      assert.strictEqual(lines.offsetAt(lines.positionAt(offset)), offset, `offset ${offset}`);
+    }
+  });
+
+  it('clamps positions outside the text', () => {
+    const lines = LineIndex.of('one\ntwo');
+    assert.strictEqual(lines.offsetAt({ line: 9, character: 0 }), 7);
+    assert.strictEqual(lines.offsetAt({ line: -1, character: 4 }), 0);
+    assert.deepStrictEqual(lines.positionAt(-5), { line: 0, character: 0 });
+    assert.deepStrictEqual(lines.offsetsOf({ start: { line: 1, character: 2 }, end: { line: 0, character: 1 } }), { start: 1, end: 6 });
+    assert.deepStrictEqual(LineIndex.of('').rangeOf({ start: 0, end: 0 }), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+  });
+});
+
+describe('server: include globs', () => {
+  it('matches the default globs at any depth, and never inside node_modules or .git', () => {
+    const globs = new GlobSet(DEFAULT_SETTINGS.files.include);
+    assert.deepStrictEqual(
+      ['a.news', 'desk/b.txt', 'desk/2019/c.md', 'd.json', 'node_modules/x/e.txt', '.git/f.md', 'desk\\g.txt'].map((p) => globs.matches(p)),
+      [true, true, true, false, false, false, true],
+    );
+  });
+
+  it('supports *, ?, {a,b} and [...]', () => {
+    assert.ok(globToRegExp('articles/*.{txt,news}').test('articles/x.news'));
+    assert.ok(!globToRegExp('articles/*.{txt,news}').test('articles/sub/x.news'));
+    assert.ok(globToRegExp('wire/??.txt').test('wire/ab.txt'));
+    assert.ok(globToRegExp('[a-c]*.md').test('b1.md'));
+    assert.ok(!globToRegExp('[!a-c]*.md').test('b1.md'));
+    assert.ok(globToRegExp('desk/**').test('desk/a/b.txt'));
+    assert.ok(globToRegExp('**/drafts/*.txt').test('drafts/a.txt'));
+  });
+});
+
+describe('server: URIs', () => {
+  it('gives one key to the spellings of one file', () => {
+    assert.strictEqual(documentKey('file:///tmp/a%20b/c(1),d.txt'), documentKey('file:///tmp/a b/c(1)%2Cd.txt'));
+    assert.strictEqual(pathToUri('/tmp/a b/é.txt'), 'file:///tmp/a%20b/%C3%A9.txt');
+    assert.strictEqual(uriToPath('file:///tmp/a%20b/%C3%A9.txt'), '/tmp/a b/é.txt');
+    assert.strictEqual(uriToPath('untitled:Untitled-1'), null);
+    assert.strictEqual(documentKey('untitled:Untitled-1'), 'untitled:Untitled-1');
+    assert.strictEqual(displayName('file:///tmp/desk/other%20article.txt'), 'other article.txt');
+  });
+});
+
+describe('server: text that is not analysed', () => {
+  it('knows binary-looking text from article text with odd characters', () => {
+    assert.ok(looksBinary('PNG\u0000\u0000IHDR'));
+    assert.ok(looksBinary('\u0001\u0002\u0003\u0004abc\ufffd\ufffd'));
+    assert.ok(!looksBinary('Nine civilians — “killed” — 😢 in Jableh\r\n\tsaid medics\f'));
+    assert.ok(!looksBinary(''));
+  });
+
+  it('measures size in UTF-8 bytes against maxSizeKB', () => {
+    assert.strictEqual(skipReasonForText('a'.repeat(1024), 1), null);
+    assert.deepStrictEqual(skipReasonForText('é'.repeat(1024), 1), {
+      code: 'file-too-large',
+      message: 'it is 2 KB, above the newslens.files.maxSizeKB limit of 1 KB',
+    });
+  });
+});
+
+describe('server: source names and settings', () => {
+  it('cleans a typed source name to one line without CriticMarkup delimiters', () => {
+    assert.strictEqual(cleanSourceName('  army\n medics {>> <<} '), 'army medics');
+    assert.strictEqual(cleanSourceName(' \n '), '');
+  });
+
+  it('fills missing settings with defaults and ignores malformed ones', () => {
+    assert.deepStrictEqual(normalizeSettings(undefined), DEFAULT_SETTINGS);
+    assert.deepStrictEqual(
+      normalizeSettings({
+        files: { include: ['**/*.news', 3, ''], maxSizeKB: -4 },
+        diagnostics: { conflicts: { severity: 'fatal', enabled: false }, unattributed: { severity: 'hint' } },
+        analysis: { debounceMs: 'soon' },
+      }),
+      {
+        files: { include: ['**/*.news'], maxSizeKB: 1 },
+        diagnostics: { conflicts: { enabled: false, severity: 'warning' }, unattributed: { enabled: true, severity: 'hint' } },
+        analysis: { debounceMs: 300 },
+      },
+    );
+  });
+});
