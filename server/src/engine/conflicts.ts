@@ -1,8 +1,8 @@
 // Conflicts between casualty claims, within one document and across a corpus.
 //
-// Claims are bucketed by (event, category): only claims in the same bucket are ever compared, so the
-// cost of an update is proportional to the size of the buckets the changed document touches, never to
-// the size of the corpus.
+// Claims are bucketed by (event, category) and, inside a bucket, by day: only claims in the same bucket
+// and within a week of each other are ever compared, so the cost of an update is proportional to the
+// claims near the changed document's, never to the size of the corpus.
 
 import { describeClaim, describeInterval, intervalsOverlap } from './format';
 import { CasualtyClaim, DocumentAnalysis, EngineDiagnostic, RelatedLocation } from './types';
@@ -25,20 +25,35 @@ function bucketKey(claim: CasualtyClaim): string {
   return `${claim.event}\u0000${claim.category}`;
 }
 
+/** Reports more than a week apart are about different incidents, or a toll long since revised. */
+export const SAME_INCIDENT_DAYS = 7;
+
+function dayNumber(date: string | null): number | null {
+  if (!date) return null;
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return Number.isNaN(ms) ? null : Math.round(ms / 86400000);
+}
+
 /**
  * Whether two claims about the same event and category contradict each other. An event key groups
  * claims by region, which is coarser than an incident; so besides it, two claims are taken to be
- * about one incident only when both state it as their article's main one (in the headline or lead),
- * or both name the same place in their own sentences, or both are whole-war tolls.
+ * about one incident only when both state it as their article's main one (in the headline or lead)
+ * or both are whole-war tolls, or, within one article, both name the same place in their sentences.
  */
-export function claimsConflict(a: CasualtyClaim, b: CasualtyClaim): boolean {
+export function claimsConflict(a: CasualtyClaim, b: CasualtyClaim, sameDocument = true): boolean {
   if (a.event !== b.event || a.category !== b.category) return false;
-  const sameIncident = (a.lead && b.lead) || (a.statedPlace !== null && a.statedPlace === b.statedPlace) || (a.cumulative && b.cumulative);
+  const samePlace = sameDocument && a.statedPlace !== null && a.statedPlace === b.statedPlace;
+  const sameIncident = (a.lead && b.lead) || samePlace || (a.cumulative && b.cumulative);
   if (!sameIncident) return false;
   if (!sameVictims(a.victimGroup, b.victimGroup)) return false;
   // A subgroup ("seven children among 71 dead") never contradicts its total.
   if (a.subgroup !== b.subgroup) return false;
   return !intervalsOverlap(a.count, b.count);
+}
+
+function refsConflict(a: IndexedRef, b: IndexedRef): boolean {
+  if (a.day !== null && b.day !== null && Math.abs(a.day - b.day) > SAME_INCIDENT_DAYS) return false;
+  return claimsConflict(a.claim, b.claim, a.documentId === b.documentId);
 }
 
 /** Groups that are themselves parts of a toll: a figure that names no victims is not taken to count them. */
@@ -53,26 +68,88 @@ function sameVictims(a: string, b: string): boolean {
   return false;
 }
 
+interface IndexedRef extends ClaimRef {
+  day: number | null;
+  /** Insertion order, so that each pair is visited once. */
+  seq: number;
+}
+
+/**
+ * The claims of one (event, category), sliced by day: a dated claim is compared with the claims of the
+ * surrounding days and the undated ones, never with the whole bucket.
+ */
+class Bucket {
+  readonly byDay = new Map<number, IndexedRef[]>();
+  readonly undated: IndexedRef[] = [];
+  size = 0;
+
+  add(ref: IndexedRef): void {
+    this.size++;
+    if (ref.day === null) this.undated.push(ref);
+    else {
+      const list = this.byDay.get(ref.day);
+      if (list) list.push(ref);
+      else this.byDay.set(ref.day, [ref]);
+    }
+  }
+
+  removeDocument(documentId: string): void {
+    const keep = (list: IndexedRef[]) => list.filter((r) => r.documentId !== documentId);
+    const undated = keep(this.undated);
+    this.undated.length = 0;
+    this.undated.push(...undated);
+    for (const [day, list] of this.byDay) {
+      const kept = keep(list);
+      if (kept.length) this.byDay.set(day, kept);
+      else this.byDay.delete(day);
+    }
+    this.size = this.undated.length;
+    for (const list of this.byDay.values()) this.size += list.length;
+  }
+
+  /** Every claim that could be about the same incident as `ref`, by date. */
+  *near(ref: { day: number | null }): Generator<IndexedRef> {
+    yield* this.undated;
+    if (ref.day === null) {
+      for (const list of this.byDay.values()) yield* list;
+      return;
+    }
+    for (let d = ref.day - SAME_INCIDENT_DAYS; d <= ref.day + SAME_INCIDENT_DAYS; d++) {
+      const list = this.byDay.get(d);
+      if (list) yield* list;
+    }
+  }
+
+  *all(): Generator<IndexedRef> {
+    yield* this.undated;
+    for (const list of this.byDay.values()) yield* list;
+  }
+}
+
 export class ConflictIndex {
-  private readonly buckets = new Map<string, ClaimRef[]>();
+  private readonly buckets = new Map<string, Bucket>();
   private readonly keysByDocument = new Map<string, Set<string>>();
+  private readonly dayByDocument = new Map<string, number | null>();
+  private seq = 0;
 
   /**
    * Replaces everything known about one document. Returns the ids of the other documents whose
-   * conflicts may have changed (they share an event bucket with the old or the new claims).
+   * conflicts may have changed (they have claims near the old or the new claims of this one).
    */
   setDocument(documentId: string, analysis: DocumentAnalysis): Set<string> {
     const touched = this.removeClaims(documentId);
     const keys = new Set<string>();
+    const day = dayNumber(analysis.metadata.date);
     for (const claim of analysis.claims) {
       const key = bucketKey(claim);
       keys.add(key);
       let bucket = this.buckets.get(key);
-      if (!bucket) this.buckets.set(key, (bucket = []));
-      bucket.push({ documentId, claim, date: analysis.metadata.date });
+      if (!bucket) this.buckets.set(key, (bucket = new Bucket()));
+      bucket.add({ documentId, claim, date: analysis.metadata.date, day, seq: this.seq++ });
     }
     this.keysByDocument.set(documentId, keys);
-    for (const key of keys) this.collectDocuments(key, touched);
+    this.dayByDocument.set(documentId, day);
+    this.collectDocuments(keys, day, touched);
     touched.delete(documentId);
     return touched;
   }
@@ -81,6 +158,7 @@ export class ConflictIndex {
   removeDocument(documentId: string): Set<string> {
     const touched = this.removeClaims(documentId);
     this.keysByDocument.delete(documentId);
+    this.dayByDocument.delete(documentId);
     touched.delete(documentId);
     return touched;
   }
@@ -96,15 +174,15 @@ export class ConflictIndex {
   /** Every conflict that involves a claim of this document; the document's claim is always `a`. */
   conflictsOf(documentId: string): Conflict[] {
     const out: Conflict[] = [];
+    const day = this.dayByDocument.get(documentId) ?? null;
     for (const key of this.keysByDocument.get(documentId) ?? []) {
-      const bucket = this.buckets.get(key) ?? [];
-      for (const mine of bucket) {
-        if (mine.documentId !== documentId) continue;
-        for (const other of bucket) {
-          if (other === mine) continue;
-          if (claimsConflict(mine.claim, other.claim)) {
-            out.push({ a: mine, b: other, datedApart: isDatedApart(mine, other) });
-          }
+      const bucket = this.buckets.get(key);
+      if (!bucket) continue;
+      const mine = [...bucket.near({ day })].filter((r) => r.documentId === documentId);
+      for (const a of mine) {
+        for (const b of bucket.near(a)) {
+          if (b === a || !refsConflict(a, b)) continue;
+          out.push({ a: strip(a), b: strip(b), datedApart: isDatedApart(a, b) });
         }
       }
     }
@@ -115,11 +193,10 @@ export class ConflictIndex {
   allConflicts(): Conflict[] {
     const out: Conflict[] = [];
     for (const bucket of this.buckets.values()) {
-      for (let i = 0; i < bucket.length; i++) {
-        for (let j = i + 1; j < bucket.length; j++) {
-          if (claimsConflict(bucket[i].claim, bucket[j].claim)) {
-            out.push({ a: bucket[i], b: bucket[j], datedApart: isDatedApart(bucket[i], bucket[j]) });
-          }
+      for (const a of bucket.all()) {
+        for (const b of bucket.near(a)) {
+          if (b.seq <= a.seq || !refsConflict(a, b)) continue;
+          out.push({ a: strip(a), b: strip(b), datedApart: isDatedApart(a, b) });
         }
       }
     }
@@ -141,20 +218,29 @@ export class ConflictIndex {
 
   private removeClaims(documentId: string): Set<string> {
     const touched = new Set<string>();
-    for (const key of this.keysByDocument.get(documentId) ?? []) {
+    const keys = this.keysByDocument.get(documentId);
+    if (!keys) return touched;
+    const day = this.dayByDocument.get(documentId) ?? null;
+    this.collectDocuments(keys, day, touched);
+    for (const key of keys) {
       const bucket = this.buckets.get(key);
       if (!bucket) continue;
-      const kept = bucket.filter((ref) => ref.documentId !== documentId);
-      if (kept.length) this.buckets.set(key, kept);
-      else this.buckets.delete(key);
-      this.collectDocuments(key, touched);
+      bucket.removeDocument(documentId);
+      if (bucket.size === 0) this.buckets.delete(key);
     }
     return touched;
   }
 
-  private collectDocuments(key: string, into: Set<string>): void {
-    for (const ref of this.buckets.get(key) ?? []) into.add(ref.documentId);
+  private collectDocuments(keys: Set<string>, day: number | null, into: Set<string>): void {
+    for (const key of keys) {
+      const bucket = this.buckets.get(key);
+      if (bucket) for (const ref of bucket.near({ day })) into.add(ref.documentId);
+    }
   }
+}
+
+function strip(ref: IndexedRef): ClaimRef {
+  return { documentId: ref.documentId, claim: ref.claim, date: ref.date };
 }
 
 function isDatedApart(a: ClaimRef, b: ClaimRef): boolean {

@@ -39,6 +39,8 @@ interface KnownEntry {
   kind: 'organization' | 'person';
   words: string[];
   caseSensitive: boolean;
+  /** The name starts with a capital; a lower-case phrase of the same words is a description. */
+  capitalised: boolean;
 }
 
 const KNOWN_INDEX: Map<string, KnownEntry[]> = buildKnownIndex();
@@ -50,7 +52,13 @@ function buildKnownIndex(): Map<string, KnownEntry[]> {
       const words = wordsOf(form);
       // Short acronyms ("IS", "AP", "WHO") must match case-sensitively or they read ordinary words.
       const caseSensitive = /^[A-Z.]+$/.test(form) || words.length === 1;
-      const entry: KnownEntry = { canonical: actor.name, kind: actor.kind, words: caseSensitive ? words : words.map((w) => w.toLowerCase()), caseSensitive };
+      const entry: KnownEntry = {
+        canonical: actor.name,
+        kind: actor.kind,
+        words: caseSensitive ? words : words.map((w) => w.toLowerCase()),
+        caseSensitive,
+        capitalised: /^\p{Lu}/u.test(form) && !/^(?:The|Al)\b/.test(form),
+      };
       const first = entry.words[0].toLowerCase();
       const list = index.get(first) ?? [];
       list.push(entry);
@@ -111,6 +119,7 @@ export class EntityFinder {
       }
     }
     for (const s of sentences) this.findInSentence(text, s, capitalisedMidSentence, mentions);
+    for (const m of mentions) if (m.kind === 'person') addAppositiveRole(text, m);
     return this.resolvePlaces(mentions, sentences);
   }
 
@@ -232,6 +241,8 @@ export class EntityFinder {
         }
       }
       if (!ok) continue;
+      // "the civil defence in Idlib" is a description; "Civil Defence" is the organisation's name.
+      if (entry.capitalised && !/^\p{Lu}/u.test(tokens[i].text)) continue;
       // A bare "IS" or "AP" must stand alone as a name, not as the verb "is" in a shouted headline.
       if (entry.words.length === 1 && entry.words[0].length <= 3) {
         const prev = tokens[i - 1];
@@ -403,6 +414,17 @@ export class EntityFinder {
     }
     return { start, end, text: surface, kind, name, role, known, place };
   }
+}
+
+const APPOSITIVE_ROLE =
+  /^,\s+(?:the |a |an )?((?:[\p{L}'’-]+\s+){0,8}?(?:head|leader|chief|commander|spokesman|spokeswoman|spokesperson|director|minister|governor|president|founder|member|official|mayor|envoy|ambassador|secretary|chairman|coordinator|editor|correspondent|analyst|professor|researcher|inspector|general|colonel|officer|deputy)\b[^,.;:"“”()]{0,80}?)\s*,/u;
+
+/** "Hassan Barakeh, the head of the civil defence in Idlib, said": the appositive is a role. */
+function addAppositiveRole(text: string, m: EntityMention): void {
+  const match = APPOSITIVE_ROLE.exec(text.slice(m.end, m.end + 160));
+  if (!match) return;
+  const role = match[1].replace(/\s+/g, ' ').trim();
+  m.role = m.role && m.role !== '?single' ? `${m.role}; ${role}` : m.role === '?single' ? m.role : role;
 }
 
 function isTitleAbbreviation(word: string): boolean {

@@ -5,3 +5,4 @@ export { ConflictIndex, Conflict, ClaimRef, claimsConflict } from './conflicts';
 export { analyzeCorpus, CorpusInput, CorpusDocumentResult } from './corpus';
 export { describeClaim, describeInterval, intervalNotation, categoryLabel, intervalsOverlap } from './format';
 export { GazetteerData } from './gazetteer';
+export { formatSourceTag } from './tags';

@@ -13,6 +13,10 @@ const DATE_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => [number, number, num
   [/\b(\d{4})-(\d{2})-(\d{2})\b/, (m) => [+m[1], +m[2], +m[3]]],
   [new RegExp(`\\b${MONTH} (\\d{1,2}),? (\\d{4})\\b`), (m) => [+m[3], MONTHS[m[1].toLowerCase()], +m[2]]],
   [new RegExp(`\\b(\\d{1,2}) ${MONTH},? (\\d{4})\\b`), (m) => [+m[3], MONTHS[m[2].toLowerCase()], +m[1]]],
+  // "Apr 232017": a comma and a space lost on the way to a corpus.
+  [new RegExp(`\\b${MONTH} (\\d{2})((?:19|20)\\d{2})\\b`), (m) => [+m[3], MONTHS[m[1].toLowerCase()], +m[2]]],
+  // "05.02.2015", "05-02-2015": day first, as the outlets that write it this way do.
+  [/\b(\d{2})[.-](\d{2})[.-]((?:19|20)\d{2})\b/, (m) => [+m[3], +m[2], +m[1]]],
 ];
 
 /** Lines that start a web page's furniture rather than continue the article. */
