@@ -13,7 +13,8 @@ function harm(category: CasualtyCategory, words: string): void {
 }
 harm('killed', 'killed kill kills killing dead died die dies dying deaths death slain massacred executed murdered ' +
   'perished fatalities fatally beheaded slaughtered assassinated executes massacring massacres slaughtering beheading');
-harm('injured', 'wounded wounding wound wounds injured injuring injure injures injuries hurt maimed');
+harm('injured', 'wounded wounding wound wounds injured injuring injure injures injuries hurt maimed grazed shot ' +
+  'hospitalized hospitalised');
 harm('missing', 'missing disappeared unaccounted');
 harm('arrested', 'arrested arresting arrest arrests detained detaining detain detains abducted abducting kidnapped ' +
   'kidnapping captured jailed imprisoned');
@@ -23,7 +24,7 @@ const ACTIVE_HARM = new Set([
   'killed', 'kill', 'kills', 'killing', 'wounded', 'wounding', 'wounds', 'wound', 'injured', 'injuring', 'injure',
   'injures', 'arrested', 'arresting', 'arrest', 'arrests', 'detained', 'detaining', 'detain', 'detains', 'abducted',
   'abducting', 'kidnapped', 'kidnapping', 'captured', 'executed', 'executing', 'massacred', 'slaughtered', 'murdered',
-  'beheaded', 'executes', 'massacring', 'massacres', 'slaughtering', 'beheading',
+  'beheaded', 'executes', 'massacring', 'massacres', 'slaughtering', 'beheading', 'shot',
 ]);
 
 /** Nouns for people; the value is the victim group used when comparing figures. */
@@ -149,6 +150,19 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
       if (t.text === '-') continue;
       return null;
     }
+    if (t.lower === 'shot' && tokens[k + 1]?.lower === 'dead') return { index: k + 1, category: 'killed' };
+    // "was shot and killed": the second verb decides.
+    if (t.lower === 'shot' && tokens[k + 1]?.lower === 'and' && HARM_WORDS[tokens[k + 2]?.lower ?? '']) return { index: k + 2, category: HARM_WORDS[tokens[k + 2].lower] };
+    // "is in stable condition", "suffering from gunshot wounds", "was taken to hospital"
+    if ((t.lower === 'in' || t.lower === 'listed') && /^(?:stable|critical|serious|fair|good|grave|life-threatening)$/.test(tokens[k + 1]?.lower ?? '') && tokens[k + 2]?.lower === 'condition') return { index: k + 2, category: 'injured' };
+    if (/^(?:suffering|suffered|sustaining|sustained|treated)$/.test(t.lower) && (tokens.slice(k + 1, k + 5).some((x) => /^(?:wounds?|injuries|burns)$/.test(x.lower)))) {
+      const at = tokens.slice(k + 1, k + 5).findIndex((x) => /^(?:wounds?|injuries|burns)$/.test(x.lower)) + k + 1;
+      return { index: at, category: 'injured' };
+    }
+    if (t.lower === 'shot' && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'death') return { index: k + 2, category: 'killed' };
+    if (/^(?:beaten|stabbed|burned|crushed)$/.test(t.lower) && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'death') return { index: k + 2, category: 'killed' };
+    if (t.lower === 'taken' && (tokens[k + 1]?.lower === 'prisoner' || tokens[k + 1]?.lower === 'hostage')) return { index: k + 1, category: 'arrested' };
+    if (/^(?:sustained|suffered|received)$/.test(t.lower) && /^(?:injuries|wounds|burns)$/.test(tokens[k + 1]?.lower ?? tokens[k + 2]?.lower ?? '')) return { index: k + 1, category: 'injured' };
     const category = HARM_WORDS[t.lower];
     if (category) {
       // "the 8 soldiers killing ..." reads the other way round; an -ing form here is not passive.
@@ -172,10 +186,6 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
       return null;
     }
     if (t.lower === 'lost' && tokens[k + 1]?.lower === 'their' && tokens[k + 2]?.lower === 'lives') return { index: k + 2, category: 'killed' };
-    if (t.lower === 'shot' && tokens[k + 1]?.lower === 'dead') return { index: k + 1, category: 'killed' };
-    if (t.lower === 'shot' && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'death') return { index: k + 2, category: 'killed' };
-    if (t.lower === 'taken' && (tokens[k + 1]?.lower === 'prisoner' || tokens[k + 1]?.lower === 'hostage')) return { index: k + 1, category: 'arrested' };
-    if (/^(?:sustained|suffered|received)$/.test(t.lower) && /^(?:injuries|wounds|burns)$/.test(tokens[k + 1]?.lower ?? tokens[k + 2]?.lower ?? '')) return { index: k + 1, category: 'injured' };
     if (!PASSIVE_GLUE.has(t.lower)) return null;
   }
   return null;
@@ -447,6 +457,19 @@ function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: Claim
   for (let i = 0; i < tokens.length; i++) {
     const det = tokens[i].lower;
     if (det !== 'a' && det !== 'an' && det !== 'another') continue;
+    // "killing one man and injuring another": one more victim, of the verb before it.
+    if (det === 'another' && i > 0 && ACTIVE_HARM.has(tokens[i - 1].lower) && (i + 1 >= tokens.length || tokens[i + 1].kind === 'punct' || /^(?:and|in|on|at|when|after|before|who)$/.test(tokens[i + 1].lower))) {
+      const start = tokens[i - 1].start;
+      if (!out.some((c) => c.start <= start && c.end > start)) {
+        out.push({
+          start, end: tokens[i].end, category: HARM_WORDS[tokens[i - 1].lower],
+          number: { start: tokens[i].start, end: tokens[i].end, text: '', min: 1, max: 1, kind: 'count', firstToken: i, lastToken: i },
+          count: { start: tokens[i].start, end: tokens[i].end, min: 1, max: 1 },
+          victims: null, victimGroup: 'additional people', subgroup: false, cumulative,
+        });
+      }
+      continue;
+    }
     let k = i + 1;
     // up to two modifiers: "a 26-year-old man", "a young local man"
     let n = 0;
