@@ -64,7 +64,7 @@ const PASSIVE_GLUE = new Set([
   'allegedly', 'confirmed', 'feared', 'believed', 'now', 'already', 'since', 'either', 'both', 'found', 'left',
   'shot', 'critically', 'seriously', 'slightly', 'badly', 'fatally', 'mortally', 'lightly', 'gravely', 'who', 'remain',
   'remained', 'went', 'go', 'still', 'been', 'then', 'got', 'get', 'may', 'might', 'could', 'would', 'to', 'thought',
-  'more', 'reported', 'said',
+  'more', 'reported', 'said', 'pronounced', 'declared', 'later', 'fatally', 'subsequently', 'eventually',
 ]);
 /** Phrases that may sit between victims and their verb: "12 civilians including four children were killed". */
 const ASIDE_OPENERS = /^(?:including|mostly|most|many|among|from|in|at|on|near|inside|across|around|of|mainly|largely|all)$/;
@@ -343,7 +343,9 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
       spanFirst = toll > 0 && tokens[toll - 1].lower === 'death' ? toll - 1 : toll;
     }
     if (!category) {
-      const after = harmAfter(tokens, victims ? victims.last + 1 : last + 1, victims !== null) ?? amongTheHarmed(tokens, last);
+      let after = harmAfter(tokens, victims ? victims.last + 1 : last + 1, victims !== null) ?? amongTheHarmed(tokens, last);
+      // "one shot", "two shots fired": a figure right before "shot" counts gunshots, not victims.
+      if (after && !victims && after.index === last + 1 && /^shots?$/.test(tokens[after.index].lower)) after = null;
       if (after) {
         category = after.category;
         spanLast = after.index;
@@ -453,7 +455,32 @@ function groupOf(tokens: Token[], victims: { first: number; last: number; head: 
 const SINGULAR_VICTIMS = /^(?:man|woman|person|civilian|soldier|child|boy|girl|policeman|officer|fighter|militant|journalist|teenager|baby|infant|doctor|medic|nurse|paramedic|resident|student|worker|driver|guard|rebel|protester|demonstrator|passenger|photographer|reporter|pedestrian|bystander|motorist|victim|commander|volunteer|teacher|farmer|shepherd|trooper|deputy)$/;
 
 /** "a man was found shot to death", "another person died", "an officer was wounded": a count of one. */
+/** Verbs that say one named or already introduced person died: "He was pronounced dead", "the driver later died". */
+const DIED = /^(?:died|killed|dead|death)$/;
+
+function findDefiniteDeaths(tokens: Token[], out: ClaimCandidate[], cumulative: boolean): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    let subjectEnd = -1;
+    if (/^(?:he|she)$/.test(t.lower) && (i === 0 || tokens[i - 1].kind === 'punct' || /^(?:and|but|where|when|after)$/.test(tokens[i - 1].lower))) subjectEnd = i;
+    else if ((t.lower === 'the' || t.lower === 'a') && SINGULAR_VICTIMS.test(tokens[i + 1]?.lower ?? '') && (i === 0 || tokens[i - 1].kind === 'punct')) subjectEnd = i + 1;
+    else if (i === 0 && SINGULAR_VICTIMS.test(t.lower) && /^\p{Lu}/u.test(t.text)) subjectEnd = i; // headline "Man Killed in ..."
+    if (subjectEnd < 0) continue;
+    const after = harmAfter(tokens, subjectEnd + 1);
+    if (!after || after.category !== 'killed' || !DIED.test(tokens[after.index].lower) && !/^(?:slain|murdered)$/.test(tokens[after.index].lower)) continue;
+    const start = t.start;
+    if (out.some((c) => c.start <= start && c.end > start) || out.some((c) => c.category === 'killed' && c.start >= start && c.start <= tokens[after.index].end)) continue;
+    out.push({
+      start, end: tokens[after.index].end, category: 'killed',
+      number: { start, end: tokens[subjectEnd].end, text: '', min: 1, max: 1, kind: 'count', firstToken: i, lastToken: subjectEnd },
+      count: { start, end: tokens[subjectEnd].end, min: 1, max: 1 },
+      victims: { start, end: tokens[subjectEnd].end }, victimGroup: 'people', subgroup: false, cumulative,
+    });
+  }
+}
+
 function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: ClaimCandidate[], cumulative: boolean): void {
+  findDefiniteDeaths(tokens, out, cumulative);
   for (let i = 0; i < tokens.length; i++) {
     const det = tokens[i].lower;
     if (det !== 'a' && det !== 'an' && det !== 'another') continue;
@@ -481,7 +508,8 @@ function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: Claim
     }
     if (k >= tokens.length || !SINGULAR_VICTIMS.test(tokens[k].lower)) continue;
     // "arrested a man", "killing a child", or "a man was killed"
-    const verb = i > 0 && ACTIVE_HARM.has(tokens[i - 1].lower) && det !== 'another' ? { index: i - 1, category: HARM_WORDS[tokens[i - 1].lower] } : null;
+    const ofHarm = i > 1 && tokens[i - 1].lower === 'of' && NOUN_OF_HARM[tokens[i - 2].lower] ? { index: i - 2, category: NOUN_OF_HARM[tokens[i - 2].lower] } : null;
+    const verb = ofHarm ?? (i > 0 && ACTIVE_HARM.has(tokens[i - 1].lower) && det !== 'another' ? { index: i - 1, category: HARM_WORDS[tokens[i - 1].lower] } : null);
     const after = verb ? null : harmAfter(tokens, k + 1);
     if (!verb && !after) continue;
     const start = verb ? tokens[verb.index].start : tokens[i].start;

@@ -321,6 +321,9 @@ function classify(tokens: Token[], first: number, last: number, base: Base): Num
   }
   if (tok.kind === 'number' && /^\d{4}s$/.test(tok.text)) return 'year';
   if (prev?.lower === 'no.' || prev?.lower === 'number') return 'other';
+  // "Interstate 295", "Route 9", "the 3900 block", "Flight 17", "Resolution 2254": names, not counts.
+  if (prev && /^(?:route|interstate|highway|hwy|i|us|sr|exit|flight|resolution|chapter|section|article|apartment|apt|suite|room|channel|unit|building|gate|platform|mile|district|ward|precinct|station|camp|brigade|division|battalion|regiment|squadron|fleet|corps)$/.test(prev.lower) && tok.kind === 'number') return 'other';
+  if (/^(?:block|blocks)$/.test(nextLower)) return 'other';
   return 'count';
 }
 
