@@ -72,6 +72,30 @@ describe('claims: the figure and the harm', () => {
     }));
 });
 
+describe('claims: local crime reports', () => {
+  it('reads "shot and killed" as killed and "was shot" as injured', () => {
+    check('A man was shot and killed outside a bar.', { count: 'A man', category: 'killed', min: 1, max: 1 });
+    check('Two teenagers were shot near the school.', { count: 'Two', category: 'injured', min: 2, max: 2 });
+  });
+  it('reads conditions and wounds as injuries', () => {
+    check('One person is in stable condition at the hospital.', { count: 'One', category: 'injured', min: 1, max: 1 });
+    check('Police found two men suffering from gunshot wounds.', { count: 'two', category: 'injured', min: 2, max: 2 });
+  });
+  it('reads "killing one man and injuring another"', () => {
+    const text = 'A gunman fired into a house, killing one man and injuring another.';
+    check(text, { count: 'one', category: 'killed', min: 1, max: 1 });
+    check(text, { count: 'another', category: 'injured', min: 1, max: 1 });
+  });
+  it('reads the death of one person already introduced', () => {
+    const { claims } = analyze('Officers found the driver in the car. He was pronounced dead at the scene.');
+    assert.deepStrictEqual(claims.map((c) => [c.text, c.category, c.count.min, c.count.max]), [['He was pronounced dead', 'killed', 1, 1]]);
+  });
+  it('does not count gunshots or road numbers as victims', () => {
+    noClaims('Witnesses heard one shot and then silence.');
+    noClaims('Traffic on Interstate 295 was shot at overnight.');
+  });
+});
+
 describe('claims: what is not a claim', () => {
   it('ignores releases, defections, refugees and troops', () => {
     noClaims('The government said 640 prisoners would be released.');
