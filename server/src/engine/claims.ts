@@ -148,6 +148,15 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
     const t = tokens[k];
     if (t.kind !== 'word') {
       if (t.text === '-') continue;
+      // "Four people, including three children, were wounded": an aside between commas.
+      if (skipPhrases && t.text === ',' && ASIDE_OPENERS.test(tokens[k + 1]?.lower ?? '')) {
+        const close = tokens.findIndex((x, j) => j > k + 1 && j <= k + 10 && x.text === ',');
+        if (close > 0) {
+          k = close;
+          n = 0;
+          continue;
+        }
+      }
       return null;
     }
     if (t.lower === 'shot' && tokens[k + 1]?.lower === 'dead') return { index: k + 1, category: 'killed' };
@@ -155,9 +164,13 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
     if (t.lower === 'shot' && tokens[k + 1]?.lower === 'and' && HARM_WORDS[tokens[k + 2]?.lower ?? '']) return { index: k + 2, category: HARM_WORDS[tokens[k + 2].lower] };
     // "is in stable condition", "suffering from gunshot wounds", "was taken to hospital"
     if ((t.lower === 'in' || t.lower === 'listed') && /^(?:stable|critical|serious|fair|good|grave|life-threatening)$/.test(tokens[k + 1]?.lower ?? '') && tokens[k + 2]?.lower === 'condition') return { index: k + 2, category: 'injured' };
-    if (/^(?:suffering|suffered|sustaining|sustained|treated)$/.test(t.lower) && (tokens.slice(k + 1, k + 5).some((x) => /^(?:wounds?|injuries|burns)$/.test(x.lower)))) {
-      const at = tokens.slice(k + 1, k + 5).findIndex((x) => /^(?:wounds?|injuries|burns)$/.test(x.lower)) + k + 1;
+    if (/^(?:suffering|suffered|sustaining|sustained|treated)$/.test(t.lower) && (tokens.slice(k + 1, k + 7).some((x) => /^(?:wounds?|injuries|burns)$/.test(x.lower)))) {
+      const at = tokens.slice(k + 1, k + 7).findIndex((x) => /^(?:wounds?|injuries|burns)$/.test(x.lower)) + k + 1;
       return { index: at, category: 'injured' };
+    }
+    // "was taken to the hospital", "was rushed to a hospital"
+    if (/^(?:taken|rushed|transported|airlifted|flown)$/.test(t.lower) && tokens[k + 1]?.lower === 'to' && tokens.slice(k + 2, k + 5).some((x) => /^hospitals?$/.test(x.lower))) {
+      return { index: tokens.slice(k + 2, k + 5).findIndex((x) => /^hospitals?$/.test(x.lower)) + k + 2, category: 'injured' };
     }
     if (t.lower === 'shot' && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'death') return { index: k + 2, category: 'killed' };
     if (/^(?:beaten|stabbed|burned|crushed)$/.test(t.lower) && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'death') return { index: k + 2, category: 'killed' };
@@ -452,7 +465,7 @@ function groupOf(tokens: Token[], victims: { first: number; last: number; head: 
   return 'people';
 }
 
-const SINGULAR_VICTIMS = /^(?:man|woman|person|civilian|soldier|child|boy|girl|policeman|officer|fighter|militant|journalist|teenager|baby|infant|doctor|medic|nurse|paramedic|resident|student|worker|driver|guard|rebel|protester|demonstrator|passenger|photographer|reporter|pedestrian|bystander|motorist|victim|commander|volunteer|teacher|farmer|shepherd|trooper|deputy)$/;
+const SINGULAR_VICTIMS = /^(?:man|woman|person|civilian|soldier|child|boy|girl|policeman|officer|fighter|militant|journalist|teenager|baby|infant|doctor|medic|nurse|paramedic|resident|student|worker|driver|guard|rebel|protester|demonstrator|passenger|photographer|reporter|pedestrian|bystander|motorist|victim|commander|volunteer|teacher|farmer|shepherd|trooper|deputy|juvenile|youth|teen|toddler|customer|clerk|neighbor|neighbour|suspect|employee|security|cyclist|tourist)$/;
 
 /** "a man was found shot to death", "another person died", "an officer was wounded": a count of one. */
 /** Verbs that say one named or already introduced person died: "He was pronounced dead", "the driver later died". */
