@@ -143,3 +143,27 @@ describe('cli: the seed articles', function () {
     assert.deepStrictEqual(read('002'), []);
   });
 });
+
+describe('cli: the example articles', () => {
+  it('finds exactly the conflicts the examples were written to contain', async () => {
+    const { code, stdout } = await run(['analyze', '--format', 'json', 'examples']);
+    assert.strictEqual(code, 0);
+    const docs = JSON.parse(stdout).documents as Array<{ path: string; diagnostics: Array<{ code: string; start: number; end: number; related: Array<{ path: string; start: number; end: number }> }> }>;
+    const quote = (file: string, start: number, end: number) => `${path.basename(file)}: ${fs.readFileSync(path.join(ROOT, file), 'utf8').slice(start, end)}`;
+    const pairs = new Set<string>();
+    for (const d of docs) {
+      for (const g of d.diagnostics.filter((x) => x.code === 'casualty-conflict')) {
+        for (const r of g.related) pairs.add([quote(d.path, g.start, g.end), quote(r.path, r.start, r.end)].sort().join(' <> '));
+      }
+    }
+    assert.deepStrictEqual([...pairs].sort(), [
+      'salamiyah-car-bomb-activists.md: More than 30 people were killed <> salamiyah-car-bomb-activists.md: number of dead at 18',
+      'salamiyah-car-bomb-activists.md: More than 30 people were killed <> salamiyah-car-bomb-state-tv.news: 18 people were killed',
+      'salamiyah-car-bomb-activists.md: about 60 wounded <> salamiyah-death-toll-rises.news: 74 people had been wounded',
+      'salamiyah-car-bomb-activists.md: number of dead at 18 <> salamiyah-car-bomb-sohr.news: killing at least 26 people',
+      'salamiyah-car-bomb-activists.md: number of dead at 18 <> salamiyah-death-toll-rises.news: death toll rose to 41',
+      'salamiyah-car-bomb-sohr.news: killing at least 26 people <> salamiyah-car-bomb-state-tv.news: 18 people were killed',
+      'salamiyah-car-bomb-state-tv.news: 18 people were killed <> salamiyah-death-toll-rises.news: death toll rose to 41',
+    ]);
+  });
+});

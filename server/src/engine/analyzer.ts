@@ -211,7 +211,7 @@ const OPEN_QUOTE = /^["“]/;
 /** The headline and the first sentences of the body: where an article states its main incident. */
 const LEAD_SENTENCES = 4;
 /** Later sentences that go back to the main incident by a definite description: "the attack killed 32". */
-const MAIN_INCIDENT = /\b(?:the|this|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|today's|yesterday's) (?:(?:suicide|car|truck|air|chemical|gas|missile|rocket|twin|double|deadly|latest|same) )?(?:attack|attacks|strike|strikes|airstrike|airstrikes|raid|raids|blast|blasts|bombing|bombings|explosion|massacre|toll|death toll|shelling|assault|incident|barrage)\b/i;
+const MAIN_INCIDENT = /\b(?:the|this|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|today's|yesterday's) (?:(?:suicide|car|truck|air|chemical|gas|missile|rocket|twin|double|deadly|latest|same) )?(?:attack|attacks|strike|strikes|airstrike|airstrikes|raid|raids|blast|blasts|bombing|bombings|explosion|massacre|toll|death toll|shelling|assault|incident|barrage|number of (?:dead|deaths|victims|casualties|people killed))\b/i;
 
 function placeKey(place: Entity): string {
   return place.place ? `${foldDiacritics(place.place.gazetteerName)}|${place.place.countryCode}` : foldDiacritics(place.name);

@@ -266,7 +266,9 @@ function isSubgroup(tokens: Token[], first: number, last: number): boolean {
 function amongTheHarmed(tokens: Token[], last: number): { index: number; category: CasualtyCategory } | null {
   for (let k = last + 1; k < Math.min(tokens.length, last + 14); k++) {
     const t = tokens[k];
-    if (t.kind === 'number' || t.text === ';' || t.text === ',') return null;
+    // The "among" must belong to this figure's clause: "put the dead at 18 and made no mention of
+    // children among the victims" says nothing about the 18.
+    if (t.kind === 'number' || t.text === ';' || t.text === ',' || /^(?:and|but|while|as|with|made|said|says|after|before|when)$/.test(t.lower)) return null;
     if (t.lower === 'among' && /^(?:the|those)$/.test(tokens[k + 1]?.lower ?? '') && (/^(?:were|was|are|is|be|been|also)$/.test(tokens[k - 1]?.lower ?? '') || VICTIM_GROUPS[tokens[k - 1]?.lower ?? ''] !== undefined)) {
       const w = tokens[k + 2]?.lower ?? '';
       const category = w === 'victims' || w === 'casualties' ? 'killed' : HARM_WORDS[w];
@@ -288,7 +290,12 @@ function inTheWar(tokens: Token[], after: number): boolean {
 function alsoHarmed(tokens: Token[], first: number, last: number): boolean {
   for (let k = first; k <= Math.min(tokens.length - 1, last + 1); k++) if (tokens[k].lower === 'also') return true;
   const opener = tokens[0]?.lower;
-  return opener === 'meanwhile' || opener === 'elsewhere' || opener === 'separately';
+  if (opener === 'meanwhile' || opener === 'elsewhere' || opener === 'separately') return true;
+  // "In a separate incident on Saturday, a roadside bomb killed three soldiers"
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    if ((tokens[k].lower === 'separate' || tokens[k].lower === 'another') && /^(?:incident|attack|attacks|strike|strikes|raid|bombing|blast|explosion|clash|clashes)$/.test(tokens[k + 1].lower)) return true;
+  }
+  return false;
 }
 
 function combinesHarms(tokens: Token[], harmIndex: number, category: CasualtyCategory): boolean {
