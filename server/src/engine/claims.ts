@@ -381,6 +381,17 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
       }
     }
     if (!category) {
+      // "dozens of wounded people", "30 injured civilians": the harm is an adjective of the victims.
+      let k = last + 1;
+      if (tokens[k]?.lower === 'of') k++;
+      const adjective = tokens[k]?.lower ?? '';
+      if (/^(?:wounded|injured|dead|missing|detained|abducted)$/.test(adjective) && VICTIM_GROUPS[tokens[k + 1]?.lower ?? '']) {
+        category = HARM_WORDS[adjective];
+        spanLast = k + 1;
+        victims = { first: k + 1, last: k + 1, head: tokens[k + 1].lower };
+      }
+    }
+    if (!category) {
       // "killing 8 soldiers and 3 civilians", "3,500 people ..., along with 1,000 security forces"
       const previous = out[out.length - 1];
       const ownPredicate = victims && /^(?:have|has|had|were|was|are|is|will|would|fled|remain|remained|who|that)$/.test(tokens[victims.last + 1]?.lower ?? '');

@@ -28,6 +28,8 @@ export interface EntityMention {
   /** Name without title or possessive, used to merge mentions. */
   name: string;
   role: string | null;
+  /** An appositive that describes the person: "the head of the civil defence in Idlib". */
+  description?: string;
   known?: string; // canonical name of a known actor
   place?: PlaceInfo;
   /** For places: whether the words around said "place", or only the gazetteer did. */
@@ -423,8 +425,7 @@ const APPOSITIVE_ROLE =
 function addAppositiveRole(text: string, m: EntityMention): void {
   const match = APPOSITIVE_ROLE.exec(text.slice(m.end, m.end + 160));
   if (!match) return;
-  const role = match[1].replace(/\s+/g, ' ').trim();
-  m.role = m.role && m.role !== '?single' ? `${m.role}; ${role}` : m.role === '?single' ? m.role : role;
+  m.description = match[1].replace(/\s+/g, ' ').trim();
 }
 
 function isTitleAbbreviation(word: string): boolean {
@@ -463,6 +464,7 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
     entity.mentions.push({ start: m.start, end: m.end, text: m.text });
     if (m.name !== entity.name && !entity.aliases.includes(m.name)) entity.aliases.push(m.name);
     if (m.role && !entity.roles.includes(m.role)) entity.roles.push(m.role);
+    if (m.description && !entity.roles.includes(m.description)) entity.roles.push(m.description);
     if (!entity.place && m.place) entity.place = m.place;
   };
 

@@ -141,7 +141,7 @@ export const GROUP_SOURCE_NOUNS = new Set([
   'activists', 'activist', 'residents', 'resident', 'witnesses', 'witness', 'officials', 'official', 'sources',
   'source', 'medics', 'doctors', 'police', 'authorities', 'monitor', 'observers', 'rebels', 'opposition',
   'spokesman', 'spokeswoman', 'spokesperson', 'ministry', 'army', 'military', 'government', 'media', 'television',
-  'tv', 'agency', 'group', 'organisation', 'organization', 'statement', 'report', 'rescuers', 'volunteers',
+  'tv', 'agency', 'group', 'organisation', 'organization', 'rescuers', 'volunteers',
   'workers', 'commander', 'commanders', 'governor', 'mayor', 'minister', 'president', 'hospital', 'coroner',
   'paramedics', 'investigators', 'prosecutors', 'detectives', 'deputies', 'sheriff', 'troopers', 'officers',
 ]);

@@ -37,9 +37,15 @@ export function codeLenses(document: IndexedDocument, index: WorkspaceIndex): Co
       },
     },
   ];
+  // Two claims of one sentence with one source ("killing 8 and wounding 20, activists said") get one
+  // lens: the same title twice on a line reads as a glitch.
+  const shown = new Set<string>();
   for (const claim of claims) {
     const range = document.lines.rangeOf(claim);
     const label = sourceLabel(claim);
+    const key = `${range.start.line}\u0000${claim.attribution && label ? label : ''}`;
+    if (shown.has(key)) continue;
+    shown.add(key);
     if (claim.attribution && label) {
       lenses.push({
         range,

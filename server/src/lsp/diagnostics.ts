@@ -82,8 +82,6 @@ function toLsp(d: EngineDiagnostic, document: IndexedDocument, index: WorkspaceI
  */
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
-  /** Queued documents that changed because of another document: their code lenses are stale too. */
-  private readonly affectedByOthers = new Set<string>();
   private scheduled = false;
 
   constructor(
@@ -92,16 +90,13 @@ export class DiagnosticsPublisher {
     private readonly settings: () => NewsLensSettings,
     /** The version the editor holds for a URI, or undefined when it is not open. */
     private readonly openVersion: (uri: string) => number | undefined,
-    /** Told after each burst whether open documents other than the edited one were republished. */
-    private readonly afterFlush: (othersRepublished: boolean) => void,
+    /** Told after each burst of republished diagnostics. */
+    private readonly afterFlush: () => void,
   ) {}
 
-  /** Queues documents for republication. `cause` is the document whose change triggered it. */
-  schedule(keys: Iterable<string>, cause?: string): void {
-    for (const key of keys) {
-      this.pending.add(key);
-      if (key !== cause) this.affectedByOthers.add(key);
-    }
+  /** Queues documents for republication. */
+  schedule(keys: Iterable<string>): void {
+    for (const key of keys) this.pending.add(key);
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(() => this.flush());
@@ -116,22 +111,18 @@ export class DiagnosticsPublisher {
   private flush(): void {
     this.scheduled = false;
     const keys = [...this.pending];
-    const affectedByOthers = new Set(this.affectedByOthers);
     this.pending.clear();
-    this.affectedByOthers.clear();
-    let othersRepublished = false;
     for (const key of keys) {
       const document = this.index.get(key);
       if (!document || document.origin !== 'open') continue;
       const version = this.openVersion(document.uri);
       if (version === undefined || version !== document.version) continue; // closed, or stale
-      if (affectedByOthers.has(key)) othersRepublished = true;
       void this.connection.sendDiagnostics({
         uri: document.uri,
         version: document.version ?? undefined,
         diagnostics: diagnosticsFor(document, this.index, this.settings()),
       });
     }
-    this.afterFlush(othersRepublished);
+    this.afterFlush();
   }
 }

@@ -118,7 +118,7 @@ export class OpenDocuments {
     if (!scope().includesDocument(document.uri, document.languageId)) {
       // Not (or no longer) an article: forget an earlier analysis of it and its diagnostics.
       if (index.get(key)?.origin === 'open') {
-        publisher.schedule(index.remove(key), key);
+        publisher.schedule(index.remove(key));
         publisher.clear(document.uri);
         this.deps.indexChanged();
       }
@@ -137,7 +137,7 @@ export class OpenDocuments {
     // honest should analysis ever yield (a worker, an awaited resource).
     const latest = this.deps.documents.get(document.uri);
     if (!latest || latest.version !== version) return;
-    publisher.schedule([key, ...index.set(indexed)], key);
+    publisher.schedule([key, ...index.set(indexed)]);
     this.deps.indexChanged();
   }
 
@@ -155,7 +155,7 @@ export class OpenDocuments {
     if (fsPath !== null && scope.inFolders(fsPath) && scope.includesPath(fsPath)) {
       this.deps.revertToDisk(fsPath);
     } else {
-      this.deps.publisher.schedule(this.deps.index.remove(key), key);
+      this.deps.publisher.schedule(this.deps.index.remove(key));
       this.deps.indexChanged();
     }
   }

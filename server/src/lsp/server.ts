@@ -128,9 +128,11 @@ class NewsLensServer {
       this.index,
       () => this.settings.current,
       (uri) => this.documents.get(uri)?.version,
-      (othersRepublished) => {
+      () => {
         this.status.changed();
-        if (othersRepublished) this.refreshCodeLenses();
+        // Lenses of the edited article change too (a tag makes a claim sourced), and the editor asked
+        // for them before the debounced analysis finished: ask it to ask again.
+        this.refreshCodeLenses();
       },
     );
     this.openDocuments = new OpenDocuments({
@@ -314,7 +316,7 @@ class NewsLensServer {
     };
   }
 
-  /** Asks the client to re-request code lenses (summaries of other articles change with conflicts). */
+  /** Asks the client to re-request code lenses after new analyses (this article's and others'). */
   private refreshCodeLenses(): void {
     if (!this.features?.codeLensRefresh || this.lensRefreshInFlight) return;
     this.lensRefreshInFlight = true;

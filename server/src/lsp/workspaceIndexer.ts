@@ -125,7 +125,7 @@ export class WorkspaceIndexer {
       this.forget(key); // the engine failed on it; logged by analyseArticle
       return;
     }
-    this.deps.publisher.schedule(this.deps.index.set(indexed), key);
+    this.deps.publisher.schedule(this.deps.index.set(indexed));
     this.deps.status.changed();
   }
 
@@ -160,7 +160,7 @@ export class WorkspaceIndexer {
 
   private forget(key: string): void {
     if (!this.deps.index.get(key) || this.deps.isOpen(documentKey(key))) return;
-    this.deps.publisher.schedule(this.deps.index.remove(key), key);
+    this.deps.publisher.schedule(this.deps.index.remove(key));
     this.deps.status.changed();
   }
 }

@@ -370,9 +370,16 @@ export function emitFeatures(words: readonly string[], resources: FeatureResourc
   const buckets = facts.map((f) => (f.casing === 'punct' || f.casing === 'num' ? '-' : casingOf.get(f.norm) ?? '?'));
   const marks = resources.placeLookup ? placeMarks(facts, resources.placeLookup) : null;
 
-  const at = (i: number) => (i < 0 ? BEFORE_SENTENCE : i >= n ? AFTER_SENTENCE : facts[i]);
-  const casing = (i: number) => (i < 0 ? START : i >= n ? END : facts[i].casing);
-  const bucket = (i: number) => (i < 0 ? START : i >= n ? END : buckets[i]);
+  // Padded by two on each side, so that neighbours need no bounds checks.
+  const padded: TokenFacts[] = [BEFORE_SENTENCE, BEFORE_SENTENCE, ...facts, AFTER_SENTENCE, AFTER_SENTENCE];
+  const casings: string[] = [START];
+  const paddedBuckets: string[] = [START];
+  for (let i = 0; i < n; i++) {
+    casings.push(facts[i].casing);
+    paddedBuckets.push(buckets[i]);
+  }
+  casings.push(END);
+  paddedBuckets.push(END);
   const firstWord = n > 1 && facts[0].casing === 'punct' ? 1 : 0;
 
   for (let i = 0; i < n; i++) {
@@ -380,7 +387,11 @@ export function emitFeatures(words: readonly string[], resources: FeatureResourc
     const f = facts[i];
     const w = f.norm;
     const cls = f.casing;
-    for (const offset of WORD_OFFSETS) sink.word(at(i + offset), offset);
+    sink.word(padded[i], -2);
+    sink.word(padded[i + 1], -1);
+    sink.word(f, 0);
+    sink.word(padded[i + 3], 1);
+    sink.word(padded[i + 4], 2);
     // Sentence-initial capitals and all-caps headlines say little about names; the casing class and
     // lexicon bucket carry where the word stands so that the weights can discount them.
     const clsHere = i === firstWord ? cls + '^' : cls;
@@ -388,14 +399,14 @@ export function emitFeatures(words: readonly string[], resources: FeatureResourc
     sink.one(T.c, clsHere);
     sink.one(T.L, bucketHere);
     sink.two(T['L|c'], bucketHere, clsHere);
-    const prev = at(i - 1).norm;
-    const next = at(i + 1).norm;
+    const prev = padded[i + 1].norm;
+    const next = padded[i + 3].norm;
     sink.two(T['w-1|w'], prev, w);
     sink.two(T['w|w+1'], w, next);
     sink.two(T['w-1|c'], prev, cls);
     sink.two(T['c|w+1'], cls, next);
-    sink.three(T['c-1|c|c+1'], casing(i - 1), cls, casing(i + 1));
-    sink.three(T['L-1|L|L+1'], bucket(i - 1), bucket(i), bucket(i + 1));
+    sink.three(T['c-1|c|c+1'], casings[i], cls, casings[i + 2]);
+    sink.three(T['L-1|L|L+1'], paddedBuckets[i], buckets[i], paddedBuckets[i + 2]);
     if (headline) {
       sink.one(T.flag, headline);
       sink.two(T['H|w'], headline, w);
