@@ -1,5 +1,6 @@
 // Bundles the CLI, the language server and the VS Code client with esbuild, and writes the gazetteer.
 import * as esbuild from 'esbuild';
+import { copyFileSync } from 'node:fs';
 import { buildGazetteer } from './build-gazetteer.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -19,6 +20,8 @@ const builds = [
 ];
 
 await buildGazetteer('dist/gazetteer.json');
+// The entity model ships beside the bundles; `npm run train` rebuilds models/ner.json from ../shared.
+copyFileSync('models/ner.json', 'dist/ner.json');
 if (watch) {
   for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();
 } else {

@@ -132,7 +132,7 @@ describe('protocol: hovers, lenses, symbols and references', () => {
       [
         ['Casualty claims', 2, ['Killed: at least 12 (activists)', 'Injured: 30 (The Syrian Observatory for Human Rights)', 'Killed: 4']],
         ['Actors', 2, ['Syrian Observatory for Human Rights', 'Hassan Barakeh']],
-        ['Places', 2, ['MAARAT AL-NUMAN', 'Syria', 'Idlib province', 'Idlib', 'Khan Sheikhoun']],
+        ['Places', 2, ['Maarat', 'MAARAT AL-NUMAN', 'Syria', 'Idlib province', 'Idlib', 'Khan Sheikhoun']],
       ],
     );
     const firstClaim = symbols[0].children![0];

@@ -8,6 +8,7 @@ import { describeClaim } from './format';
 import { Gazetteer, GazetteerData, foldDiacritics } from './gazetteer';
 import { readMetadata } from './metadata';
 import { FoundNumber, findNumbers } from './numbers';
+import { NerModelData, NerTagger, placeLookupFromGazetteer } from './ner';
 import { maskSourceTags } from './tags';
 import { splitSentences, tokenize } from './text';
 import {
@@ -17,8 +18,12 @@ import {
 
 export interface EngineResources {
   gazetteer: GazetteerData;
-  /** A statistical entity tagger for one sentence's words, when a model is loaded. */
-  tagger?: SentenceTagger;
+  /**
+   * The weights of the statistical entity tagger, asked for on the first analysis (they take a few
+   * hundred milliseconds to load, which a language server should not spend before it is needed).
+   * Without a model the rule-based finder alone reads entities.
+   */
+  nerModel?: () => NerModelData | null;
 }
 
 interface Sentence extends SentenceTokens {
@@ -33,7 +38,18 @@ export class Analyzer {
 
   constructor(resources: EngineResources) {
     this.gazetteer = new Gazetteer(resources.gazetteer);
-    this.finder = new EntityFinder(this.gazetteer, resources.tagger);
+    const gazetteer = this.gazetteer;
+    let tagger: NerTagger | null | undefined;
+    const sentenceTagger: SentenceTagger | undefined = resources.nerModel
+      ? (words) => {
+          if (tagger === undefined) {
+            const model = resources.nerModel!();
+            tagger = model ? new NerTagger(model, { placeLookup: placeLookupFromGazetteer(gazetteer) }) : null;
+          }
+          return tagger ? tagger.tag(words) : null;
+        }
+      : undefined;
+    this.finder = new EntityFinder(this.gazetteer, sentenceTagger);
   }
 
   analyze(original: string): DocumentAnalysis {

@@ -74,6 +74,7 @@ const ADDITIONAL_BEFORE = new Set(['another', 'other', 'further', 'additional'])
 const COORDINATORS = [['and'], ['along', 'with'], ['as', 'well', 'as'], ['plus'], ['besides'], ['while']];
 const INCIDENT_NOUNS = /^(?:car|truck|suicide|bomb|bombs|bombing|bombings|attack|attacks|blast|blasts|explosion|explosions|strike|strikes|airstrike|airstrikes|raid|raids|shelling|massacre|fire|clashes|fighting|quake|earthquake|crash|collapse|flood|floods|storm|ambush|assault|offensive|twin|double|market|checkpoint)$/;
 const TOLL_VERBS = new Set(['to', 'at', 'of', 'reached', 'hit', 'stood', 'stands', 'rose', 'risen', 'climbed', 'jumped', 'increased', 'was', 'is', 'has', 'had', 'now', 'reaching', 'putting', 'put', 'stand', 'rising', 'climbing', 'surpassed', 'passed', 'topped', 'exceeded']);
+const MONTH_OR_YEAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d{2})$/;
 const CUMULATIVE_NOUNS = /^(?:war|conflict|crackdown|uprising|revolt|revolution|crisis|insurgency|fighting|violence|unrest|campaign|siege|offensive|intervention)$/;
 const CUMULATIVE_SINCE = /^(?:march|2011|2012|2013|2014|2015|2016|2017|2018|start|beginning|outbreak|war|conflict|uprising|crisis|revolt|revolution|protesting|protests|began|erupted|started|year)$/;
 
@@ -291,6 +292,14 @@ function alsoHarmed(tokens: Token[], first: number, last: number): boolean {
   for (let k = first; k <= Math.min(tokens.length - 1, last + 1); k++) if (tokens[k].lower === 'also') return true;
   const opener = tokens[0]?.lower;
   if (opener === 'meanwhile' || opener === 'elsewhere' || opener === 'separately') return true;
+  // "In January, a double suicide bombing ... killed 11 people": an incident of another time.
+  if (opener === 'in' && /^(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})$/.test(tokens[1]?.lower ?? '')) return true;
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    if (tokens[k].lower === 'last' && /^(?:week|month|year|weekend)$/.test(tokens[k + 1].lower)) return true;
+    // "the deadliest since January, when two bombers killed 11 people": the earlier incident.
+    if (/^(?:since|in)$/.test(tokens[k].lower) && MONTH_OR_YEAR.test(tokens[k + 1].lower) && tokens.slice(k + 2, k + 5).some((x) => x.lower === 'when')) return true;
+    if (tokens[k].lower === 'earlier' && tokens[k + 1].lower === 'this' && /^(?:week|month|year)$/.test(tokens[k + 2]?.lower ?? '')) return true;
+  }
   // "In a separate incident on Saturday, a roadside bomb killed three soldiers"
   for (let k = 0; k + 1 < tokens.length; k++) {
     if ((tokens[k].lower === 'separate' || tokens[k].lower === 'another') && /^(?:incident|attack|attacks|strike|strikes|raid|bombing|blast|explosion|clash|clashes)$/.test(tokens[k + 1].lower)) return true;

@@ -17,8 +17,11 @@ export interface SentenceTokens {
   tokens: Token[];
 }
 
-/** A statistical tagger's reading of one sentence: token spans (end exclusive) with CoNLL labels. */
-export type SentenceTagger = (words: string[]) => Array<{ start: number; end: number; label: 'PER' | 'ORG' | 'LOC' | 'MISC' }>;
+/**
+ * A statistical tagger's reading of one sentence: token spans (end exclusive) with CoNLL labels, or
+ * null when no model could be loaded.
+ */
+export type SentenceTagger = (words: string[]) => Array<{ start: number; end: number; label: 'PER' | 'ORG' | 'LOC' | 'MISC' }> | null;
 
 export interface EntityMention {
   start: number;
@@ -75,6 +78,10 @@ function wordsOf(phrase: string): string[] {
   return phrase.match(/(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\d]*(?:[-'’]\p{L}[\p{L}\p{M}\d]*)*|\S/gu) ?? [];
 }
 
+/** Every known actor form, lower-cased, to its canonical name. */
+const KNOWN_BY_NAME = new Map<string, string>(
+  KNOWN_ACTORS.flatMap((a) => [a.name, ...a.aliases].map((form) => [form.toLowerCase(), a.name] as [string, string])),
+);
 const TITLE_WORDS: string[][] = TITLES.map(wordsOf).sort((a, b) => b.length - a.length);
 const CONNECTORS = new Set(['of', 'for', 'the', 'al', 'el', 'bin', 'ibn', 'abu', 'de', 'la', 'du', 'van', 'von', 'der', 'and', '&', 'on']);
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
@@ -177,14 +184,17 @@ export class EntityFinder {
     }
 
     // 2. A statistical tagger, when one is loaded, proposes spans and types; rules refine them.
-    if (this.tagger && !shouting) {
-      const words = tokens.map((t) => t.text);
-      for (const span of this.tagger(words)) {
-        if (span.label === 'MISC') continue;
+    const spans = this.tagger && !shouting ? this.tagger(tokens.map((t) => t.text)) : null;
+    if (spans) {
+      for (const span of spans) {
+        if (span.label === 'MISC') {
+          this.addNationalOrganisation(text, tokens, span.start, span.end - 1, taken, out);
+          continue;
+        }
         let free = true;
         for (let k = span.start; k < span.end; k++) if (taken[k]) free = false;
         if (!free) continue;
-        this.classifyRun(text, tokens, span.start, span.end - 1, seenMid, taken, out, span.label);
+        this.addTagged(text, tokens, span.start, span.end - 1, span.label, taken, out);
       }
       return;
     }
@@ -376,6 +386,59 @@ export class EntityFinder {
       mark();
       out.push({ ...this.makeMention(text, tokens, nameFirst, last, 'person', null), role: '?single' });
     }
+  }
+
+  /** "Syrian army", "Turkish military": a nationality before an institution names an organisation. */
+  private addNationalOrganisation(text: string, tokens: Token[], first: number, last: number, taken: boolean[], out: EntityMention[]): void {
+    if (first !== last || !this.gazetteer.countryOfDemonym(tokens[first].text)) return;
+    const next = tokens[last + 1];
+    const next2 = tokens[last + 2];
+    const two = next && next2 ? `${next.lower} ${next2.lower}` : '';
+    if (!next || next.text !== next.lower || !(NATIONAL_ORG_NOUNS.has(two) || NATIONAL_ORG_NOUNS.has(next.lower))) return;
+    const end = NATIONAL_ORG_NOUNS.has(two) ? last + 2 : last + 1;
+    for (let k = first; k <= end; k++) taken[k] = true;
+    out.push(this.makeMention(text, tokens, first, end, 'organization', null));
+  }
+
+  /**
+   * A span the statistical tagger found: its type is trusted (it was trained on exact spans); rules only
+   * read a title inside or just before a person's name as a role, and look the place up.
+   */
+  private addTagged(
+    text: string, tokens: Token[], first: number, last: number, label: 'PER' | 'ORG' | 'LOC', taken: boolean[], out: EntityMention[],
+  ): void {
+    for (let k = first; k <= last; k++) taken[k] = true;
+    let role: string | null = null;
+    let nameFirst = first;
+    if (label === 'PER') {
+      const inside = this.matchTitle(tokens, first, last);
+      if (inside > first) {
+        role = text.slice(tokens[first].start, tokens[inside - 1].end);
+        nameFirst = inside;
+      } else {
+        for (let k = Math.max(0, first - 4); k < first; k++) {
+          if (this.matchTitle(tokens, k, first) === first) {
+            role = text.slice(tokens[k].start, tokens[first - 1].end);
+            break;
+          }
+        }
+      }
+    }
+    if (nameFirst > last) return;
+    // "Idlib province" is how an editor names the place; the tagger, trained on CoNLL, stops at "Idlib".
+    if (label === 'LOC' && /^(?:province|governorate)$/.test(tokens[last + 1]?.text ?? '')) {
+      last += 1;
+      taken[last] = true;
+    }
+    const kind: EntityKind = label === 'PER' ? 'person' : label === 'ORG' ? 'organization' : 'place';
+    const mention = this.makeMention(text, tokens, nameFirst, last, kind, role);
+    if (kind === 'place') mention.placeEvidence = 'context';
+    if (kind === 'organization') {
+      // The tagger finds "SOHR" and "Islamic State"; the lexicon knows they are one actor.
+      const known = KNOWN_BY_NAME.get(mention.name.toLowerCase());
+      if (known) mention.known = known;
+    }
+    out.push(mention);
   }
 
   /** Index just past the longest title at `first`, or `first` when none. */

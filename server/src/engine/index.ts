@@ -5,4 +5,5 @@ export { ConflictIndex, Conflict, ClaimRef, claimsConflict } from './conflicts';
 export { analyzeCorpus, CorpusInput, CorpusDocumentResult } from './corpus';
 export { describeClaim, describeInterval, intervalNotation, categoryLabel, intervalsOverlap } from './format';
 export { GazetteerData } from './gazetteer';
+export { NerModelData } from './ner';
 export { formatSourceTag } from './tags';

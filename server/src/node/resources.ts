@@ -2,7 +2,7 @@
 // place that knows where they live on disk.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Analyzer, createAnalyzer, EngineResources, GazetteerData } from '../engine';
+import { Analyzer, createAnalyzer, EngineResources, GazetteerData, NerModelData } from '../engine';
 
 /** The package root: the nearest folder up from this file whose package.json is NewsLens's. */
 export function packageRoot(from: string = __dirname): string {
@@ -26,7 +26,10 @@ export function loadResources(root: string = packageRoot()): EngineResources {
   const file = path.join(root, 'dist', 'gazetteer.json');
   if (!fs.existsSync(file)) throw new Error(`${file} is missing; run "npm run build" first`);
   const gazetteer = JSON.parse(fs.readFileSync(file, 'utf8')) as GazetteerData;
-  return { gazetteer };
+  const modelFile = path.join(root, 'dist', 'ner.json');
+  // Read on the first analysis, not at start-up; a missing model leaves the rule-based finder alone.
+  const nerModel = () => (fs.existsSync(modelFile) ? (JSON.parse(fs.readFileSync(modelFile, 'utf8')) as NerModelData) : null);
+  return { gazetteer, nerModel };
 }
 
 let shared: Analyzer | undefined;

@@ -189,20 +189,3 @@ function sphericalKMeans(
   }
   return assignment;
 }
-
-/** word -> cluster id per granularity, from the shipped lists. */
-export function clusterLookup(lists: ClusterLists | undefined): Map<string, string[]> {
-  const byWord = new Map<string, string[]>();
-  if (!lists) return byWord;
-  lists.forEach((clusters, g) => {
-    clusters.forEach((words, id) => {
-      if (!words) return;
-      for (const w of words.split(' ')) {
-        let ids = byWord.get(w);
-        if (!ids) byWord.set(w, (ids = []));
-        ids[g] = String(id);
-      }
-    });
-  });
-  return byWord;
-}

@@ -30,9 +30,8 @@ export interface NerModelData {
   info?: Record<string, unknown>;
 }
 
-/** The rows of a model in the form decoding reads. */
+/** The rows of a model in the form decoding reads; row r belongs to model.features[r]. */
 export interface WeightRows {
-  rowOf: Map<string, number>;
   /** Entries of row r are entryStart[r] .. entryStart[r + 1]. */
   entryStart: Int32Array;
   entryLabel: Uint8Array;
@@ -111,9 +110,7 @@ export function decodeWeightRows(model: NerModelData): WeightRows {
     }
   }
   entryStart[rows] = e;
-  const rowOf = new Map<string, number>();
-  for (let r = 0; r < rows; r++) rowOf.set(model.features[r], r);
-  return { rowOf, entryStart, entryLabel, entryWeight };
+  return { entryStart, entryLabel, entryWeight };
 }
 
 /**
@@ -164,4 +161,21 @@ export function casingLexicon(model: NerModelData): Map<string, CasingBucket> {
     for (const word of words.split(' ')) if (word) lexicon.set(word, bucket);
   }
   return lexicon;
+}
+
+/** word -> cluster id per granularity, from the shipped lists. */
+export function clusterLookup(lists: string[][] | undefined): Map<string, string[]> {
+  const byWord = new Map<string, string[]>();
+  if (!lists) return byWord;
+  lists.forEach((clusters, g) => {
+    clusters.forEach((words, id) => {
+      if (!words) return;
+      for (const w of words.split(' ')) {
+        let ids = byWord.get(w);
+        if (!ids) byWord.set(w, (ids = []));
+        ids[g] = String(id);
+      }
+    });
+  });
+  return byWord;
 }

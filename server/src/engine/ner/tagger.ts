@@ -2,7 +2,6 @@
 // labels. It takes the model as a plain object and never reads files; the caller decides when (and
 // whether) to load the weights.
 
-import { clusterLookup } from './clusters';
 import { Transitions, ViterbiScratch, viterbi } from './decode';
 import {
   CasingBucket,
@@ -19,7 +18,7 @@ import {
   tokenFacts,
 } from './features';
 import { EntitySpan, LabelParts, labelIdsToSpans, parseLabel } from './labels';
-import { MODEL_FORMAT, NerModelData, WeightRows, casingLexicon, decodeWeightRows } from './model';
+import { MODEL_FORMAT, NerModelData, WeightRows, casingLexicon, clusterLookup, decodeWeightRows } from './model';
 
 export interface NerTaggerOptions {
   /**
@@ -54,10 +53,10 @@ class FeatureRows implements FeatureSink {
   private target: Float64Array = this.emissions;
   private base = 0;
   /**
-   * Summed scores of a word's own features, per offset (-2..2) from the token being scored. News
-   * repeats its words, so most tokens cost five cached vectors instead of some twenty map lookups.
+   * Summed scores of a word's own features seen from each offset -2..2 (five blocks of labelCount).
+   * News repeats its words, so most tokens cost one cached lookup instead of some twenty map lookups.
    */
-  private readonly wordScores: Map<TokenFacts, Float64Array>[] = WORD_OFFSETS.map(() => new Map());
+  private readonly wordScores = new Map<TokenFacts, Float64Array>();
 
   constructor(features: readonly string[], weights: WeightRows, labelCount: number) {
     for (let t = 0; t < TEMPLATES.length; t++) {
@@ -97,24 +96,26 @@ class FeatureRows implements FeatureSink {
   }
 
   word(facts: TokenFacts, offset: WordOffset): void {
-    const cache = this.wordScores[offset + 2];
-    let scores = cache.get(facts);
     const labelCount = this.labelCount;
+    let scores = this.wordScores.get(facts);
     if (scores === undefined) {
-      scores = new Float64Array(labelCount);
+      scores = new Float64Array(WORD_OFFSETS.length * labelCount);
       const target = this.target;
       const base = this.base;
       this.target = scores;
-      this.base = 0;
-      emitWordFeatures(facts, offset, this);
+      for (let k = 0; k < WORD_OFFSETS.length; k++) {
+        this.base = k * labelCount;
+        emitWordFeatures(facts, WORD_OFFSETS[k], this);
+      }
       this.target = target;
       this.base = base;
-      if (cache.size >= MAX_CACHED_WORDS) cache.clear();
-      cache.set(facts, scores);
+      if (this.wordScores.size >= MAX_CACHED_WORDS) this.wordScores.clear();
+      this.wordScores.set(facts, scores);
     }
     const em = this.target;
     const base = this.base;
-    for (let y = 0; y < labelCount; y++) em[base + y] += scores[y];
+    const block = (offset + 2) * labelCount;
+    for (let y = 0; y < labelCount; y++) em[base + y] += scores[block + y];
   }
 
   one(template: number, a: string): void {
