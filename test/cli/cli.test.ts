@@ -96,6 +96,14 @@ describe('cli: analyze', () => {
     assert.strictEqual(stdout, '');
   });
 
+  it('prints a valid report with no documents for a folder without articles', async () => {
+    const empty = tempFolder({ 'notes.csv': 'nothing here' });
+    const { code, stdout } = await run(['analyze', '--format', 'json', empty]);
+    assert.strictEqual(code, 0);
+    assert.deepStrictEqual(JSON.parse(stdout).documents, []);
+    fs.rmSync(empty, { recursive: true, force: true });
+  });
+
   it('exits 2 on bad usage', async () => {
     assert.strictEqual((await run(['analyze', '--format', 'xml', dir])).code, 2);
     assert.strictEqual((await run(['analyze'])).code, 2);

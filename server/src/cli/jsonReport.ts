@@ -40,28 +40,38 @@ function entityJson(e: Entity) {
   };
 }
 
-export function toJsonReport(results: CorpusDocumentResult[], version: string) {
+/**
+ * Writes the report one document at a time: a single JSON string of a large archive's report would
+ * exceed what a JavaScript string can hold long before memory runs out.
+ */
+export function writeJsonReport(results: CorpusDocumentResult[], version: string, write: (chunk: string) => void): void {
+  write(`{\n  "tool": ${JSON.stringify({ name: 'newslens', version })},\n  "documents": [`);
+  results.forEach((r, i) => {
+    const body = JSON.stringify(documentJson(r), null, 2).replace(/\n/g, '\n    ');
+    write(`${i === 0 ? '' : ','}\n    ${body}`);
+  });
+  write(`${results.length ? '\n  ' : ''}]\n}\n`);
+}
+
+function documentJson(r: CorpusDocumentResult) {
   return {
-    tool: { name: 'newslens', version },
-    documents: results.map((r) => ({
-      path: r.id,
-      date: r.analysis.metadata.date,
-      entities: r.analysis.entities.map(entityJson),
-      numbers: r.analysis.numbers.map((n) => ({ start: n.start, end: n.end, text: n.text, min: n.min, max: n.max, kind: n.kind })),
-      claims: r.analysis.claims.map(claimJson),
-      attributions: r.analysis.attributions.map((a) => ({
-        source: span(a.source),
-        cue: span(a.cue),
-        content: a.content ? { start: a.content.start, end: a.content.end } : null,
-      })),
-      diagnostics: r.diagnostics.map((d) => ({
-        start: d.start,
-        end: d.end,
-        severity: d.severity,
-        code: d.code,
-        message: d.message,
-        related: d.related.map((rel) => ({ path: rel.documentId, start: rel.start, end: rel.end, message: rel.message })),
-      })),
+    path: r.id,
+    date: r.analysis.metadata.date,
+    entities: r.analysis.entities.map(entityJson),
+    numbers: r.analysis.numbers.map((n) => ({ start: n.start, end: n.end, text: n.text, min: n.min, max: n.max, kind: n.kind })),
+    claims: r.analysis.claims.map(claimJson),
+    attributions: r.analysis.attributions.map((a) => ({
+      source: span(a.source),
+      cue: span(a.cue),
+      content: a.content ? { start: a.content.start, end: a.content.end } : null,
+    })),
+    diagnostics: r.diagnostics.map((d) => ({
+      start: d.start,
+      end: d.end,
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      related: d.related.map((rel) => ({ path: rel.documentId, start: rel.start, end: rel.end, message: rel.message })),
     })),
   };
 }

@@ -3,7 +3,7 @@
 import { analyzeCorpus, CorpusDocumentResult, CorpusInput } from '../engine';
 import { packageVersion, sharedAnalyzer } from '../node/resources';
 import { collectArticleFiles, InputError, readArticle } from './files';
-import { toJsonReport } from './jsonReport';
+import { writeJsonReport } from './jsonReport';
 import { LineIndex } from './lines';
 
 const USAGE = `Usage:
@@ -99,7 +99,7 @@ function runAnalyze(args: string[], io: Output): number {
   }
   const results = analyzeCorpus(sharedAnalyzer(), inputs);
   if (options.format === 'json') {
-    io.out(`${JSON.stringify(toJsonReport(results, packageVersion()), null, 2)}\n`);
+    writeJsonReport(results, packageVersion(), io.out);
   } else {
     io.out(textReport(results, inputs));
   }
