@@ -72,3 +72,13 @@ describe('conflicts', () => {
     assert.deepStrictEqual(index.documentIds, ['sohr']);
   });
 });
+
+describe('conflicts: in a large archive', () => {
+  it('names the first few conflicting reports and counts the rest', () => {
+    const reports = Array.from({ length: 60 }, (_, i) => ({ id: `r${i}.txt`, text: STATE_TV.replace('18 people', `${100 + i} people`) }));
+    const results = analyzeCorpus(analyzer(), [{ id: 'sohr.txt', text: SOHR.replace('at least 26', '12') }, ...reports]);
+    const d = results[0].diagnostics.find((x) => x.code === 'casualty-conflict')!;
+    assert.strictEqual(d.related.length, 50);
+    assert.match(d.message, /in r4\.txt; 55 more reports$/);
+  });
+});

@@ -247,20 +247,31 @@ function isDatedApart(a: ClaimRef, b: ClaimRef): boolean {
   return a.date !== null && b.date !== null && a.date !== b.date;
 }
 
-function conflictDiagnostic(documentId: string, claim: CasualtyClaim, conflicts: Conflict[]): EngineDiagnostic {
+/**
+ * How many conflicting claims one diagnostic names in its message and relates. A claim can contradict
+ * hundreds of reports in a large archive; the editor needs the first few and the count, not a message
+ * the size of the archive.
+ */
+export const MAX_NAMED_CONFLICTS = 5;
+export const MAX_RELATED_CONFLICTS = 50;
+
+function conflictDiagnostic(documentId: string, claim: CasualtyClaim, all: Conflict[]): EngineDiagnostic {
+  const conflicts = all.slice(0, MAX_NAMED_CONFLICTS);
   const others = conflicts.map((c) => {
     const where = c.b.documentId === documentId ? 'in this article' : `in ${baseName(c.b.documentId)}`;
     const source = c.b.claim.attribution ? ` (${c.b.claim.attribution.source.text})` : '';
     const dated = c.datedApart ? ` dated ${c.b.date} (this report: ${c.a.date})` : '';
     return `${describeInterval(c.b.claim.count)}${source} ${where}${dated}`;
   });
-  const related: RelatedLocation[] = conflicts.map((c) => ({
+  const more = all.length - conflicts.length;
+  if (more > 0) others.push(`${more} more report${more === 1 ? '' : 's'}`);
+  const related: RelatedLocation[] = all.slice(0, MAX_RELATED_CONFLICTS).map((c) => ({
     documentId: c.b.documentId,
     start: c.b.claim.start,
     end: c.b.claim.end,
     message: describeClaim(c.b.claim),
   }));
-  const allDatedApart = conflicts.every((c) => c.datedApart);
+  const allDatedApart = all.every((c) => c.datedApart);
   const tail = allDatedApart
     ? '; the reports are dated apart, so the toll may have risen rather than the sources disagreeing'
     : '';
