@@ -59,6 +59,8 @@ export interface PlaceCandidate {
   exact: boolean;
 }
 
+const CANDIDATE_CACHE_SIZE = 50000;
+
 /** How many same-named places are kept per name: enough to find the one in the article's country. */
 const MAX_SAME_NAME = 4;
 
@@ -67,6 +69,7 @@ export class Gazetteer {
   private readonly byKey = new Map<string, PlaceInfo[]>();
   private readonly countryByCode = new Map<string, GazetteerCountry>();
   private readonly demonymCountry = new Map<string, GazetteerCountry>();
+  private readonly candidateCache = new Map<string, PlaceCandidate[]>();
 
   constructor(data: GazetteerData) {
     for (const country of data.countries) {
@@ -126,6 +129,16 @@ export class Gazetteer {
 
   /** Every place a name may refer to: exact (diacritic-folded) matches first, then spelling variants. */
   candidates(name: string): PlaceCandidate[] {
+    const cached = this.candidateCache.get(name);
+    if (cached) return cached;
+    const found = this.lookUp(name);
+    // News repeats its names; the cache is cleared rather than evicted piecemeal when it is full.
+    if (this.candidateCache.size >= CANDIDATE_CACHE_SIZE) this.candidateCache.clear();
+    this.candidateCache.set(name, found);
+    return found;
+  }
+
+  private lookUp(name: string): PlaceCandidate[] {
     const folded = foldDiacritics(name);
     const out: PlaceCandidate[] = (this.byFolded.get(folded) ?? []).map((info) => ({ info, exact: true }));
     const key = transliterationKey(name);

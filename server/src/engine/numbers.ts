@@ -53,6 +53,11 @@ const MONEY_WORDS = /^(?:dollars?|euros?|pounds?|lira|liras|riyals?|dinars?|rubl
 const CURRENCY_SIGNS = new Set(['$', '£', '€', '¥', '₺']);
 const TIME_WORDS = /^(?:a\.m\.|p\.m\.|am|pm|gmt|utc|o'clock|hrs|h)$/;
 
+/** Every word a number or a vague quantity can start with: most tokens are rejected by one lookup. */
+const NUMBER_START = new Set([
+  ...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES), ...VAGUE.map(([words]) => words[0]), 'a',
+]);
+
 interface Qualified {
   min: number;
   max: number | null;
@@ -119,7 +124,7 @@ function parseBase(tokens: Token[], i: number): Base | null {
     value = Math.round(value);
     return { min: value, max: value, exact: true, startIndex: i, endIndex: end };
   }
-  if (tok.kind !== 'word') return null;
+  if (tok.kind !== 'word' || !NUMBER_START.has(tok.lower.split('-')[0])) return null;
   for (const [words, min, max] of VAGUE) {
     if (matchWords(tokens, i, words)) {
       return { min, max, exact: false, startIndex: i, endIndex: i + words.length - 1 };
