@@ -1,0 +1,285 @@
+// Engine throughput on the Syria corpus, against compromise's entity pass and a regex tokenisation
+// floor. Each contender runs in its own fresh Node process (this file with --child) so that one's JIT
+// state, heap and caches cannot flatter or penalise another.
+//
+// Both wall and CPU time are recorded: on a shared 2-core machine the wall clock also measures the
+// neighbours, while the process's CPU time measures the work. Ratios use CPU time; wall is shown too.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import {
+  REPO_ROOT, WORD, compiledOutputStale, countWords, fmtInt, fmtMs, fmtRatio, loadSyriaCorpus, log, makeTempDir,
+  markdownTable, median, requireFromRepo, runNodeJson,
+} from './common.mjs';
+
+const SELF = fileURLToPath(import.meta.url);
+const RESOURCES_JS = path.join(REPO_ROOT, 'out', 'server', 'src', 'node', 'resources.js');
+
+/** tsc output is what the engine benchmark loads; recompile only when a source is newer. */
+export function ensureCompiled() {
+  if (fs.existsSync(RESOURCES_JS) && !compiledOutputStale(['server/src/engine', 'server/src/node'])) return;
+  log('out/ is older than server/src: running tsc -p . (about 30 s)');
+  const tsc = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
+  // tsc emits even with type errors elsewhere in the tree (a colleague's half-done file); the engine
+  // output is still what we want, so only a missing file is fatal.
+  if (tsc.status !== 0) log(`tsc reported errors (continuing with its output):\n${(tsc.stdout + tsc.stderr).trim().split('\n').slice(0, 10).join('\n')}`);
+  if (!fs.existsSync(RESOURCES_JS)) throw new Error(`${RESOURCES_JS} is missing after tsc`);
+}
+
+// ---- child: one contender, timed ---------------------------------------------------------------------
+
+async function contender(name) {
+  if (name === 'engine') {
+    const started = performance.now();
+    const { sharedAnalyzer } = requireFromRepo(RESOURCES_JS);
+    const analyzer = sharedAnalyzer();
+    const setupMs = performance.now() - started;
+    return {
+      setupMs,
+      // Counts what was found so the work cannot be optimised away and the runs can be compared.
+      pass: (texts) => {
+        let found = 0;
+        for (const t of texts) {
+          const a = analyzer.analyze(t);
+          found += a.entities.length + a.claims.length;
+        }
+        return found;
+      },
+    };
+  }
+  if (name === 'compromise') {
+    const started = performance.now();
+    const nlp = (await import(pathToFileURL(path.join(REPO_ROOT, 'node_modules', 'compromise', 'src', 'three.js')).href)).default;
+    const setupMs = performance.now() - started;
+    return {
+      setupMs,
+      pass: (texts) => {
+        let found = 0;
+        for (const t of texts) {
+          const doc = nlp(t);
+          found += doc.people().out('array').length + doc.places().out('array').length + doc.organizations().out('array').length;
+        }
+        return found;
+      },
+    };
+  }
+  if (name === 'regex') {
+    return {
+      setupMs: 0,
+      pass: (texts) => {
+        let found = 0;
+        for (const t of texts) found += (t.match(WORD) || []).length;
+        return found;
+      },
+    };
+  }
+  throw new Error(`unknown contender ${name}`);
+}
+
+async function runChild(name, warmup, reps, limit) {
+  const { articles } = loadSyriaCorpus();
+  const texts = articles.slice(0, limit || articles.length).map((a) => a.text);
+  const words = texts.reduce((n, t) => n + countWords(t), 0);
+  const c = await contender(name);
+  const timePass = () => {
+    const cpu = process.cpuUsage();
+    const t0 = performance.now();
+    const found = c.pass(texts);
+    const wallMs = performance.now() - t0;
+    const used = process.cpuUsage(cpu);
+    return { wallMs, cpuMs: (used.user + used.system) / 1000, found };
+  };
+  const warm = [];
+  for (let i = 0; i < warmup; i++) warm.push(timePass());
+  const passes = [];
+  // Monotonic microseconds, the clock of --cpu-prof's timestamps: the profile summary keeps only the
+  // samples of the timed passes, not the set-up or the cold first pass.
+  const timedFromUs = Number(process.hrtime.bigint() / 1000n);
+  for (let i = 0; i < reps; i++) passes.push(timePass());
+  const timedToUs = Number(process.hrtime.bigint() / 1000n);
+  return { name, articles: texts.length, words, setupMs: c.setupMs, warmup: warm, passes, timedFromUs, timedToUs, rss: process.memoryUsage().rss };
+}
+
+// ---- parent ------------------------------------------------------------------------------------------
+
+export async function runEngineBench({ quick = false, profile = false } = {}) {
+  const { articles, reason } = loadSyriaCorpus();
+  if (!articles) {
+    log(`engine: skipped, ${reason}`);
+    return { skipped: `the Syria corpus is absent (${reason})` };
+  }
+  ensureCompiled();
+  const plan = [
+    // compromise is ~10x slower than the engine, so it gets fewer passes; its first pass is far slower
+    // than later ones (lazy lexicon expansion, JIT), hence a warm-up pass for every contender.
+    { name: 'regex', warmup: 3, reps: quick ? 5 : 15 },
+    { name: 'engine', warmup: 1, reps: quick ? 3 : 5 },
+    { name: 'compromise', warmup: 1, reps: quick ? 1 : 3 },
+  ];
+  const results = {};
+  for (const p of plan) {
+    log(`engine: ${p.name}, ${p.warmup} warm-up + ${p.reps} timed passes over ${articles.length} articles`);
+    const r = await runNodeJson(SELF, ['--child', p.name, String(p.warmup), String(p.reps)]);
+    r.cpuMedianMs = median(r.passes.map((x) => x.cpuMs));
+    r.wallMedianMs = median(r.passes.map((x) => x.wallMs));
+    r.wordsPerCpuS = r.words / (r.cpuMedianMs / 1000);
+    r.wordsPerWallS = r.words / (r.wallMedianMs / 1000);
+    results[p.name] = r;
+    log(`engine: ${p.name}: ${fmtInt(r.wordsPerCpuS)} words/CPU-s, ${fmtInt(r.wordsPerWallS)} words/s wall (median)`);
+  }
+  const { engine, compromise, regex } = results;
+  const ratios = {
+    speedupVsCompromiseCpu: compromise.cpuMedianMs / engine.cpuMedianMs,
+    speedupVsCompromiseWall: compromise.wallMedianMs / engine.wallMedianMs,
+    slowdownVsFloorCpu: engine.cpuMedianMs / regex.cpuMedianMs,
+    slowdownVsFloorWall: engine.wallMedianMs / regex.wallMedianMs,
+  };
+  let hot = null;
+  if (profile) hot = await profileEngine();
+  return { articles: articles.length, words: engine.words, results, ratios, hot, loadavg: os.loadavg() };
+}
+
+export function engineReport(r) {
+  if (r.skipped) return `Engine throughput: skipped, ${r.skipped}.`;
+  const row = (label, x) => [
+    label,
+    fmtInt(x.wordsPerCpuS),
+    fmtInt(x.wordsPerWallS),
+    fmtMs(x.cpuMedianMs),
+    fmtMs(x.wallMedianMs),
+    `${x.warmup.length}+${x.passes.length}`,
+    x.warmup.length ? fmtMs(x.warmup[0].wallMs) : '',
+    x.setupMs ? fmtMs(x.setupMs) : '',
+  ];
+  const { engine, compromise, regex } = r.results;
+  const table = markdownTable(
+    ['contender', 'words/CPU-s', 'words/s wall', 'CPU per pass', 'wall per pass', 'warm-up+timed', 'first pass wall', 'load/setup'],
+    [
+      row('NewsLens engine (whole analysis)', engine),
+      row('compromise people/places/organizations', compromise),
+      row('regex floor /\\p{L}+|\\d+/gu', regex),
+    ],
+  );
+  const x = r.ratios;
+  const lines = [
+    `${r.articles} articles, ${fmtInt(r.words)} words (counted with the floor's regex); medians of the timed passes.`,
+    '',
+    table,
+    '',
+    `- engine vs compromise: **${fmtRatio(x.speedupVsCompromiseCpu)} faster** by CPU time (${fmtRatio(x.speedupVsCompromiseWall)} by wall). Target: at least 10x.`,
+    `- engine vs regex floor: **${fmtRatio(x.slowdownVsFloorCpu)} slower** by CPU time (${fmtRatio(x.slowdownVsFloorWall)} by wall). Target: within 15x.`,
+    `- load average during the run: ${r.loadavg.map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min) on ${os.availableParallelism()} cores.`,
+  ];
+  if (r.hot) {
+    const what = r.hot.windowed ? 'the timed passes' : 'the whole child process (set-up included: the sample clock did not match)';
+    lines.push('', `CPU profile of the engine over the corpus (\`node --cpu-prof\`, ${fmtMs(r.hot.totalMs)} sampled over ${what}).`);
+    lines.push('', 'Hottest functions by self time:', '');
+    lines.push(markdownTable(['function', 'where', 'self', 'share'], r.hot.self.map((h) => [h.name, h.where, fmtMs(h.ms), `${h.share.toFixed(1)}%`])));
+    lines.push('', 'Engine functions by inclusive time (callees included; `analyze` itself is 100%):', '');
+    lines.push(markdownTable(['function', 'where', 'inclusive', 'share'], r.hot.inclusive.map((h) => [h.name, h.where, fmtMs(h.ms), `${h.share.toFixed(1)}%`])));
+  }
+  return lines.join('\n');
+}
+
+/** The issue's targets, as { target, measured, met } for the summary. */
+export function engineTargets(r) {
+  if (r.skipped) return [{ target: 'engine throughput', measured: `skipped: ${r.skipped}`, met: null }];
+  const x = r.ratios;
+  return [
+    { target: 'engine >= 10x faster than compromise', measured: `${fmtRatio(x.speedupVsCompromiseCpu)} (CPU), ${fmtRatio(x.speedupVsCompromiseWall)} (wall)`, met: x.speedupVsCompromiseCpu >= 10 },
+    { target: 'engine within 15x of the regex floor', measured: `${fmtRatio(x.slowdownVsFloorCpu)} slower (CPU), ${fmtRatio(x.slowdownVsFloorWall)} (wall)`, met: x.slowdownVsFloorCpu <= 15 },
+  ];
+}
+
+// ---- profile -----------------------------------------------------------------------------------------
+
+/** Profiles the engine child (1 warm-up + 3 timed passes) and sums time per function over the timed passes. */
+export async function profileEngine(top = 15) {
+  const dir = makeTempDir('cpuprof');
+  try {
+    log('engine: profiling with --cpu-prof (1 warm-up + 3 timed passes)');
+    const child = await runNodeJson(SELF, ['--child', 'engine', '1', '3'], {
+      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=250'],
+    });
+    const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    if (!file) return null;
+    return summarizeProfile(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')), top, [child.timedFromUs, child.timedToUs]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Self and inclusive time per function, from the samples inside `window` (monotonic µs); all samples
+ * when none fall inside it (the clocks did not match).
+ */
+export function summarizeProfile(profile, top = 15, window = null) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const keyOf = new Map();
+  const describe = (node) => {
+    if (keyOf.has(node.id)) return keyOf.get(node.id);
+    const f = node.callFrame;
+    const file = f.url ? f.url.replace(/^file:\/\//, '').replace(`${REPO_ROOT}/`, '') : '';
+    const name = f.functionName || (file ? '(anonymous)' : '(native)');
+    const key = `${name}\u0000${file ? `${file}:${f.lineNumber + 1}` : ''}`;
+    keyOf.set(node.id, key);
+    return key;
+  };
+  const samples = [];
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i];
+    const dt = (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i]) / 1000;
+    samples.push({ id: profile.samples[i], t, dt });
+  }
+  let inWindow = window ? samples.filter((s) => s.t >= window[0] && s.t <= window[1]) : samples;
+  const windowed = window && inWindow.length > 0;
+  if (!windowed) inWindow = samples;
+  const self = new Map();
+  const inclusive = new Map();
+  let total = 0;
+  for (const s of inWindow) {
+    const node = byId.get(s.id);
+    const key = describe(node);
+    self.set(key, (self.get(key) ?? 0) + s.dt);
+    const seen = new Set();
+    for (let id = s.id; id !== undefined; id = parent.get(id)) {
+      const k = describe(byId.get(id));
+      if (seen.has(k)) continue; // recursion counts once
+      seen.add(k);
+      inclusive.set(k, (inclusive.get(k) ?? 0) + s.dt);
+    }
+    total += s.dt;
+  }
+  const rows = (map, filter = () => true) =>
+    [...map.entries()]
+      .map(([key, ms]) => {
+        const [name, where] = key.split('\u0000');
+        return { name, where, ms, share: (100 * ms) / total };
+      })
+      .filter(filter)
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, top);
+  return {
+    totalMs: total,
+    windowed,
+    self: rows(self),
+    // Inclusive time of the engine's own functions shows which pipeline stage the self time adds up to.
+    inclusive: rows(inclusive, (r) => r.where.startsWith('out/server/src/engine/') && r.name !== 'analyze'),
+  };
+}
+
+// Only when run as the child itself: other benchmarks import this module.
+if (process.argv[1] === SELF && process.argv[2] === '--child') {
+  const [, , , name, warmup, reps, limit] = process.argv;
+  const result = await runChild(name, Number(warmup), Number(reps), Number(limit || 0));
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
