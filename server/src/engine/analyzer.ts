@@ -12,8 +12,8 @@ import { NerModelData, NerTagger, placeLookupFromGazetteer } from './ner';
 import { maskSourceTags } from './tags';
 import { splitSentences, tokenize } from './text';
 import {
-  Attribution, CasualtyClaim, ClaimAttribution, DocumentAnalysis, EngineDiagnostic, Entity, NumberMention, Range,
-  SourceTag, Span,
+  Attribution, CasualtyClaim, ClaimAttribution, DocumentAnalysis, DocumentMetadata, EngineDiagnostic, Entity,
+  NumberMention, Range, SourceTag,
 } from './types';
 
 export interface EngineResources {
@@ -64,7 +64,7 @@ export class Analyzer {
     const numbers: NumberMention[] = sentences.flatMap((s) =>
       s.numbers.map(({ start, end, text: t, min, max, kind }) => ({ start, end, text: t, min, max, kind })),
     );
-    const claims = this.readClaims(original, text, sentences, entities, found, tags, metadata.furnitureStart);
+    const claims = this.readClaims(original, text, sentences, entities, found, tags, metadata);
     const attributions: Attribution[] = found.map((a) => ({
       source: a.source,
       cue: a.cue,
@@ -85,12 +85,12 @@ export class Analyzer {
 
   private readClaims(
     original: string, text: string, sentences: Sentence[], entities: Entity[], found: FoundAttribution[],
-    tags: SourceTag[], furnitureStart: number | null,
+    tags: SourceTag[], metadata: DocumentMetadata,
   ): CasualtyClaim[] {
-    const dateline = readMetadata(text).dateline;
+    const { dateline, headline, furnitureStart } = metadata;
     const places = placeMentions(entities).filter((p) => !dateline || p.start >= dateline.end || p.end <= dateline.start);
-    const mainPlace = this.mainPlace(places, text);
-    const mainRegion = this.mainRegion(places, text);
+    const mainPlace = this.mainPlace(places, headline);
+    const mainRegion = this.mainRegion(places, headline);
     const claims: CasualtyClaim[] = [];
     sentences.forEach((s, index) => {
       if (furnitureStart !== null && s.start >= furnitureStart) return;
@@ -140,8 +140,7 @@ export class Analyzer {
    * most of its places lie in. Lead claims are keyed by it, so that "Kills Five" in a headline and "six
    * people were killed at the Shayrat base" in a lead are compared.
    */
-  private mainRegion(places: Array<Range & { entity: Entity }>, text: string): Entity | null {
-    const headline = readMetadata(text).headline;
+  private mainRegion(places: Array<Range & { entity: Entity }>, headline: Range | null): Entity | null {
     const weights = new Map<string, { entity: Entity; weight: number; first: number }>();
     for (const p of places) {
       const region = p.entity.place?.region;
@@ -160,8 +159,7 @@ export class Analyzer {
    * The place an article is about: the town its headline names, else its most mentioned town, else its
    * most mentioned region or country. Dateline mentions were already left out.
    */
-  private mainPlace(places: Array<Range & { entity: Entity }>, text: string): Entity | null {
-    const headline = readMetadata(text).headline;
+  private mainPlace(places: Array<Range & { entity: Entity }>, headline: Range | null): Entity | null {
     const inHeadline = headline ? places.filter((p) => p.end <= headline.end) : [];
     const headlineTown = inHeadline.find((p) => isTown(p.entity));
     if (headlineTown) return headlineTown.entity;
