@@ -1,6 +1,6 @@
 // Conflicting figures within one article and across a corpus.
 import * as assert from 'assert';
-import { analyzeCorpus, ConflictIndex } from '../../server/src/engine';
+import { analyzeCorpus, analyzeCorpusStream, ConflictIndex } from '../../server/src/engine';
 import { analyze, analyzer, offsetOf } from './support';
 
 const SOHR =
@@ -80,5 +80,23 @@ describe('conflicts: in a large archive', () => {
     const d = results[0].diagnostics.find((x) => x.code === 'casualty-conflict')!;
     assert.strictEqual(d.related.length, 50);
     assert.match(d.message, /in r4\.txt; 55 more reports$/);
+  });
+});
+
+describe('corpus: two passes in bounded memory', () => {
+  it('gives the same results when first-pass analyses are dropped and redone', () => {
+    const texts = new Map([['sohr.txt', SOHR], ['tv.txt', STATE_TV], ['later.txt', LATER], ['tartus.txt', ELSEWHERE]]);
+    let reads = 0;
+    const source = { ids: [...texts.keys(), 'unreadable.bin'], text: (id: string) => (reads++, texts.get(id) ?? null) };
+    const strip = (r: { id: string; diagnostics: unknown[]; analysis: { claims: unknown[] } }) => [r.id, r.analysis.claims, r.diagnostics];
+    const keptAll = [...analyzeCorpusStream(analyzer(), source, Infinity)].map(strip);
+    const readsKeeping = reads;
+    reads = 0;
+    const keptOne = [...analyzeCorpusStream(analyzer(), source, 1)].map(strip);
+    assert.deepStrictEqual(keptOne, keptAll);
+    assert.deepStrictEqual(keptAll.map((r) => r[0]), ['sohr.txt', 'tv.txt', 'later.txt', 'tartus.txt']);
+    // Keeping one analysis, the other three documents are read (and analysed) a second time.
+    assert.strictEqual(readsKeeping, 5);
+    assert.strictEqual(reads, 5 + 3);
   });
 });

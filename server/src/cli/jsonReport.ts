@@ -44,13 +44,14 @@ function entityJson(e: Entity) {
  * Writes the report one document at a time: a single JSON string of a large archive's report would
  * exceed what a JavaScript string can hold long before memory runs out.
  */
-export function writeJsonReport(results: CorpusDocumentResult[], version: string, write: (chunk: string) => void): void {
+export function writeJsonReport(results: Iterable<CorpusDocumentResult>, version: string, write: (chunk: string) => void): void {
   write(`{\n  "tool": ${JSON.stringify({ name: 'newslens', version })},\n  "documents": [`);
-  results.forEach((r, i) => {
+  let count = 0;
+  for (const r of results) {
     const body = JSON.stringify(documentJson(r), null, 2).replace(/\n/g, '\n    ');
-    write(`${i === 0 ? '' : ','}\n    ${body}`);
-  });
-  write(`${results.length ? '\n  ' : ''}]\n}\n`);
+    write(`${count++ === 0 ? '' : ','}\n    ${body}`);
+  }
+  write(`${count ? '\n  ' : ''}]\n}\n`);
 }
 
 function documentJson(r: CorpusDocumentResult) {

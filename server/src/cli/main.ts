@@ -1,6 +1,6 @@
 // The `newslens` command line: `analyze` over files and folders, and `lsp --stdio` for editors.
 
-import { analyzeCorpus, CorpusDocumentResult, CorpusInput } from '../engine';
+import { analyzeCorpusStream, CorpusDocumentResult, CorpusSource } from '../engine';
 import { packageVersion, sharedAnalyzer } from '../node/resources';
 import { collectArticleFiles, InputError, readArticle } from './files';
 import { writeJsonReport } from './jsonReport';
@@ -88,46 +88,51 @@ function parseAnalyzeArgs(args: string[]): AnalyzeOptions {
 function runAnalyze(args: string[], io: Output): number {
   const options = parseAnalyzeArgs(args);
   const files = collectArticleFiles(options.paths);
-  const inputs: CorpusInput[] = [];
-  for (const file of files) {
-    const read = readArticle(file);
-    if (!read.ok) {
-      io.err(`newslens: warning: ${file}: skipped, ${read.reason}\n`);
-      continue;
+  const warned = new Set<string>();
+  // Files are read once per pass rather than held: an archive can be larger than memory.
+  const source: CorpusSource = {
+    ids: files,
+    text(file) {
+      const read = readArticle(file);
+      if (read.ok) return read.text;
+      if (!warned.has(file)) io.err(`newslens: warning: ${file}: skipped, ${read.reason}\n`);
+      warned.add(file);
+      return null;
+    },
+  };
+  let conflicts = false;
+  const results = (function* () {
+    for (const r of analyzeCorpusStream(sharedAnalyzer(), source)) {
+      if (r.diagnostics.some((d) => d.code === 'casualty-conflict')) conflicts = true;
+      yield r;
     }
-    inputs.push({ id: file, text: read.text });
-  }
-  const results = analyzeCorpus(sharedAnalyzer(), inputs);
-  if (options.format === 'json') {
-    writeJsonReport(results, packageVersion(), io.out);
-  } else {
-    io.out(textReport(results, inputs));
-  }
-  const conflicts = results.some((r) => r.diagnostics.some((d) => d.code === 'casualty-conflict'));
+  })();
+  if (options.format === 'json') writeJsonReport(results, packageVersion(), io.out);
+  else writeTextReport(results, io.out);
   return options.failOnConflict && conflicts ? 1 : 0;
 }
 
-function textReport(results: CorpusDocumentResult[], inputs: CorpusInput[]): string {
-  const lines: string[] = [];
+function writeTextReport(results: Iterable<CorpusDocumentResult & { text: string }>, write: (chunk: string) => void): void {
+  let articles = 0;
   let claims = 0;
   let sourced = 0;
   let conflicting = 0;
-  results.forEach((r, i) => {
-    const index = new LineIndex(inputs[i].text);
+  for (const r of results) {
+    articles++;
+    const index = new LineIndex(r.text);
     claims += r.analysis.claims.length;
     sourced += r.analysis.claims.filter((c) => c.attribution).length;
     for (const d of r.diagnostics) {
       if (d.code === 'casualty-conflict') conflicting++;
       const { line, column } = index.position(d.start);
-      lines.push(`${r.id}:${line}:${column}: ${d.severity} ${d.code} ${d.message}`);
+      write(`${r.id}:${line}:${column}: ${d.severity} ${d.code} ${d.message}\n`);
     }
-  });
+  }
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  lines.push(
-    `newslens: ${plural(results.length, 'article')}, ${plural(claims, 'casualty claim')} (${sourced} sourced), ` +
-      `${plural(conflicting, 'conflicting claim')}`,
+  write(
+    `newslens: ${plural(articles, 'article')}, ${plural(claims, 'casualty claim')} (${sourced} sourced), ` +
+      `${plural(conflicting, 'conflicting claim')}\n`,
   );
-  return `${lines.join('\n')}\n`;
 }
 
 function runLanguageServer(args: string[]): Promise<number> {

@@ -2,7 +2,7 @@
 export * from './types';
 export { Analyzer, EngineResources, createAnalyzer } from './analyzer';
 export { ConflictIndex, Conflict, ClaimRef, claimsConflict } from './conflicts';
-export { analyzeCorpus, CorpusInput, CorpusDocumentResult } from './corpus';
+export { analyzeCorpus, analyzeCorpusStream, CorpusInput, CorpusDocumentResult, CorpusSource, KEPT_ANALYSES } from './corpus';
 export { describeClaim, describeInterval, intervalNotation, categoryLabel, intervalsOverlap } from './format';
 export { GazetteerData } from './gazetteer';
 export { NerModelData } from './ner';
