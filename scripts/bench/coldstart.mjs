@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CLI, REPO_ROOT, countWords, fmtMs, loadSyriaCorpus, log, makeTempDir, markdownTable, median, requireFromRepo, runMeasured, runNodeJson,
+  CLI, REPO_ROOT, countWords, fmtMs, loadSyriaCorpus, log, makeTempDir, markdownTable, median, removeTempDir, requireFromRepo, runMeasured, runNodeJson,
 } from './common.mjs';
 import { ensureCompiled } from './engine.mjs';
 import { BenchLspClient } from './lspClient.mjs';
@@ -123,7 +123,7 @@ export async function runColdStartBench({ quick = false } = {}) {
     result.error = error.message;
     log(`coldstart: failed: ${error.message}`);
   } finally {
-    fs.rmSync(root, { recursive: true, force: true });
+    removeTempDir(root);
   }
   result.loadavg = os.loadavg();
   return result;

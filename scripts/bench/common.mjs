@@ -172,11 +172,14 @@ function firstChildOf(pid) {
 export function runMeasured(command, args, { timeoutMs, stdoutFile = '/dev/null', cwd = REPO_ROOT, useGnuTime = hasGnuTime() } = {}) {
   return new Promise((resolve) => {
     const timeFile = path.join(os.tmpdir(), `newslens-bench-time-${process.pid}-${Date.now()}.txt`);
+    tempDirs.add(timeFile);
     const out = fs.openSync(stdoutFile, 'w');
     const [cmd, argv] = useGnuTime ? [GNU_TIME, ['-v', '-o', timeFile, command, ...args]] : [command, args];
     const started = performance.now();
     // Its own process group, so a timeout kills the measured process and not only GNU time.
+    installCleanup();
     const child = spawn(cmd, argv, { cwd, stdio: ['ignore', out, 'pipe'], detached: true });
+    processGroups.add(child.pid);
     let stderr = '';
     child.stderr.on('data', (chunk) => {
       stderr = (stderr + chunk.toString()).slice(-4000);
@@ -203,6 +206,9 @@ export function runMeasured(command, args, { timeoutMs, stdoutFile = '/dev/null'
     }, timeoutMs);
     child.on('close', (code, signal) => {
       const wallMs = performance.now() - started;
+      processGroups.delete(child.pid);
+      const timeReport = safeRead(timeFile);
+      removeTempDir(timeFile);
       clearTimeout(timer);
       clearInterval(poller);
       fs.closeSync(out);
@@ -211,8 +217,7 @@ export function runMeasured(command, args, { timeoutMs, stdoutFile = '/dev/null'
       let sysS = NaN;
       let exitCode = code;
       if (useGnuTime) {
-        const report = safeRead(timeFile);
-        fs.rmSync(timeFile, { force: true });
+        const report = timeReport;
         const kb = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(report)?.[1];
         if (kb) peakRss = Number(kb) * 1024;
         userS = Number(/User time \(seconds\):\s*([\d.]+)/.exec(report)?.[1] ?? NaN);
@@ -266,8 +271,41 @@ export function runNodeJson(script, args, { timeoutMs = 30 * 60_000, nodeArgs = 
   });
 }
 
+// What an interrupted bench must not leave behind: a 100,000-article archive is ~330 MB, and a CLI
+// run in its own process group would outlive us.
+const tempDirs = new Set();
+const processGroups = new Set();
+let cleanupInstalled = false;
+
+function installCleanup() {
+  if (cleanupInstalled) return;
+  cleanupInstalled = true;
+  const cleanup = (signal) => {
+    for (const pgid of processGroups) {
+      try {
+        process.kill(-pgid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', cleanup);
+  process.once('SIGTERM', cleanup);
+}
+
 export function makeTempDir(label) {
-  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `newslens-bench-${label}-`)));
+  installCleanup();
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `newslens-bench-${label}-`)));
+  tempDirs.add(dir);
+  return dir;
+}
+
+/** Removes a directory made by makeTempDir (or a registered temporary file). */
+export function removeTempDir(dir) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  tempDirs.delete(dir);
 }
 
 /** True when any .ts file under the given source folders is newer than its compiled counterpart in out/. */

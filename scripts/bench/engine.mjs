@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import {
   REPO_ROOT, WORD, compiledOutputStale, countWords, fmtInt, fmtMs, fmtRatio, loadSyriaCorpus, log, makeTempDir,
-  markdownTable, median, requireFromRepo, runNodeJson,
+  markdownTable, median, removeTempDir, requireFromRepo, runNodeJson,
 } from './common.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -211,7 +211,7 @@ export async function profileEngine(top = 15) {
     if (!file) return null;
     return summarizeProfile(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')), top, [child.timedFromUs, child.timedToUs]);
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
   }
 }
 

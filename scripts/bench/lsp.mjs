@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { countWords, cpuTimeOf, fmtInt, fmtMiB, fmtMs, loadSyriaCorpus, log, makeTempDir, markdownTable, summarize } from './common.mjs';
+import { countWords, cpuTimeOf, fmtInt, fmtMiB, fmtMs, loadSyriaCorpus, log, makeTempDir, markdownTable, removeTempDir, summarize } from './common.mjs';
 import { BenchLspClient, positionAt } from './lspClient.mjs';
 
 const TARGET_WORDS = 5000;
@@ -165,7 +165,7 @@ export async function runLspBench({ quick = false } = {}) {
     log(`lsp: failed: ${result.error}`);
   } finally {
     await client.stop();
-    fs.rmSync(root, { recursive: true, force: true });
+    removeTempDir(root);
   }
   return result;
 }
