@@ -66,6 +66,17 @@ describe('claims: the figure and the harm', () => {
     check('Officers arrested a teenager at the scene.', { count: 'a teenager', category: 'arrested', min: 1, max: 1 });
     check('Two others were wounded by shrapnel.', { count: 'Two', category: 'injured', min: 2, max: 2 });
   });
+  it('reads a subgroup after a copula and a group after "of them"', () => {
+    check('Among the dead were seven people killed as they queued for bread.', { count: 'seven', category: 'killed', min: 7, max: 7, subgroup: true });
+    check('The toll rose to 86, 30 of them children, medics said.', { count: '30', category: 'killed', min: 30, max: 30, victims: 'them children', subgroup: true });
+  });
+  it('reads two figures joined by "and" as parts, not one figure with an aside', () => {
+    const text = 'The monitor said 19 fighters from the group and four civilians were killed in the blast.';
+    check(text, { count: '19', category: 'killed', min: 19, max: 19, subgroup: true });
+    check(text, { count: 'four', category: 'killed', min: 4, max: 4, subgroup: true });
+  });
+  it('reads a period\'s toll as cumulative', () =>
+    check('More than 3000 people have been killed during the past month, the monitor said.', { count: 'More than 3000', category: 'killed', min: 3001, max: null, cumulative: true }));
   it('carries the harm to a coordinated figure', () =>
     check('About 900 civilians have died since the siege began, along with 300 fighters.', {
       count: '300', category: 'killed', min: 300, max: 300, victims: 'fighters', cumulative: true,

@@ -13,6 +13,13 @@ const LATER =
   'Jableh toll rises\nMarch 6, 2016\nThe death toll from the Jableh car bomb rose to 41, the Observatory said.';
 const ELSEWHERE = 'Shelling in Tartus\nMarch 3, 2016\nShelling killed 4 people in Tartus, activists said.';
 
+/** The claims (by text) that carry a conflict diagnostic, over a corpus of [id, text] pairs. */
+function conflictsIn(docs: Array<[string, string]>): string[] {
+  return analyzeCorpus(analyzer(), docs.map(([id, text]) => ({ id, text }))).flatMap((r) =>
+    r.diagnostics.filter((d) => d.code === 'casualty-conflict').map((d) => r.analysis.claims.find((c) => c.id === d.claimId)!.text),
+  );
+}
+
 describe('conflicts', () => {
   it('finds a conflict across documents, on each claim, relating the other', () => {
     const results = analyzeCorpus(analyzer(), [
@@ -57,6 +64,25 @@ describe('conflicts', () => {
     const conflicts = only.diagnostics.filter((d) => d.code === 'casualty-conflict');
     assert.strictEqual(conflicts.length, 2);
     assert.match(conflicts[0].message, /in this article$/);
+  });
+
+  it('does not set reports of incidents on different days against each other', () => {
+    const monday = 'Strike kills 45 in Raqqa\nOctober 3, 2017\nAt least 45 people were killed in Raqqa on Monday, local sources said.';
+    const tuesday = 'Strike kills 18 in Raqqa\nOctober 3, 2017\nA strike killed 18 people in Raqqa on Tuesday, the Observatory said.';
+    assert.deepStrictEqual(conflictsIn([['mon', monday], ['tue', tuesday]]), []);
+    // A night and the morning after are one incident reported from either side of midnight.
+    const late = tuesday.replace('on Tuesday', 'late Monday');
+    assert.ok(conflictsIn([['mon', monday], ['late', late]]).includes('kills 18'));
+  });
+
+  it('reads the incident day from a possessive before the report day', () => {
+    const text = 'Toll rises\nMarch 15, 2015\nThe death toll rose to 41 on Sunday from Thursday\'s car bombing in Salamiyah.';
+    assert.strictEqual(analyze(text).claims[0].incidentDay, '2015-03-12');
+  });
+
+  it('keeps figures for two named towns of one article apart', () => {
+    const text = 'Raids hit Aleppo province\nAir raids killed 12 people in Aleppo. In al-Bab, raids killed 30 people.';
+    assert.deepStrictEqual(conflictsIn([['one', text]]), []);
   });
 
   it('updates incrementally and reports which other documents changed', () => {

@@ -92,15 +92,21 @@ export class Analyzer {
     const mainPlace = this.mainPlace(places, headline);
     const mainRegion = this.mainRegion(places, headline);
     const claims: CasualtyClaim[] = [];
+    const leadWeekday = sentences.slice(0, DATING_SENTENCES).map((s) => incidentWeekday(text, s, s.end)).find((w) => w) ?? null;
     sentences.forEach((s, index) => {
       if (furnitureStart !== null && s.start >= furnitureStart) return;
       for (const candidate of findClaimsInSentence(s)) {
         const inSentence = places.filter((p) => p.start >= s.start && p.end <= s.end);
         // The town beats its province and its country: "in Salamiyah, in Hama province, Syria".
-        const town = inSentence.find((p) => isTown(p.entity))?.entity;
+        const town = (inSentence.find((p) => p.entity.place && isTown(p.entity)) ?? inSentence.find((p) => isTown(p.entity)))?.entity;
         const region = inSentence.find((p) => p.entity.place?.placeType !== 'country')?.entity;
-        const placeEntity = town ?? (mainPlace && isTown(mainPlace) ? mainPlace : region ?? mainPlace);
+        // The article's main place stands in for an unnamed one only where the sentence's country allows
+        // it: "an attack in Syria that killed 72" is not in London, however often London is named.
+        const country = inSentence.find((p) => p.entity.place?.placeType === 'country')?.entity;
+        const main = mainPlace && (!country || mainPlace.place?.countryCode === country.place?.countryCode) ? mainPlace : null;
+        const placeEntity = town ?? (main && isTown(main) ? main : region ?? main ?? country ?? null);
         const time = WEEKDAY.exec(text.slice(s.start, s.end));
+        const lead = index < LEAD_SENTENCES || MAIN_INCIDENT.test(text.slice(s.start, s.end));
         const count = countSpan(original, candidate);
         claims.push({
           id: '',
@@ -117,7 +123,9 @@ export class Analyzer {
           time: time ? time[0] : null,
           event: eventKey(candidate, index < LEAD_SENTENCES ? mainRegion ?? placeEntity : placeEntity, mainPlace, mainRegion),
           statedPlace: town ?? region ? placeKey((town ?? region)!) : null,
-          lead: index < LEAD_SENTENCES || MAIN_INCIDENT.test(text.slice(s.start, s.end)),
+          statedTown: town?.place ? placeKey(town) : null,
+          incidentDay: incidentDay(incidentWeekday(text, s, candidate.start) ?? (lead ? leadWeekday : null), metadata.date),
+          lead,
           attribution: governingAttribution(original, candidate, s, index, sentences, found, tags),
           sentence: { start: s.start, end: s.end },
         });
@@ -224,8 +232,56 @@ const OPEN_QUOTE = /^["“]/;
 
 /** The headline and the first sentences of the body: where an article states its main incident. */
 const LEAD_SENTENCES = 4;
+/** An article dates its main incident in its first sentences, sometimes just after the lead. */
+const DATING_SENTENCES = 6;
 /** Later sentences that go back to the main incident by a definite description: "the attack killed 32". */
 const MAIN_INCIDENT = /\b(?:the|this|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|today's|yesterday's) (?:(?:suicide|car|truck|air|chemical|gas|missile|rocket|twin|double|deadly|latest|same) )?(?:attack|attacks|strike|strikes|airstrike|airstrikes|raid|raids|blast|blasts|bombing|bombings|explosion|massacre|toll|death toll|shelling|assault|incident|barrage|number of (?:dead|deaths|victims|casualties|people killed))\b/i;
+
+/**
+ * The weekday an incident is dated to: "on Monday", "late Tuesday", "Wednesday night", "Sunday's
+ * attack". A bare weekday is more often a publication line ("Tuesday 14 November 2017") than an
+ * incident's day, and one before "after" belongs to the later event: "late Tuesday, days after dozens
+ * were killed".
+ */
+const INCIDENT_WEEKDAY = /\b(?:(on|late|early|last) )?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)(['’]s)?(?: (night|evening|morning|afternoon))?\b(?!,? (?:\d|January|February|March|April|May|June|July|August|September|October|November|December))/g;
+
+export interface IncidentWeekday {
+  weekday: string;
+  /** "late Tuesday", "Tuesday night": reports after midnight may give the next day. */
+  night: boolean;
+}
+
+function incidentWeekday(text: string, s: Range, claimStart: number): IncidentWeekday | null {
+  const sentence = text.slice(s.start, s.end);
+  INCIDENT_WEEKDAY.lastIndex = 0;
+  let found: IncidentWeekday | null = null;
+  for (let m = INCIDENT_WEEKDAY.exec(sentence); m; m = INCIDENT_WEEKDAY.exec(sentence)) {
+    if (!m[1] && !m[3] && !m[4]) continue;
+    const at = s.start + m.index;
+    if (at < claimStart && /\b(?:after|following|since)\b/i.test(text.slice(at + m[0].length, claimStart))) continue;
+    const when = { weekday: m[2], night: m[1] === 'late' || m[4] === 'night' || m[4] === 'evening' };
+    // "The toll rose to 41 on Sunday from Thursday's bombing": the possessive names the incident's day,
+    // the other the report's.
+    if (m[3]) return when;
+    found ??= when;
+  }
+  return found;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/**
+ * "On Monday" in an article of Tuesday 3 October is 2 October: news names the weekday of an incident
+ * of the past week, never of the week to come. An undated article keeps the weekday itself.
+ */
+export function incidentDay(when: IncidentWeekday | null, articleDate: string | null): string | null {
+  if (!when) return null;
+  const night = when.night ? ' night' : '';
+  const ms = articleDate ? Date.parse(`${articleDate}T00:00:00Z`) : NaN;
+  if (Number.isNaN(ms)) return `${when.weekday}${night}`;
+  const back = (new Date(ms).getUTCDay() - WEEKDAYS.indexOf(when.weekday) + 7) % 7;
+  return `${new Date(ms - back * 86400000).toISOString().slice(0, 10)}${night}`;
+}
 
 function placeKey(place: Entity): string {
   return place.place ? `${foldDiacritics(place.place.gazetteerName)}|${place.place.countryCode}` : foldDiacritics(place.name);

@@ -107,6 +107,9 @@ function endsBefore(tokens: Token[], i: number, words: string[]): boolean {
 function victimsAfter(tokens: Token[], after: number): { first: number; last: number; head: string } | null {
   let k = after;
   if (tokens[k]?.lower === 'of' && /^(?:them|whom|those)$/.test(tokens[k + 1]?.lower ?? '')) {
+    // "86 dead, 30 of them children": the group comes after the pronoun.
+    const group = tokens[k + 2];
+    if (group && VICTIM_GROUPS[group.lower] && !DEATH_NOUNS.has(group.lower)) return { first: k + 1, last: k + 2, head: group.lower };
     return { first: k + 1, last: k + 1, head: tokens[k + 1].lower };
   }
   if (tokens[k]?.lower === 'of' && (tokens[k + 1]?.lower === 'the' || tokens[k + 1]?.lower === 'his' || tokens[k + 1]?.lower === 'their' || tokens[k + 1]?.lower === 'its')) k += 2;
@@ -190,7 +193,14 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
     // killed": asides may sit between the victims and the verb, as long as an auxiliary follows them.
     if (skipPhrases && skipped < 3 && ASIDE_OPENERS.test(t.lower)) {
       let m = k + 1;
-      while (m < tokens.length && m - k <= 9 && (tokens[m].kind === 'word' || tokens[m].kind === 'number') && !/^(?:were|was|have|has|had|are|is)$/.test(tokens[m].lower)) m++;
+      // "19 fighters from the group and four civilians were killed": a second figure joined by "and"
+      // is a coordinated count, not part of an aside (which only "including" or "among" may count into).
+      let coordinated = false;
+      while (m < tokens.length && m - k <= 9 && (tokens[m].kind === 'word' || tokens[m].kind === 'number') && !/^(?:were|was|have|has|had|are|is)$/.test(tokens[m].lower)) {
+        if (tokens[m].lower === 'and' && (tokens[m + 1]?.kind === 'number' || NUMBER_WORD.test(tokens[m + 1]?.lower ?? ''))) coordinated = true;
+        m++;
+      }
+      if (coordinated && !/^(?:including|among|mostly|mainly|largely)$/.test(t.lower)) return null;
       if (m < tokens.length && /^(?:were|was|have|has|had|are|is)$/.test(tokens[m].lower)) {
         skipped++;
         n = Math.max(0, n - (m - k));
@@ -255,12 +265,15 @@ function tollBefore(tokens: Token[], first: number): number | null {
 
 function isSubgroup(tokens: Token[], first: number, last: number): boolean {
   for (const words of SUBGROUP_BEFORE) if (endsBefore(tokens, first, words)) return true;
+  // "Among the dead were seven people": the copula between the phrase and the figure changes nothing.
+  if (/^(?:were|was|are|is)$/.test(tokens[first - 1]?.lower ?? '')) {
+    for (const words of SUBGROUP_BEFORE) if (words[0] === 'among' && endsBefore(tokens, first - 1, words)) return true;
+  }
   // "seven children were among the dead", "nine of those killed", "two of them"
   const next = tokens[last + 1]?.lower;
   if (next === 'of' && /^(?:them|whom|those)$/.test(tokens[last + 2]?.lower ?? '')) return true;
   if (next === 'of' && tokens[last + 2]?.lower === 'the' && /^(?:dead|killed|victims|wounded|injured|casualties)$/.test(tokens[last + 3]?.lower ?? '')) return true;
   return amongTheHarmed(tokens, last) !== null;
-  return false;
 }
 
 /** "two policemen guarding the gate were among the dead": the harm is named after "among the". */
@@ -290,10 +303,18 @@ function inTheWar(tokens: Token[], after: number): boolean {
 /** "Twenty-six civilians were also killed", "six teachers also died": victims besides the ones counted before. */
 function alsoHarmed(tokens: Token[], first: number, last: number): boolean {
   for (let k = first; k <= Math.min(tokens.length - 1, last + 1); k++) if (tokens[k].lower === 'also') return true;
-  const opener = tokens[0]?.lower;
-  if (opener === 'meanwhile' || opener === 'elsewhere' || opener === 'separately') return true;
+  // "Mortar fire also wounded three people" (but not "he also said three people ...").
+  if (tokens[first - 2]?.lower === 'also' && HARM_WORDS[tokens[first - 1].lower]) return true;
+  // "Meanwhile", "In the capital meanwhile": a sentence that turns to another incident, unless it goes
+  // back to the main one by name ("Meanwhile the coalition said the attack killed ...").
+  for (let k = 0; k < Math.min(tokens.length, 6, first); k++) {
+    if (/^(?:meanwhile|elsewhere|separately)$/.test(tokens[k].lower)) {
+      const backToMain = tokens.slice(k + 1, first).some((t, j, a) => /^(?:the|this)$/.test(t.lower) && INCIDENT_NOUNS.test(a[j + 1]?.lower ?? ''));
+      if (!backToMain) return true;
+    }
+  }
   // "In January, a double suicide bombing ... killed 11 people": an incident of another time.
-  if (opener === 'in' && /^(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})$/.test(tokens[1]?.lower ?? '')) return true;
+  if (tokens[0]?.lower === 'in' && /^(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})$/.test(tokens[1]?.lower ?? '')) return true;
   for (let k = 0; k + 1 < tokens.length; k++) {
     if (tokens[k].lower === 'last' && /^(?:week|month|year|weekend)$/.test(tokens[k + 1].lower)) return true;
     // "the deadliest since January, when two bombers killed 11 people": the earlier incident.
@@ -335,6 +356,11 @@ function isCumulative(tokens: Token[]): boolean {
       }
     }
     if ((w === 'so' && tokens[k + 1]?.lower === 'far') || (w === 'in' && tokens[k + 1]?.lower === 'total')) return true;
+    // "killed during the past month", "over the last two years": a period's toll, not an incident's.
+    if (/^(?:during|over|in)$/.test(w) && tokens[k + 1]?.lower === 'the' && /^(?:past|last)$/.test(tokens[k + 2]?.lower ?? '')) {
+      const unit = /^(?:week|weeks|month|months|year|years)$/;
+      if (unit.test(tokens[k + 3]?.lower ?? '') || unit.test(tokens[k + 4]?.lower ?? '')) return true;
+    }
   }
   return false;
 }
@@ -420,7 +446,11 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
     // No victims named ("Kills Five"): the group is unknown, and may be any other report's group.
     let victimGroup = victims ? groupOf(tokens, victims) : '';
     const subgroup = isSubgroup(tokens, first, last);
-    if (isAdditional(tokens, first, last) || alsoHarmed(tokens, first, spanLast)) victimGroup = `additional ${victimGroup}`.trim();
+    // "killing one person and injuring 20 others": the others are other than the dead, and the 20 are
+    // still the whole count of the injured.
+    const previous = out[out.length - 1];
+    const othersOfAnotherHarm = previous !== undefined && previous.category !== category && /^(?:others|other|more)$/.test(tokens[last + 1]?.lower ?? '');
+    if ((isAdditional(tokens, first, last) && !othersOfAnotherHarm) || alsoHarmed(tokens, first, spanLast)) victimGroup = `additional ${victimGroup}`.trim();
     // "killed or injured", "dead and wounded": a figure of two harms at once compares with neither.
     if (harmIndex >= 0 && combinesHarms(tokens, harmIndex, category)) victimGroup = `killed or injured ${victimGroup}`.trim();
     // Tens of thousands killed is a war's toll, never one incident's.

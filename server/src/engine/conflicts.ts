@@ -42,6 +42,10 @@ function dayNumber(date: string | null): number | null {
  */
 export function claimsConflict(a: CasualtyClaim, b: CasualtyClaim, sameDocument = true): boolean {
   if (a.event !== b.event || a.category !== b.category) return false;
+  // Reports that date their incidents to different days ("on Monday" and "on Tuesday") tell of two.
+  if (a.incidentDay && b.incidentDay && !sameIncidentDay(a.incidentDay, b.incidentDay)) return false;
+  // Within one article, figures for two named towns are two incidents, whatever the lead says.
+  if (sameDocument && a.statedTown && b.statedTown && a.statedTown !== b.statedTown) return false;
   const samePlace = sameDocument && a.statedPlace !== null && a.statedPlace === b.statedPlace;
   const sameIncident = (a.lead && b.lead) || samePlace || (a.cumulative && b.cumulative);
   if (!sameIncident) return false;
@@ -49,6 +53,23 @@ export function claimsConflict(a: CasualtyClaim, b: CasualtyClaim, sameDocument 
   // A subgroup ("seven children among 71 dead") never contradicts its total.
   if (a.subgroup !== b.subgroup) return false;
   return !intervalsOverlap(a.count, b.count);
+}
+
+/**
+ * Incident days as the analyzer gives them ("2016-09-20 night", or "Tuesday night" when undated): the
+ * same day, or a night and the day after it, which reports from either side of midnight both give.
+ */
+export function sameIncidentDay(a: string, b: string): boolean {
+  const day = (d: string) => d.replace(/ night$/, '');
+  if (day(a) === day(b)) return true;
+  const next = (d: string): string => {
+    const ms = Date.parse(`${day(d)}T00:00:00Z`);
+    if (!Number.isNaN(ms)) return new Date(ms + 86400000).toISOString().slice(0, 10);
+    const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+    const i = weekdays.indexOf(day(d));
+    return i < 0 ? '' : weekdays[(i + 1) % 7];
+  };
+  return (a.endsWith(' night') && next(a) === day(b)) || (b.endsWith(' night') && next(b) === day(a));
 }
 
 function refsConflict(a: IndexedRef, b: IndexedRef): boolean {

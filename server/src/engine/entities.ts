@@ -84,6 +84,7 @@ const KNOWN_BY_NAME = new Map<string, string>(
 );
 const TITLE_WORDS: string[][] = TITLES.map(wordsOf).sort((a, b) => b.length - a.length);
 const CONNECTORS = new Set(['of', 'for', 'the', 'al', 'el', 'bin', 'ibn', 'abu', 'de', 'la', 'du', 'van', 'von', 'der', 'and', '&', 'on']);
+const WEEKDAY_ABBREVIATION = /^(?:Sun|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\.?$/;
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
 /** Countries whose place names reach English news in many transliterations. */
 const TRANSLITERATED = new Set(['SY', 'IQ', 'LB', 'JO', 'PS', 'YE', 'EG', 'SA', 'LY', 'SD', 'TN', 'DZ', 'MA', 'AF', 'IR', 'TR', 'PK', 'KW', 'QA', 'AE', 'OM', 'BH']);
@@ -150,7 +151,9 @@ export class EntityFinder {
         continue;
       }
       const lookupName = m.name.replace(/\s+(?:province|governorate|countryside|city|district|region|area)$/i, '');
-      const candidates = this.gazetteer.candidates(lookupName);
+      let candidates = this.gazetteer.candidates(lookupName);
+      // "Raqqas military court": a possessive whose apostrophe the source stripped.
+      if (!candidates.length && /[^s]s$/.test(lookupName)) candidates = this.gazetteer.candidates(lookupName.slice(0, -1));
       const local = candidates.find((c) => countries.has(c.info.countryCode));
       const plausible = candidates.find((c) =>
         c.exact ? c.info.placeType === 'country' || (c.info.population ?? 0) >= 100000
@@ -408,6 +411,15 @@ export class EntityFinder {
     text: string, tokens: Token[], first: number, last: number, label: 'PER' | 'ORG' | 'LOC', taken: boolean[], out: EntityMention[],
   ): void {
     for (let k = first; k <= last; k++) taken[k] = true;
+    // Web furniture ("Sun Aug 17 2014") reads to the tagger as a name.
+    let allCalendar = true;
+    for (let k = first; k <= last; k++) if (!CALENDAR.test(tokens[k].text) && !WEEKDAY_ABBREVIATION.test(tokens[k].text)) allCalendar = false;
+    if (allCalendar) return;
+    // "ISIL-controlled Raqqa": the adjective names who holds the place; the place is the rest.
+    if (first < last && NAME_ADJECTIVE.test(tokens[first].text)) {
+      first += 1;
+      if (label !== 'PER' && this.gazetteer.lookup(text.slice(tokens[first].start, tokens[last].end))) label = 'LOC';
+    }
     let role: string | null = null;
     let nameFirst = first;
     if (label === 'PER') {

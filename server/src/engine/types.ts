@@ -97,6 +97,13 @@ export interface CasualtyClaim extends Span {
   event: string;
   /** The place named in the claim's own sentence, folded, when it names one. */
   statedPlace: string | null;
+  /** The town or city named in the claim's own sentence, folded, when it names one the gazetteer knows. */
+  statedTown: string | null;
+  /**
+   * The day of the incident, when the claim (or, for a lead claim, the lead) names a weekday: ISO
+   * yyyy-mm-dd resolved against the article's date, or the weekday itself when the article is undated.
+   */
+  incidentDay: string | null;
   /**
    * The claim is about the article's main incident: it is in the headline or the lead, or its
    * sentence goes back to the incident by a definite description ("the attack", "the death toll").
