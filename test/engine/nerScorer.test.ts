@@ -8,7 +8,7 @@ import { tokenize } from '../../server/src/engine/text';
 import { NerModelData, PlaceLookup } from '../../server/src/engine/ner';
 import { FeatureSink, TEMPLATES, emitFeatures, emitWordFeatures, tokenFacts } from '../../server/src/engine/ner/features';
 import { casingLexicon, clusterLookup, decodeWeightRows, WeightRows } from '../../server/src/engine/ner/model';
-import { EmissionScorer } from '../../server/src/engine/ner/scorer';
+import { EmissionScorer, sumsAreExact } from '../../server/src/engine/ner/scorer';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const MODEL_FILE = path.join(REPO_ROOT, 'models', 'ner.json');
@@ -112,4 +112,11 @@ describe('ner emission scorer', () => {
       }
     });
   }
+
+  it('knows when scores can be summed in any order', () => {
+    assert.ok(sumsAreExact(rows.entryWeight), 'the shipped weights are quantised');
+    assert.ok(sumsAreExact(Float32Array.from([3, -1.5, 0.25, 0])));
+    assert.ok(!sumsAreExact(Float32Array.from([1e-30, 1e10])));
+    assert.ok(!sumsAreExact(Float32Array.from([1, Infinity])));
+  });
 });

@@ -110,6 +110,33 @@ interface WordInfo {
   value: WordValue | null;
   /** Summed scores of the word's own features as seen from offsets -2..2: five blocks of labelCount. */
   scores: Float64Array;
+  /**
+   * When sums are exact: the offset-0 block plus the word's casing-class and bucket features as an
+   * ordinary token has them (not the first word, not in a headline). Null otherwise.
+   */
+  plain: Float64Array | null;
+}
+
+/**
+ * True when every sum of up to 2^14 of these weights is exact in a double, whatever the order. The
+ * shipped weights are 16-bit integers times one scale, stored as float32, so all of them are integer
+ * multiples of one power of two (the unit in the last place of the smallest) and their sums stay far
+ * below 2^53 units. Then a token's scores can be grouped in any way and stay bit-identical.
+ */
+export function sumsAreExact(weights: Float32Array): boolean {
+  let minAbs = Infinity;
+  let maxAbs = 0;
+  for (let e = 0; e < weights.length; e++) {
+    const a = Math.abs(weights[e]);
+    if (a > 0 && a < minAbs) minAbs = a;
+    if (a > maxAbs) maxAbs = a;
+  }
+  if (maxAbs === 0) return true;
+  if (!Number.isFinite(maxAbs)) return false;
+  // A float32 has 24 significant bits; if log2 rounds the wrong way the check below fails safe.
+  const unit = 2 ** (Math.floor(Math.log2(minAbs)) - 23);
+  for (let e = 0; e < weights.length; e++) if (!Number.isInteger(weights[e] / unit)) return false;
+  return (maxAbs / unit) * 2 ** 14 < 2 ** 53;
 }
 
 /**
@@ -141,6 +168,8 @@ export class EmissionScorer {
   private readonly markAfter = rowTable(MARK_VALUES); // 'g+1'
   private readonly markBucket = rowTable(MARK_VALUES * BUCKET_HERE_VALUES); // 'g|L'
 
+  /** Whether scores may be summed in any order (sumsAreExact): then per-word parts are merged. */
+  private readonly exact: boolean;
   private readonly words = new Map<string, WordInfo>();
   private readonly beforeSentence: WordInfo;
   private readonly afterSentence: WordInfo;
@@ -162,6 +191,7 @@ export class EmissionScorer {
     this.entryStart = weights.entryStart;
     this.entryLabel = weights.entryLabel;
     this.entryWeight = weights.entryWeight;
+    this.exact = sumsAreExact(weights.entryWeight);
     for (let t = 0; t < TEMPLATES.length; t++) this.rowsOne.push(new Map());
     // Word values first, so that pair keys can use their final count.
     const parsed = features.map(parseFeature);
@@ -316,7 +346,15 @@ export class EmissionScorer {
       base = k * labelCount;
       emitWordFeatures(facts, WORD_OFFSETS[k], sink);
     }
-    return { facts, casing, bucket, value: this.values.get(facts.norm) ?? null, scores };
+    let plain: Float64Array | null = null;
+    if (this.exact) {
+      plain = scores.slice(2 * labelCount, 3 * labelCount);
+      const bucketHere = bucket * BUCKET_SUFFIXES.length;
+      for (const row of [this.classHere[casing], this.bucketHere[bucketHere], this.bucketClass[bucketHere * CLASS_HERE_VALUES + casing]]) {
+        if (row >= 0) this.addRow2(plain, 0, row);
+      }
+    }
+    return { facts, casing, bucket, value: this.values.get(facts.norm) ?? null, scores, plain };
   }
 
   private addRow2(target: Float64Array, base: number, row: number): void {
@@ -391,12 +429,6 @@ export class EmissionScorer {
         if (row < 0) return;
         for (let e = entryStart[row], end = entryStart[row + 1]; e < end; e++) emissions[base + entryLabel[e]] += entryWeight[e];
       };
-      // The words' own features from -2 to +2, each word's block summed on its own first.
-      for (let k = 0; k < 5; k++) {
-        const scores = padded[i + k].scores;
-        const block = k * labelCount;
-        for (let y = 0; y < labelCount; y++) emissions[base + y] += scores[block + y];
-      }
       const prev = padded[i + 1];
       const here = padded[i + 2];
       const next = padded[i + 3];
@@ -404,9 +436,23 @@ export class EmissionScorer {
       const first = i === firstWord;
       const classHere = first ? cls + CASING_VALUES : cls;
       const bucketHere = here.bucket * BUCKET_SUFFIXES.length + (first ? SUFFIX_FIRST : headline);
-      add(this.classHere[classHere]);
-      add(this.bucketHere[bucketHere]);
-      add(this.bucketClass[bucketHere * CLASS_HERE_VALUES + classHere]);
+      const plain = first || headline ? null : here.plain;
+      // The words' own features from -2 to +2, each word's block summed on its own first; an ordinary
+      // token's own block comes with its class and bucket features when sums are exact.
+      for (let k = 0; k < 5; k++) {
+        let scores = padded[i + k].scores;
+        let block = k * labelCount;
+        if (k === 2 && plain !== null) {
+          scores = plain;
+          block = 0;
+        }
+        for (let y = 0; y < labelCount; y++) emissions[base + y] += scores[block + y];
+      }
+      if (plain === null) {
+        add(this.classHere[classHere]);
+        add(this.bucketHere[bucketHere]);
+        add(this.bucketClass[bucketHere * CLASS_HERE_VALUES + classHere]);
+      }
       const before = pairIndex[i];
       if (before >= 0) add(this.pairBefore[before]);
       const after = pairIndex[i + 1];
