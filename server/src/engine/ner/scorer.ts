@@ -378,11 +378,10 @@ export class EmissionScorer {
     return info;
   }
 
-  /** Fills emissions[0 .. words.length x labelCount) with the scores of one sentence's tokens. */
+  /** Sets emissions[0 .. words.length x labelCount) to the scores of one sentence's tokens. */
   score(words: readonly string[], emissions: Float64Array): void {
     const n = words.length;
     const labelCount = this.labelCount;
-    emissions.fill(0, 0, n * labelCount);
     if (n === 0) return;
 
     // Padded by two on each side, like emitFeatures' facts.
@@ -437,16 +436,18 @@ export class EmissionScorer {
       const classHere = first ? cls + CASING_VALUES : cls;
       const bucketHere = here.bucket * BUCKET_SUFFIXES.length + (first ? SUFFIX_FIRST : headline);
       const plain = first || headline ? null : here.plain;
-      // The words' own features from -2 to +2, each word's block summed on its own first; an ordinary
-      // token's own block comes with its class and bucket features when sums are exact.
-      for (let k = 0; k < 5; k++) {
-        let scores = padded[i + k].scores;
-        let block = k * labelCount;
-        if (k === 2 && plain !== null) {
-          scores = plain;
-          block = 0;
-        }
-        for (let y = 0; y < labelCount; y++) emissions[base + y] += scores[block + y];
+      // The words' own features from -2 to +2, each word's block summed on its own first, added left to
+      // right; an ordinary token's own block comes with its class and bucket features when sums are exact.
+      const s0 = padded[i].scores;
+      const s1 = prev.scores;
+      const s2 = plain ?? here.scores;
+      const s3 = next.scores;
+      const s4 = padded[i + 4].scores;
+      const b2 = plain !== null ? 0 : 2 * labelCount;
+      const b3 = 3 * labelCount;
+      const b4 = 4 * labelCount;
+      for (let y = 0; y < labelCount; y++) {
+        emissions[base + y] = s0[y] + s1[labelCount + y] + s2[b2 + y] + s3[b3 + y] + s4[b4 + y];
       }
       if (plain === null) {
         add(this.classHere[classHere]);
