@@ -92,6 +92,9 @@ const LOCATIVE = new Set(['in', 'near', 'outside', 'into', 'across', 'around', '
 const ARABIC_PREFIX = /^(?:al|el|ad|ar|as|ash|at|az|an|ath)-(?=\p{Lu})/u;
 
 function stripPossessive(word: string): string {
+  // Only words ending in s or an apostrophe can carry one; most words are returned without a regex.
+  const last = word.charCodeAt(word.length - 1);
+  if (last !== 115 && last !== 83 && last !== 39 && last !== 0x2019) return word;
   return word.replace(/['’]s$/i, '').replace(/s['’]$/, 's');
 }
 
@@ -100,9 +103,11 @@ const NAME_ADJECTIVE = /-(?:controlled|held|based|backed|led|run|linked|affiliat
 
 function isProperWord(tok: Token): boolean {
   if (tok.kind !== 'word') return false;
-  if (NAME_ADJECTIVE.test(tok.text)) return false;
+  // Both patterns need a hyphen.
+  const hyphen = tok.text.indexOf('-') >= 0;
+  if (hyphen && NAME_ADJECTIVE.test(tok.text)) return false;
   if (/^\p{Lu}/u.test(tok.text)) return true;
-  return ARABIC_PREFIX.test(tok.text);
+  return hyphen && ARABIC_PREFIX.test(tok.text);
 }
 
 function isAllCaps(word: string): boolean {
@@ -239,7 +244,8 @@ export class EntityFinder {
   }
 
   private matchKnown(tokens: Token[], i: number): KnownEntry | null {
-    const candidates = KNOWN_INDEX.get(stripPossessive(tokens[i].text).toLowerCase());
+    const core = stripPossessive(tokens[i].text);
+    const candidates = KNOWN_INDEX.get(core === tokens[i].text ? tokens[i].lower : core.toLowerCase());
     if (!candidates) return null;
     for (const entry of candidates) {
       let ok = true;
