@@ -113,6 +113,22 @@ describe('ner emission scorer', () => {
     });
   }
 
+  it('scores the same features when sums are not exact, keeping the order of the feature strings', () => {
+    // One tiny weight makes the range too wide for exact sums: the scorer then adds row by row.
+    const entryWeight = Float32Array.from(rows.entryWeight);
+    entryWeight[0] = 1e-20;
+    const inexact: WeightRows = { ...rows, entryWeight };
+    assert.ok(!sumsAreExact(entryWeight));
+    const scorer = new EmissionScorer(model.features, inexact, model.labels.length, casingLexicon(model), clusters, lookup);
+    const emissions = new Float64Array(4096);
+    for (const sentence of sentences) {
+      const words = tokenize(sentence).map((t) => t.text);
+      scorer.score(words, emissions);
+      const expected = referenceScores(model, inexact, rowOf, clusters, words, lookup);
+      expected.forEach((v, k) => assert.ok(Math.abs(emissions[k] - v) < 1e-9, `${sentence}: ${emissions[k]} vs ${v}`));
+    }
+  });
+
   it('knows when scores can be summed in any order', () => {
     assert.ok(sumsAreExact(rows.entryWeight), 'the shipped weights are quantised');
     assert.ok(sumsAreExact(Float32Array.from([3, -1.5, 0.25, 0])));

@@ -167,6 +167,9 @@ export class EmissionScorer {
   private readonly markBefore = rowTable(MARK_VALUES); // 'g-1'
   private readonly markAfter = rowTable(MARK_VALUES); // 'g+1'
   private readonly markBucket = rowTable(MARK_VALUES * BUCKET_HERE_VALUES); // 'g|L'
+  /** casingTriple and bucketTriple as dense scores, when sums are exact. */
+  private readonly casingTripleDense: Float64Array;
+  private readonly bucketTripleDense: Float64Array;
 
   /** Whether scores may be summed in any order (sumsAreExact): then per-word parts are merged. */
   private readonly exact: boolean;
@@ -224,6 +227,8 @@ export class EmissionScorer {
       if (!p) return; // a template this version no longer emits
       this.addRow(p.template, p.values, row, valueCount);
     });
+    this.casingTripleDense = this.exact ? this.denseRows(this.casingTriple) : new Float64Array(0);
+    this.bucketTripleDense = this.exact ? this.denseRows(this.bucketTriple) : new Float64Array(0);
     this.beforeSentence = this.describe(BEFORE_SENTENCE, CASING_START, BUCKET_START);
     this.afterSentence = this.describe(AFTER_SENTENCE, CASING_END, BUCKET_END);
   }
@@ -357,6 +362,21 @@ export class EmissionScorer {
     return { facts, casing, bucket, value: this.values.get(facts.norm) ?? null, scores, plain };
   }
 
+  /** Adds one row's weights to the token at `base`; row -1 is a feature the model does not have. */
+  private add(target: Float64Array, base: number, row: number): void {
+    if (row < 0) return;
+    const labels = this.entryLabel;
+    const weights = this.entryWeight;
+    for (let e = this.entryStart[row], end = this.entryStart[row + 1]; e < end; e++) target[base + labels[e]] += weights[e];
+  }
+
+  /** A table of rows as dense scores, table.length x labelCount, zero where there is no row. */
+  private denseRows(table: Int32Array): Float64Array {
+    const out = new Float64Array(table.length * this.labelCount);
+    for (let k = 0; k < table.length; k++) if (table[k] >= 0) this.addRow2(out, k * this.labelCount, table[k]);
+    return out;
+  }
+
   private addRow2(target: Float64Array, base: number, row: number): void {
     const labels = this.entryLabel;
     const weights = this.entryWeight;
@@ -417,17 +437,13 @@ export class EmissionScorer {
     }
     const firstWord = n > 1 && facts[0].casing === 'punct' ? 1 : 0;
 
-    const entryStart = this.entryStart;
-    const entryLabel = this.entryLabel;
-    const entryWeight = this.entryWeight;
+    // With exact sums the casing and bucket triples come as dense rows, summed with the blocks.
+    const dense = this.exact;
+    const casingDense = this.casingTripleDense;
+    const bucketDense = this.bucketTripleDense;
 
     for (let i = 0; i < n; i++) {
       const base = i * labelCount;
-      // Adds one row's weights to token i; row -1 is a feature the model does not have.
-      const add = (row: number) => {
-        if (row < 0) return;
-        for (let e = entryStart[row], end = entryStart[row + 1]; e < end; e++) emissions[base + entryLabel[e]] += entryWeight[e];
-      };
       const prev = padded[i + 1];
       const here = padded[i + 2];
       const next = padded[i + 3];
@@ -446,38 +462,51 @@ export class EmissionScorer {
       const b2 = plain !== null ? 0 : 2 * labelCount;
       const b3 = 3 * labelCount;
       const b4 = 4 * labelCount;
-      for (let y = 0; y < labelCount; y++) {
-        emissions[base + y] = s0[y] + s1[labelCount + y] + s2[b2 + y] + s3[b3 + y] + s4[b4 + y];
+      const casingTriple = (prev.casing * CASING_VALUES + cls) * CASING_VALUES + next.casing;
+      const bucketTriple = (prev.bucket * BUCKET_VALUES + here.bucket) * BUCKET_VALUES + next.bucket;
+      if (dense) {
+        const ct = casingTriple * labelCount;
+        const bt = bucketTriple * labelCount;
+        for (let y = 0; y < labelCount; y++) {
+          emissions[base + y] =
+            s0[y] + s1[labelCount + y] + s2[b2 + y] + s3[b3 + y] + s4[b4 + y] + casingDense[ct + y] + bucketDense[bt + y];
+        }
+      } else {
+        for (let y = 0; y < labelCount; y++) {
+          emissions[base + y] = s0[y] + s1[labelCount + y] + s2[b2 + y] + s3[b3 + y] + s4[b4 + y];
+        }
       }
       if (plain === null) {
-        add(this.classHere[classHere]);
-        add(this.bucketHere[bucketHere]);
-        add(this.bucketClass[bucketHere * CLASS_HERE_VALUES + classHere]);
+        this.add(emissions, base, this.classHere[classHere]);
+        this.add(emissions, base, this.bucketHere[bucketHere]);
+        this.add(emissions, base, this.bucketClass[bucketHere * CLASS_HERE_VALUES + classHere]);
       }
       const before = pairIndex[i];
-      if (before >= 0) add(this.pairBefore[before]);
+      if (before >= 0) this.add(emissions, base, this.pairBefore[before]);
       const after = pairIndex[i + 1];
-      if (after >= 0) add(this.pairAfter[after]);
+      if (after >= 0) this.add(emissions, base, this.pairAfter[after]);
       const prevValue = prev.value;
       const nextValue = next.value;
-      if (prevValue !== null && prevValue.beforeCasing !== null) add(prevValue.beforeCasing[cls]);
-      if (nextValue !== null && nextValue.afterCasing !== null) add(nextValue.afterCasing[cls]);
-      add(this.casingTriple[(prev.casing * CASING_VALUES + cls) * CASING_VALUES + next.casing]);
-      add(this.bucketTriple[(prev.bucket * BUCKET_VALUES + here.bucket) * BUCKET_VALUES + next.bucket]);
+      if (prevValue !== null && prevValue.beforeCasing !== null) this.add(emissions, base, prevValue.beforeCasing[cls]);
+      if (nextValue !== null && nextValue.afterCasing !== null) this.add(emissions, base, nextValue.afterCasing[cls]);
+      if (!dense) {
+        this.add(emissions, base, this.casingTriple[casingTriple]);
+        this.add(emissions, base, this.bucketTriple[bucketTriple]);
+      }
       if (headline) {
-        add(this.headlineFlag[headline]);
+        this.add(emissions, base, this.headlineFlag[headline]);
         const v = here.value;
-        if (v !== null && v.inHeadline !== null) add(v.inHeadline[headline]);
+        if (v !== null && v.inHeadline !== null) this.add(emissions, base, v.inHeadline[headline]);
       }
       if (marked) {
         const m = markIds[i];
         if (m) {
-          add(this.mark[m]);
-          if (prevValue !== null && prevValue.beforeMark !== null) add(prevValue.beforeMark[m]);
-          add(this.markBucket[m * BUCKET_HERE_VALUES + bucketHere]);
+          this.add(emissions, base, this.mark[m]);
+          if (prevValue !== null && prevValue.beforeMark !== null) this.add(emissions, base, prevValue.beforeMark[m]);
+          this.add(emissions, base, this.markBucket[m * BUCKET_HERE_VALUES + bucketHere]);
         }
-        if (i > 0 && markIds[i - 1]) add(this.markBefore[markIds[i - 1]]);
-        if (i + 1 < n && markIds[i + 1]) add(this.markAfter[markIds[i + 1]]);
+        if (i > 0 && markIds[i - 1]) this.add(emissions, base, this.markBefore[markIds[i - 1]]);
+        if (i + 1 < n && markIds[i + 1]) this.add(emissions, base, this.markAfter[markIds[i + 1]]);
       }
     }
   }
