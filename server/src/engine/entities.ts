@@ -501,9 +501,33 @@ function isTitleAbbreviation(word: string): boolean {
   return /^(?:Col|Gen|Lt|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Adm|Gov|Sen|Rep|Brig|Prof|Rev|Pres|St)$/.test(word);
 }
 
-/** Name parts that identify a person on their own: "Assad" for "Bashar al-Assad". */
-function nameParts(name: string): string[] {
-  return name.split(/\s+/).map((w) => w.replace(ARABIC_PREFIX, '').toLowerCase());
+const MAX_CACHED_NAMES = 10000;
+const namePartsCache = new Map<string, readonly string[]>();
+const foldedCache = new Map<string, string>();
+
+/**
+ * Name parts that identify a person on their own: "Assad" for "Bashar al-Assad". Memoised (merging
+ * compares every mention with every person); callers only read the array.
+ */
+function nameParts(name: string): readonly string[] {
+  let parts = namePartsCache.get(name);
+  if (parts === undefined) {
+    parts = name.split(/\s+/).map((w) => w.replace(ARABIC_PREFIX, '').toLowerCase());
+    if (namePartsCache.size >= MAX_CACHED_NAMES) namePartsCache.clear();
+    namePartsCache.set(name, parts);
+  }
+  return parts;
+}
+
+/** foldDiacritics, memoised for the names merging keys entities by. */
+function folded(name: string): string {
+  let f = foldedCache.get(name);
+  if (f === undefined) {
+    f = foldDiacritics(name);
+    if (foldedCache.size >= MAX_CACHED_NAMES) foldedCache.clear();
+    foldedCache.set(name, f);
+  }
+  return f;
 }
 
 /** Merges mentions into entities: known actors by canonical name, people by surname, the rest by name. */
@@ -548,11 +572,11 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
       });
     } else if (m.kind === 'organization') {
       const acronym = m.name.replace(/\./g, '');
-      entity = byKey.get(`organization:${foldDiacritics(m.name)}`) ??
+      entity = byKey.get(`organization:${folded(m.name)}`) ??
         orgs.find((o) => initials(o.name) === acronym || initials(m.name) === o.name.replace(/\./g, ''));
     } else {
-      const placeKey = m.place ? `place:${m.place.gazetteerName}|${m.place.countryCode}|${m.name.includes(' ') ? foldDiacritics(m.name) : ''}` : '';
-      entity = byKey.get(`place:${foldDiacritics(m.name)}`) ?? (placeKey ? byKey.get(placeKey) : undefined);
+      const placeKey = m.place ? `place:${m.place.gazetteerName}|${m.place.countryCode}|${m.name.includes(' ') ? folded(m.name) : ''}` : '';
+      entity = byKey.get(`place:${folded(m.name)}`) ?? (placeKey ? byKey.get(placeKey) : undefined);
     }
     if (!entity) {
       const name = m.known ?? m.name;
@@ -567,8 +591,8 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
       };
       entities.push(entity);
       if (m.known) byKey.set(`known:${m.known}`, entity);
-      byKey.set(`${m.kind}:${foldDiacritics(name)}`, entity);
-      if (m.place) byKey.set(`place:${m.place.gazetteerName}|${m.place.countryCode}|${m.name.includes(' ') ? foldDiacritics(m.name) : ''}`, entity);
+      byKey.set(`${m.kind}:${folded(name)}`, entity);
+      if (m.place) byKey.set(`place:${m.place.gazetteerName}|${m.place.countryCode}|${m.name.includes(' ') ? folded(m.name) : ''}`, entity);
       if (m.kind === 'person') persons.push(entity);
       if (m.kind === 'organization') orgs.push(entity);
     } else if (!m.known && m.kind === 'person' && m.name.length > entity.name.length) {
@@ -590,12 +614,12 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
     }
     const place = gazetteer.lookup(m.name);
     if (place) {
-      const existing = byKey.get(`place:${foldDiacritics(m.name)}`);
+      const existing = byKey.get(`place:${folded(m.name)}`);
       if (existing) add({ ...m, role: null, kind: 'place' }, existing);
       else {
         const entity: Entity = { id: '', kind: 'place', name: m.name, aliases: [], roles: [], mentions: [], place, key: entityKey('place', m.name, place) };
         entities.push(entity);
-        byKey.set(`place:${foldDiacritics(m.name)}`, entity);
+        byKey.set(`place:${folded(m.name)}`, entity);
         add({ ...m, role: null, kind: 'place' }, entity);
       }
     }
@@ -619,6 +643,6 @@ function initials(name: string): string {
 }
 
 function entityKey(kind: EntityKind, name: string, place?: PlaceInfo): string {
-  if (kind === 'place' && place && !name.includes(' ')) return `place:${foldDiacritics(place.gazetteerName)}|${place.countryCode}`;
-  return `${kind}:${foldDiacritics(name).replace(/^the /, '')}`;
+  if (kind === 'place' && place && !name.includes(' ')) return `place:${folded(place.gazetteerName)}|${place.countryCode}`;
+  return `${kind}:${folded(name).replace(/^the /, '')}`;
 }

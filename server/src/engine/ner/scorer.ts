@@ -95,6 +95,9 @@ class WordValue {
   inHeadline: Int32Array | null = null;
   /** 'g|w-1' with this word before a token of each gazetteer mark. */
   beforeMark: Int32Array | null = null;
+  /** Whether some word-pair feature has this word first, or second. */
+  pairFirst = false;
+  pairSecond = false;
 
   constructor(readonly id: number) {}
 }
@@ -256,7 +259,11 @@ export class EmissionScorer {
       case T['w-1|w']:
       case T['w|w+1']: {
         if (values.length !== 2) return;
-        const key = this.values.get(a)!.id * valueCount + this.values.get(b)!.id;
+        const first = this.values.get(a)!;
+        const second = this.values.get(b)!;
+        first.pairFirst = true;
+        second.pairSecond = true;
+        const key = first.id * valueCount + second.id;
         let index = this.pairs.get(key);
         if (index === undefined) {
           index = this.pairBefore.length;
@@ -433,7 +440,7 @@ export class EmissionScorer {
     for (let j = 0; j <= n; j++) {
       const a = padded[j + 1].value;
       const b = padded[j + 2].value;
-      pairIndex[j] = a !== null && b !== null ? this.pairs.get(a.id * valueCount + b.id) ?? -1 : -1;
+      pairIndex[j] = a !== null && b !== null && a.pairFirst && b.pairSecond ? this.pairs.get(a.id * valueCount + b.id) ?? -1 : -1;
     }
     const firstWord = n > 1 && facts[0].casing === 'punct' ? 1 : 0;
 
