@@ -41,32 +41,51 @@ const ABBREVIATIONS = new Set(
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']']);
 
+/** A sentence and its tokens. */
+export interface TokenizedSentence extends Range {
+  tokens: Token[];
+}
+
 /**
  * Splits text into sentences. A line break always ends a sentence (headlines, captions and datelines
  * are lines of their own); within a line, [.!?] ends one unless it closes an abbreviation or an
  * initial, or the next word starts in lower case.
  */
 export function splitSentences(text: string): Range[] {
-  const sentences: Range[] = [];
+  return tokenizeSentences(text).map(({ start, end }) => ({ start, end }));
+}
+
+/**
+ * splitSentences with each sentence's tokens, taken from its line's. They are the tokens that
+ * tokenize(text, start, end) gives: a sentence ends at the end of its line or on a one-character
+ * mark (. ! ? or a closing quote or bracket), where no token pattern reads on past the end, so cutting
+ * the text there changes no token.
+ */
+export function tokenizeSentences(text: string): TokenizedSentence[] {
+  const sentences: TokenizedSentence[] = [];
   const lineRe = /[^\r\n]+/g;
   for (let line = lineRe.exec(text); line; line = lineRe.exec(text)) {
     const lineStart = line.index;
     const lineEnd = line.index + line[0].length;
     const tokens = tokenize(text, lineStart, lineEnd);
     let sentenceStart = -1;
+    let firstToken = 0;
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
-      if (sentenceStart < 0) sentenceStart = tok.start;
+      if (sentenceStart < 0) {
+        sentenceStart = tok.start;
+        firstToken = i;
+      }
       if (!isTerminal(tokens, i)) continue;
       let end = tok.end;
       while (i + 1 < tokens.length && CLOSERS.has(tokens[i + 1].text) && tokens[i + 1].start === end) {
         i++;
         end = tokens[i].end;
       }
-      sentences.push({ start: sentenceStart, end });
+      sentences.push({ start: sentenceStart, end, tokens: tokens.slice(firstToken, i + 1) });
       sentenceStart = -1;
     }
-    if (sentenceStart >= 0) sentences.push({ start: sentenceStart, end: tokens[tokens.length - 1].end });
+    if (sentenceStart >= 0) sentences.push({ start: sentenceStart, end: tokens[tokens.length - 1].end, tokens: tokens.slice(firstToken) });
   }
   return sentences;
 }
