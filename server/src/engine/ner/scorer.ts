@@ -182,6 +182,7 @@ export class EmissionScorer {
 
   // Per-sentence scratch, grown as needed.
   private padded: WordInfo[] = [];
+  private facts: TokenFacts[] = [];
   private pairIndex = new Int32Array(0);
   private markIds = new Int32Array(0);
 
@@ -416,7 +417,8 @@ export class EmissionScorer {
     padded.length = n + 4;
     padded[0] = padded[1] = this.beforeSentence;
     padded[n + 2] = padded[n + 3] = this.afterSentence;
-    const facts = new Array<TokenFacts>(n);
+    const facts = this.facts;
+    facts.length = n;
     for (let i = 0; i < n; i++) {
       const info = this.info(words[i]);
       padded[i + 2] = info;
