@@ -25,7 +25,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   for (let m = TOKEN_PATTERN.exec(slice); m; m = TOKEN_PATTERN.exec(slice)) {
     const t = m[0];
     const first = t.charCodeAt(0);
-    const kind: TokenKind = first >= 48 && first <= 57 ? 'number' : /^\p{L}/u.test(t) ? 'word' : 'punct';
+    const lowered = first | 32; // ASCII letters without the regex
+    const kind: TokenKind =
+      first >= 48 && first <= 57 ? 'number' : (lowered >= 97 && lowered <= 122) || /^\p{L}/u.test(t) ? 'word' : 'punct';
     tokens.push({ start: from + m.index, end: from + m.index + t.length, text: t, kind, lower: t.toLowerCase() });
   }
   return tokens;
