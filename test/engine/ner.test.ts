@@ -76,6 +76,63 @@ describe('ner labels', () => {
     assert.ok(labelIdsToSpans(out, parts).every((s) => s.end > s.start));
     assert.notStrictEqual(names[out[0]], 'I-PER');
   });
+
+  it('decodes exactly as the plain Viterbi recursion, ties to the lower label included', () => {
+    // The decoder skips the full maximum when the best previous label clearly wins; small integer
+    // scores make many exact ties, where the lower label index must still win.
+    const n = names.length;
+    const width = n + 1;
+    const random = seededRandom(7);
+    const plain = (emissions: Float64Array, length: number, t: Transitions): number[] => {
+      const score: number[][] = [];
+      const back: number[][] = [];
+      for (let i = 0; i < length; i++) {
+        score.push([]);
+        back.push([]);
+        for (let y = 0; y < n; y++) {
+          let best = -Infinity;
+          let arg = -1;
+          if (i === 0) {
+            if (t.allowed[n * width + y]) best = t.weights[n * width + y];
+          } else {
+            for (let p = 0; p < n; p++) {
+              if (!t.allowed[p * width + y]) continue;
+              const s = score[i - 1][p] + t.weights[p * width + y];
+              if (s > best) {
+                best = s;
+                arg = p;
+              }
+            }
+          }
+          score[i].push(best + emissions[i * n + y]);
+          back[i].push(arg);
+        }
+      }
+      let best = -Infinity;
+      let arg = 0;
+      for (let y = 0; y < n; y++) {
+        if (!t.allowed[y * width + n]) continue;
+        const s = score[length - 1][y] + t.weights[y * width + n];
+        if (s > best) {
+          best = s;
+          arg = y;
+        }
+      }
+      const labels = [arg];
+      for (let i = length - 1; i > 0; i--) labels.unshift(back[i][labels[0]]);
+      return labels;
+    };
+    for (let trial = 0; trial < 300; trial++) {
+      const coarse = trial % 2 === 0;
+      const value = () => (coarse ? Math.floor(random() * 4) - 2 : (random() - 0.5) * 10);
+      const t = new Transitions(names, Array.from({ length: width * width }, value));
+      const length = 1 + Math.floor(random() * 12);
+      const emissions = Float64Array.from({ length: length * n }, value);
+      const out = new Int32Array(length);
+      viterbi(emissions, length, t, out);
+      assert.deepStrictEqual(Array.from(out), plain(emissions, length, t), `trial ${trial}`);
+    }
+  });
 });
 
 describe('ner features', () => {

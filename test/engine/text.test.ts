@@ -1,6 +1,6 @@
 // Sentences and tokens over real news text.
 import * as assert from 'assert';
-import { splitSentences, tokenize } from '../../server/src/engine/text';
+import { splitSentences, tokenize, tokenizeSentences } from '../../server/src/engine/text';
 
 function check(text: string, expected: string[]): void {
   assert.deepStrictEqual(splitSentences(text).map((s) => text.slice(s.start, s.end)), expected);
@@ -42,5 +42,33 @@ describe('text: tokens', () => {
     const text = '🇸🇾 killed 8';
     const eight = tokenize(text).find((t) => t.text === '8');
     assert.strictEqual(eight?.start, text.indexOf('8'));
+  });
+});
+
+describe('text: sentences with their tokens', () => {
+  it('gives each sentence the tokens that tokenising it alone gives', () => {
+    // Random text over the characters the token pattern cares about: letters, digits, marks,
+    // terminators, closers, apostrophes, hyphens, separators, line breaks.
+    const pieces = ['a', 'B', 'é', 'Ḩ', '\u0301', '1', '23', '.', '!', '?', '"', '”', '’', "'", ')', ']', '-', ',', ':', ' ', ' ', '\n', 's', 'st', 'U.S.', 'Mr', '. ', '." '];
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    const texts = ['Col. Riad al-Asaad spoke. The U.S. Embassy said nothing. George W. Bush left.', '“We are many.” Then 5th. 12km away!'];
+    for (let k = 0; k < 2000; k++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 40);
+      for (let j = 0; j < length; j++) text += pieces[Math.floor(random() * pieces.length)];
+      texts.push(text);
+    }
+    for (const text of texts) {
+      const sentences = tokenizeSentences(text);
+      assert.deepStrictEqual(
+        sentences.map(({ start, end }) => ({ start, end })),
+        splitSentences(text),
+      );
+      for (const s of sentences) assert.deepStrictEqual(s.tokens, tokenize(text, s.start, s.end), JSON.stringify(text));
+    }
   });
 });

@@ -10,7 +10,7 @@ import { readMetadata } from './metadata';
 import { FoundNumber, findNumbers } from './numbers';
 import { NerModelData, NerTagger, placeLookupFromGazetteer } from './ner';
 import { maskSourceTags } from './tags';
-import { splitSentences, tokenize } from './text';
+import { tokenizeSentences } from './text';
 import {
   Attribution, CasualtyClaim, ClaimAttribution, DocumentAnalysis, DocumentMetadata, EngineDiagnostic, Entity,
   NumberMention, Range, SourceTag,
@@ -55,9 +55,8 @@ export class Analyzer {
   analyze(original: string): DocumentAnalysis {
     const { text, tags } = maskSourceTags(original);
     const metadata = readMetadata(text);
-    const sentences: Sentence[] = splitSentences(text).map((r) => {
-      const tokens = tokenize(text, r.start, r.end);
-      return { start: r.start, end: r.end, tokens, numbers: findNumbers(text, tokens) };
+    const sentences: Sentence[] = tokenizeSentences(text).map(({ start, end, tokens }) => {
+      return { start, end, tokens, numbers: findNumbers(text, tokens) };
     });
     const entities = mergeMentions(this.finder.findMentions(text, sentences), this.gazetteer);
     const found = findAttributions(text, sentences, entities, metadata.headline);

@@ -93,6 +93,9 @@ const LOCATIVE = new Set(['in', 'near', 'outside', 'into', 'across', 'around', '
 const ARABIC_PREFIX = /^(?:al|el|ad|ar|as|ash|at|az|an|ath)-(?=\p{Lu})/u;
 
 function stripPossessive(word: string): string {
+  // Only words ending in s or an apostrophe can carry one; most words are returned without a regex.
+  const last = word.charCodeAt(word.length - 1);
+  if (last !== 115 && last !== 83 && last !== 39 && last !== 0x2019) return word;
   return word.replace(/['’]s$/i, '').replace(/s['’]$/, 's');
 }
 
@@ -101,9 +104,11 @@ const NAME_ADJECTIVE = /-(?:controlled|held|based|backed|led|run|linked|affiliat
 
 function isProperWord(tok: Token): boolean {
   if (tok.kind !== 'word') return false;
-  if (NAME_ADJECTIVE.test(tok.text)) return false;
+  // Both patterns need a hyphen.
+  const hyphen = tok.text.indexOf('-') >= 0;
+  if (hyphen && NAME_ADJECTIVE.test(tok.text)) return false;
   if (/^\p{Lu}/u.test(tok.text)) return true;
-  return ARABIC_PREFIX.test(tok.text);
+  return hyphen && ARABIC_PREFIX.test(tok.text);
 }
 
 function isAllCaps(word: string): boolean {
@@ -242,7 +247,8 @@ export class EntityFinder {
   }
 
   private matchKnown(tokens: Token[], i: number): KnownEntry | null {
-    const candidates = KNOWN_INDEX.get(stripPossessive(tokens[i].text).toLowerCase());
+    const core = stripPossessive(tokens[i].text);
+    const candidates = KNOWN_INDEX.get(core === tokens[i].text ? tokens[i].lower : core.toLowerCase());
     if (!candidates) return null;
     for (const entry of candidates) {
       let ok = true;
@@ -507,9 +513,33 @@ function isTitleAbbreviation(word: string): boolean {
   return /^(?:Col|Gen|Lt|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Adm|Gov|Sen|Rep|Brig|Prof|Rev|Pres|St)$/.test(word);
 }
 
-/** Name parts that identify a person on their own: "Assad" for "Bashar al-Assad". */
-function nameParts(name: string): string[] {
-  return name.split(/\s+/).map((w) => w.replace(ARABIC_PREFIX, '').toLowerCase());
+const MAX_CACHED_NAMES = 10000;
+const namePartsCache = new Map<string, readonly string[]>();
+const foldedCache = new Map<string, string>();
+
+/**
+ * Name parts that identify a person on their own: "Assad" for "Bashar al-Assad". Memoised (merging
+ * compares every mention with every person); callers only read the array.
+ */
+function nameParts(name: string): readonly string[] {
+  let parts = namePartsCache.get(name);
+  if (parts === undefined) {
+    parts = name.split(/\s+/).map((w) => w.replace(ARABIC_PREFIX, '').toLowerCase());
+    if (namePartsCache.size >= MAX_CACHED_NAMES) namePartsCache.clear();
+    namePartsCache.set(name, parts);
+  }
+  return parts;
+}
+
+/** foldDiacritics, memoised for the names merging keys entities by. */
+function folded(name: string): string {
+  let f = foldedCache.get(name);
+  if (f === undefined) {
+    f = foldDiacritics(name);
+    if (foldedCache.size >= MAX_CACHED_NAMES) foldedCache.clear();
+    foldedCache.set(name, f);
+  }
+  return f;
 }
 
 /** Merges mentions into entities: known actors by canonical name, people by surname, the rest by name. */
@@ -554,11 +584,11 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
       });
     } else if (m.kind === 'organization') {
       const acronym = m.name.replace(/\./g, '');
-      entity = byKey.get(`organization:${foldDiacritics(m.name)}`) ??
+      entity = byKey.get(`organization:${folded(m.name)}`) ??
         orgs.find((o) => initials(o.name) === acronym || initials(m.name) === o.name.replace(/\./g, ''));
     } else {
-      const placeKey = m.place ? `place:${m.place.gazetteerName}|${m.place.countryCode}|${m.name.includes(' ') ? foldDiacritics(m.name) : ''}` : '';
-      entity = byKey.get(`place:${foldDiacritics(m.name)}`) ?? (placeKey ? byKey.get(placeKey) : undefined);
+      const placeKey = m.place ? `place:${m.place.gazetteerName}|${m.place.countryCode}|${m.name.includes(' ') ? folded(m.name) : ''}` : '';
+      entity = byKey.get(`place:${folded(m.name)}`) ?? (placeKey ? byKey.get(placeKey) : undefined);
     }
     if (!entity) {
       const name = m.known ?? m.name;
@@ -573,8 +603,8 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
       };
       entities.push(entity);
       if (m.known) byKey.set(`known:${m.known}`, entity);
-      byKey.set(`${m.kind}:${foldDiacritics(name)}`, entity);
-      if (m.place) byKey.set(`place:${m.place.gazetteerName}|${m.place.countryCode}|${m.name.includes(' ') ? foldDiacritics(m.name) : ''}`, entity);
+      byKey.set(`${m.kind}:${folded(name)}`, entity);
+      if (m.place) byKey.set(`place:${m.place.gazetteerName}|${m.place.countryCode}|${m.name.includes(' ') ? folded(m.name) : ''}`, entity);
       if (m.kind === 'person') persons.push(entity);
       if (m.kind === 'organization') orgs.push(entity);
     } else if (!m.known && m.kind === 'person' && m.name.length > entity.name.length) {
@@ -596,12 +626,12 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
     }
     const place = gazetteer.lookup(m.name);
     if (place) {
-      const existing = byKey.get(`place:${foldDiacritics(m.name)}`);
+      const existing = byKey.get(`place:${folded(m.name)}`);
       if (existing) add({ ...m, role: null, kind: 'place' }, existing);
       else {
         const entity: Entity = { id: '', kind: 'place', name: m.name, aliases: [], roles: [], mentions: [], place, key: entityKey('place', m.name, place) };
         entities.push(entity);
-        byKey.set(`place:${foldDiacritics(m.name)}`, entity);
+        byKey.set(`place:${folded(m.name)}`, entity);
         add({ ...m, role: null, kind: 'place' }, entity);
       }
     }
@@ -625,6 +655,6 @@ function initials(name: string): string {
 }
 
 function entityKey(kind: EntityKind, name: string, place?: PlaceInfo): string {
-  if (kind === 'place' && place && !name.includes(' ')) return `place:${foldDiacritics(place.gazetteerName)}|${place.countryCode}`;
-  return `${kind}:${foldDiacritics(name).replace(/^the /, '')}`;
+  if (kind === 'place' && place && !name.includes(' ')) return `place:${folded(place.gazetteerName)}|${place.countryCode}`;
+  return `${kind}:${folded(name).replace(/^the /, '')}`;
 }

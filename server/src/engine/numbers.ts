@@ -109,6 +109,12 @@ interface Base {
 }
 
 /** Parses digits ("3,500", "1.2 million", "1300") or number words ("twenty-six", "two hundred") at i. */
+/** The part of a word before its first hyphen, or the word: lower.split('-')[0] without the array. */
+function beforeHyphen(lower: string): string {
+  const dash = lower.indexOf('-');
+  return dash < 0 ? lower : lower.slice(0, dash);
+}
+
 function parseBase(tokens: Token[], i: number): Base | null {
   const tok = tokens[i];
   if (!tok) return null;
@@ -124,7 +130,7 @@ function parseBase(tokens: Token[], i: number): Base | null {
     value = Math.round(value);
     return { min: value, max: value, exact: true, startIndex: i, endIndex: end };
   }
-  if (tok.kind !== 'word' || !NUMBER_START.has(tok.lower.split('-')[0])) return null;
+  if (tok.kind !== 'word' || !NUMBER_START.has(beforeHyphen(tok.lower))) return null;
   for (const [words, min, max] of VAGUE) {
     if (matchWords(tokens, i, words)) {
       return { min, max, exact: false, startIndex: i, endIndex: i + words.length - 1 };
@@ -230,7 +236,7 @@ export function findNumbers(text: string, tokens: Token[]): FoundNumber[] {
       out.push(mention(text, tokens, i, i, 0, 0, 'time'));
       continue;
     }
-    const compound = tok.kind === 'word' ? COMPOUND_UNIT.exec(tok.lower) : null;
+    const compound = tok.kind === 'word' && tok.lower.indexOf('-') > 0 ? COMPOUND_UNIT.exec(tok.lower) : null;
     if (compound && (UNITS[compound[1]] !== undefined || TENS[compound[1]] !== undefined) && UNITS[compound[2]] === undefined) {
       // "ten-month", "two-storey", "40-year": a number inside a compound adjective is never a count.
       const v = UNITS[compound[1]] ?? TENS[compound[1]];

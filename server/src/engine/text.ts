@@ -25,7 +25,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   for (let m = TOKEN_PATTERN.exec(slice); m; m = TOKEN_PATTERN.exec(slice)) {
     const t = m[0];
     const first = t.charCodeAt(0);
-    const kind: TokenKind = first >= 48 && first <= 57 ? 'number' : /^\p{L}/u.test(t) ? 'word' : 'punct';
+    const lowered = first | 32; // ASCII letters without the regex
+    const kind: TokenKind =
+      first >= 48 && first <= 57 ? 'number' : (lowered >= 97 && lowered <= 122) || /^\p{L}/u.test(t) ? 'word' : 'punct';
     tokens.push({ start: from + m.index, end: from + m.index + t.length, text: t, kind, lower: t.toLowerCase() });
   }
   return tokens;
@@ -41,32 +43,51 @@ const ABBREVIATIONS = new Set(
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']']);
 
+/** A sentence and its tokens. */
+export interface TokenizedSentence extends Range {
+  tokens: Token[];
+}
+
 /**
  * Splits text into sentences. A line break always ends a sentence (headlines, captions and datelines
  * are lines of their own); within a line, [.!?] ends one unless it closes an abbreviation or an
  * initial, or the next word starts in lower case.
  */
 export function splitSentences(text: string): Range[] {
-  const sentences: Range[] = [];
+  return tokenizeSentences(text).map(({ start, end }) => ({ start, end }));
+}
+
+/**
+ * splitSentences with each sentence's tokens, taken from its line's. They are the tokens that
+ * tokenize(text, start, end) gives: a sentence ends at the end of its line or on a one-character
+ * mark (. ! ? or a closing quote or bracket), where no token pattern reads on past the end, so cutting
+ * the text there changes no token.
+ */
+export function tokenizeSentences(text: string): TokenizedSentence[] {
+  const sentences: TokenizedSentence[] = [];
   const lineRe = /[^\r\n]+/g;
   for (let line = lineRe.exec(text); line; line = lineRe.exec(text)) {
     const lineStart = line.index;
     const lineEnd = line.index + line[0].length;
     const tokens = tokenize(text, lineStart, lineEnd);
     let sentenceStart = -1;
+    let firstToken = 0;
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
-      if (sentenceStart < 0) sentenceStart = tok.start;
+      if (sentenceStart < 0) {
+        sentenceStart = tok.start;
+        firstToken = i;
+      }
       if (!isTerminal(tokens, i)) continue;
       let end = tok.end;
       while (i + 1 < tokens.length && CLOSERS.has(tokens[i + 1].text) && tokens[i + 1].start === end) {
         i++;
         end = tokens[i].end;
       }
-      sentences.push({ start: sentenceStart, end });
+      sentences.push({ start: sentenceStart, end, tokens: tokens.slice(firstToken, i + 1) });
       sentenceStart = -1;
     }
-    if (sentenceStart >= 0) sentences.push({ start: sentenceStart, end: tokens[tokens.length - 1].end });
+    if (sentenceStart >= 0) sentences.push({ start: sentenceStart, end: tokens[tokens.length - 1].end, tokens: tokens.slice(firstToken) });
   }
   return sentences;
 }

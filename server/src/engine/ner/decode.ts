@@ -11,6 +11,16 @@ export class Transitions {
   readonly allowed: Uint8Array;
   /** For each label, the labels allowed right before it. */
   readonly predecessors: Int32Array[];
+  /** The same, concatenated: label y's predecessors are predFlat[predStart[y] .. predStart[y + 1]). */
+  readonly predStart: Int32Array;
+  readonly predFlat: Int32Array;
+  /**
+   * Labels whose predecessors are one shared set of three or more: group index per label, -1 for
+   * others; group g's predecessors are groupFlat[groupStart[g] .. groupStart[g + 1]).
+   */
+  readonly groupOf: Int32Array;
+  readonly groupStart: Int32Array;
+  readonly groupFlat: Int32Array;
   /** Labels a sentence may start and end with. */
   readonly starters: Int32Array;
   readonly enders: Int32Array;
@@ -28,6 +38,36 @@ export class Transitions {
       for (let p = 0; p < n; p++) if (this.allowed[p * width + y]) preds.push(p);
       this.predecessors.push(Int32Array.from(preds));
     }
+    this.predStart = new Int32Array(n + 1);
+    const flat: number[] = [];
+    for (let y = 0; y < n; y++) {
+      this.predStart[y] = flat.length;
+      flat.push(...this.predecessors[y]);
+    }
+    this.predStart[n] = flat.length;
+    this.predFlat = Int32Array.from(flat);
+    // Labels with the same three or more predecessors form a group (with BILOU: O, B-* and U-*, which
+    // may all follow O, L-* and U-*).
+    this.groupOf = new Int32Array(n).fill(-1);
+    const groupKeys: string[] = [];
+    const groupStart: number[] = [];
+    const groupFlat: number[] = [];
+    for (let y = 0; y < n; y++) {
+      const preds = this.predecessors[y];
+      if (preds.length < 3) continue;
+      const key = preds.join(',');
+      let g = groupKeys.indexOf(key);
+      if (g < 0) {
+        g = groupKeys.length;
+        groupKeys.push(key);
+        groupStart.push(groupFlat.length);
+        groupFlat.push(...preds);
+      }
+      this.groupOf[y] = g;
+    }
+    groupStart.push(groupFlat.length);
+    this.groupStart = Int32Array.from(groupStart);
+    this.groupFlat = Int32Array.from(groupFlat);
     const starters: number[] = [];
     const enders: number[] = [];
     for (let y = 0; y < n; y++) {
@@ -43,6 +83,14 @@ export class Transitions {
 export class ViterbiScratch {
   score = new Float64Array(0);
   back = new Int32Array(0);
+  /** Weight of each (predecessor, label) transition in Transitions.predFlat order. */
+  predWeight = new Float64Array(0);
+  /** Per label, its largest transition weight from any predecessor. */
+  predMax = new Float64Array(0);
+  /** Per group, at the current token: best previous score, its position in the group, the runner-up. */
+  groupBest = new Float64Array(0);
+  groupBestAt = new Int32Array(0);
+  groupSecond = new Float64Array(0);
 
   ensure(size: number): void {
     if (this.score.length < size) {
@@ -71,6 +119,35 @@ export function viterbi(
   scratch.ensure(length * n);
   const score = scratch.score;
   const back = scratch.back;
+  // Transition weights in the order the inner loop reads them, gathered per call because training
+  // changes them between sentences.
+  const predStart = t.predStart;
+  const predFlat = t.predFlat;
+  if (scratch.predWeight.length < predFlat.length) scratch.predWeight = new Float64Array(predFlat.length);
+  if (scratch.predMax.length < n) scratch.predMax = new Float64Array(n);
+  const groupStart = t.groupStart;
+  const groupFlat = t.groupFlat;
+  const groupOf = t.groupOf;
+  const groups = groupStart.length - 1;
+  if (scratch.groupBest.length < groups) {
+    scratch.groupBest = new Float64Array(groups);
+    scratch.groupBestAt = new Int32Array(groups);
+    scratch.groupSecond = new Float64Array(groups);
+  }
+  const predWeight = scratch.predWeight;
+  const predMax = scratch.predMax;
+  for (let y = 0; y < n; y++) {
+    let max = -Infinity;
+    for (let k = predStart[y], end = predStart[y + 1]; k < end; k++) {
+      const v = w[predFlat[k] * width + y];
+      predWeight[k] = v;
+      if (v > max) max = v;
+    }
+    predMax[y] = max;
+  }
+  const groupBest = scratch.groupBest;
+  const groupBestAt = scratch.groupBestAt;
+  const groupSecond = scratch.groupSecond;
   for (let y = 0; y < n; y++) score[y] = -Infinity;
   for (let k = 0; k < t.starters.length; k++) {
     const y = t.starters[k];
@@ -79,13 +156,44 @@ export function viterbi(
   for (let i = 1; i < length; i++) {
     const row = i * n;
     const prevRow = row - n;
+    // The best and second-best previous scores of each group, first best on ties.
+    for (let g = 0; g < groups; g++) {
+      let first = -Infinity;
+      let at = -1;
+      let second = -Infinity;
+      for (let j = groupStart[g], end = groupStart[g + 1]; j < end; j++) {
+        const s = score[prevRow + groupFlat[j]];
+        if (s > first) {
+          second = first;
+          first = s;
+          at = j - groupStart[g];
+        } else if (s > second) {
+          second = s;
+        }
+      }
+      groupBest[g] = first;
+      groupBestAt[g] = at;
+      groupSecond[g] = second;
+    }
     for (let y = 0; y < n; y++) {
-      const preds = t.predecessors[y];
+      const g = groupOf[y];
+      if (g >= 0 && groupBestAt[g] >= 0) {
+        // The best previous label wins outright when even the runner-up with this label's largest
+        // transition weight stays below it: no other predecessor can reach or tie its score (rounding
+        // is monotonic), so the full loop below would pick it too.
+        const k = predStart[y] + groupBestAt[g];
+        const lead = groupBest[g] + predWeight[k];
+        if (groupSecond[g] + predMax[y] < lead) {
+          score[row + y] = lead + emissions[row + y];
+          back[row + y] = predFlat[k];
+          continue;
+        }
+      }
       let best = -Infinity;
       let arg = -1;
-      for (let k = 0; k < preds.length; k++) {
-        const p = preds[k];
-        const s = score[prevRow + p] + w[p * width + y];
+      for (let k = predStart[y], end = predStart[y + 1]; k < end; k++) {
+        const p = predFlat[k];
+        const s = score[prevRow + p] + predWeight[k];
         if (s > best) {
           best = s;
           arg = p;

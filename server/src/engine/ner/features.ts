@@ -253,8 +253,8 @@ export function placeMarks(facts: readonly TokenFacts[], lookup: PlaceLookup): s
   return marks;
 }
 
-const START = '<s>';
-const END = '</s>';
+export const START = '<s>';
+export const END = '</s>';
 
 /**
  * Feature templates. A feature is a template plus one to three values (words, shapes, classes); its
@@ -312,8 +312,9 @@ function boundaryFacts(marker: string): TokenFacts {
   };
 }
 
-const BEFORE_SENTENCE = boundaryFacts(START);
-const AFTER_SENTENCE = boundaryFacts(END);
+/** The facts of the padding before and after a sentence, as neighbours' features see them. */
+export const BEFORE_SENTENCE = boundaryFacts(START);
+export const AFTER_SENTENCE = boundaryFacts(END);
 
 function emitClusters(f: TokenFacts, templates: readonly number[], sink: FeatureSink): void {
   const ids = f.clusters;

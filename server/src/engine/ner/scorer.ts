@@ -1,0 +1,522 @@
+// Emission scores for tagging: the features of features.ts (emitFeatures) with every value interned
+// to an integer once, when the model is loaded, so that scoring a sentence builds no strings and does
+// few hash lookups. Per distinct word, its facts, casing class, lexicon bucket, interned form and the
+// summed scores of its own features are worked out once; per sentence, one lookup per adjacent word
+// pair finds both word-pair features; every other feature is an index into a small table.
+//
+// The scores are the ones the string features would give, added in the same order (Float64 sums of
+// the same Float32 weights), so decoding gives exactly the labels it gave before: the unit test checks
+// that against emitFeatures. A template added to emitFeatures must be added here too.
+
+import {
+  AFTER_SENTENCE,
+  BEFORE_SENTENCE,
+  CasingBucket,
+  CasingClass,
+  END,
+  FeatureSink,
+  PlaceLookup,
+  START,
+  TEMPLATES,
+  TemplateName,
+  TokenFacts,
+  WORD_OFFSETS,
+  emitWordFeatures,
+  isShoutedSentence,
+  isTitleCasedSentence,
+  parseFeature,
+  placeMarks,
+  tokenFacts,
+} from './features';
+import { WeightRows } from './model';
+
+const T = Object.fromEntries(TEMPLATES.map((name, i) => [name, i])) as Record<TemplateName, number>;
+
+/** Casing classes, then the sentence-start and sentence-end markers of the neighbour features. */
+const CASING_CLASSES: readonly CasingClass[] = ['init', 'caps', 'one', 'low', 'lowX', 'mixed', 'num', 'punct'];
+const CASINGS: readonly string[] = [...CASING_CLASSES, START, END];
+const CASING_START = 8;
+const CASING_END = 9;
+const CASING_VALUES = CASINGS.length;
+/** The casing class of a sentence's first word carries a '^': ids CASING_VALUES and up. */
+const CLASS_HERE_VALUES = 2 * CASING_VALUES;
+
+/** Lexicon buckets, '-' for numbers and punctuation, '?' for words the lexicon does not know, markers. */
+const LEXICON_BUCKETS: readonly CasingBucket[] = ['C', 'c', 'm', 'l'];
+const BUCKETS: readonly string[] = [...LEXICON_BUCKETS, '-', '?', START, END];
+const BUCKET_UNKNOWN = 5;
+const BUCKET_NONE = 4;
+const BUCKET_START = 6;
+const BUCKET_END = 7;
+const BUCKET_VALUES = BUCKETS.length;
+/** A bucket as the token's own feature: plain, or with the headline kind, or '^' on the first word. */
+const BUCKET_SUFFIXES = ['', 'H', 'T', '^'];
+const SUFFIX_FIRST = 3;
+const BUCKET_HERE_VALUES = BUCKET_VALUES * BUCKET_SUFFIXES.length;
+
+/** 0 for an ordinary sentence, 1 for an all-caps headline, 2 for a title-cased one. */
+const HEADLINES = ['', 'H', 'T'];
+const HEADLINE_VALUES = HEADLINES.length;
+
+/** Gazetteer marks: 0 for none, then B/I/L/U of each kind. */
+const MARKS: readonly string[] = [
+  '',
+  ...['B', 'I', 'L', 'U'].flatMap((part) => ['country', 'place', 'town', 'variant'].map((kind) => part + kind)),
+];
+const MARK_VALUES = MARKS.length;
+const MARK_IDS = new Map(MARKS.map((m, i) => [m, i]));
+
+const MAX_CACHED_WORDS = 20000;
+
+function indexOf(values: readonly string[]): Map<string, number> {
+  return new Map(values.map((v, i) => [v, i]));
+}
+
+const CASING_IDS = indexOf(CASINGS);
+const CLASS_HERE_IDS = indexOf([...CASINGS, ...CASINGS.map((c) => c + '^')]);
+const BUCKET_IDS = indexOf(BUCKETS);
+const BUCKET_HERE_IDS = indexOf(BUCKETS.flatMap((b) => BUCKET_SUFFIXES.map((s) => b + s)));
+const HEADLINE_IDS = indexOf(HEADLINES);
+
+function rowTable(size: number): Int32Array {
+  return new Int32Array(size).fill(-1);
+}
+
+/**
+ * A normalised word that some word-keyed feature of the model mentions, with the rows of the
+ * features that pair it with a small set of values.
+ */
+class WordValue {
+  /** 'w-1|c' with this word before a token of each casing class. */
+  beforeCasing: Int32Array | null = null;
+  /** 'c|w+1' with this word after a token of each casing class. */
+  afterCasing: Int32Array | null = null;
+  /** 'H|w' per headline kind. */
+  inHeadline: Int32Array | null = null;
+  /** 'g|w-1' with this word before a token of each gazetteer mark. */
+  beforeMark: Int32Array | null = null;
+  /** Whether some word-pair feature has this word first, or second. */
+  pairFirst = false;
+  pairSecond = false;
+
+  constructor(readonly id: number) {}
+}
+
+/** What the scorer knows about one distinct word (token text), worked out once. */
+interface WordInfo {
+  facts: TokenFacts;
+  /** Casing class id (CASINGS); CASING_START / CASING_END for the padding. */
+  casing: number;
+  /** Lexicon bucket id (BUCKETS). */
+  bucket: number;
+  /** The interned norm, or null when no word-keyed feature mentions it. */
+  value: WordValue | null;
+  /** Summed scores of the word's own features as seen from offsets -2..2: five blocks of labelCount. */
+  scores: Float64Array;
+  /**
+   * When sums are exact: the offset-0 block plus the word's casing-class and bucket features as an
+   * ordinary token has them (not the first word, not in a headline). Null otherwise.
+   */
+  plain: Float64Array | null;
+}
+
+/**
+ * True when every sum of up to 2^14 of these weights is exact in a double, whatever the order. The
+ * shipped weights are 16-bit integers times one scale, stored as float32, so all of them are integer
+ * multiples of one power of two (the unit in the last place of the smallest) and their sums stay far
+ * below 2^53 units. Then a token's scores can be grouped in any way and stay bit-identical.
+ */
+export function sumsAreExact(weights: Float32Array): boolean {
+  let minAbs = Infinity;
+  let maxAbs = 0;
+  for (let e = 0; e < weights.length; e++) {
+    const a = Math.abs(weights[e]);
+    if (a > 0 && a < minAbs) minAbs = a;
+    if (a > maxAbs) maxAbs = a;
+  }
+  if (maxAbs === 0) return true;
+  if (!Number.isFinite(maxAbs)) return false;
+  // A float32 has 24 significant bits; if log2 rounds the wrong way the check below fails safe.
+  const unit = 2 ** (Math.floor(Math.log2(minAbs)) - 23);
+  for (let e = 0; e < weights.length; e++) if (!Number.isInteger(weights[e] / unit)) return false;
+  return (maxAbs / unit) * 2 ** 14 < 2 ** 53;
+}
+
+/**
+ * Scores a sentence's tokens x labels exactly as emitFeatures' features with the model's weights
+ * would. Holds caches (bounded) and scratch space: one scorer per tagger, used by one caller at a time.
+ */
+export class EmissionScorer {
+  private readonly labelCount: number;
+  private readonly entryStart: Int32Array;
+  private readonly entryLabel: Uint8Array;
+  private readonly entryWeight: Float32Array;
+
+  /** Rows of the single-valued templates by value: the word's own features read these. */
+  private readonly rowsOne: Map<string, number>[] = [];
+  private readonly values = new Map<string, WordValue>();
+  /** Word-value pairs (previous id x value count + next id) -> index into the two pair tables. */
+  private readonly pairs = new Map<number, number>();
+  private pairBefore: number[] = []; // 'w-1|w': the pair is (previous word, this token)
+  private pairAfter: number[] = []; // 'w|w+1': the pair is (this token, next word)
+
+  private readonly classHere = rowTable(CLASS_HERE_VALUES); // 'c'
+  private readonly bucketHere = rowTable(BUCKET_HERE_VALUES); // 'L'
+  private readonly bucketClass = rowTable(BUCKET_HERE_VALUES * CLASS_HERE_VALUES); // 'L|c'
+  private readonly casingTriple = rowTable(CASING_VALUES * CASING_VALUES * CASING_VALUES); // 'c-1|c|c+1'
+  private readonly bucketTriple = rowTable(BUCKET_VALUES * BUCKET_VALUES * BUCKET_VALUES); // 'L-1|L|L+1'
+  private readonly headlineFlag = rowTable(HEADLINE_VALUES); // 'flag' = H, T
+  private readonly mark = rowTable(MARK_VALUES); // 'g'
+  private readonly markBefore = rowTable(MARK_VALUES); // 'g-1'
+  private readonly markAfter = rowTable(MARK_VALUES); // 'g+1'
+  private readonly markBucket = rowTable(MARK_VALUES * BUCKET_HERE_VALUES); // 'g|L'
+  /** casingTriple and bucketTriple as dense scores, when sums are exact. */
+  private readonly casingTripleDense: Float64Array;
+  private readonly bucketTripleDense: Float64Array;
+
+  /** Whether scores may be summed in any order (sumsAreExact): then per-word parts are merged. */
+  private readonly exact: boolean;
+  private readonly words = new Map<string, WordInfo>();
+  private readonly beforeSentence: WordInfo;
+  private readonly afterSentence: WordInfo;
+
+  // Per-sentence scratch, grown as needed.
+  private padded: WordInfo[] = [];
+  private facts: TokenFacts[] = [];
+  private pairIndex = new Int32Array(0);
+  private markIds = new Int32Array(0);
+
+  constructor(
+    features: readonly string[],
+    weights: WeightRows,
+    labelCount: number,
+    private readonly casing: ReadonlyMap<string, CasingBucket>,
+    private readonly clusters: ReadonlyMap<string, readonly string[]> | undefined,
+    private readonly placeLookup: PlaceLookup | undefined,
+  ) {
+    this.labelCount = labelCount;
+    this.entryStart = weights.entryStart;
+    this.entryLabel = weights.entryLabel;
+    this.entryWeight = weights.entryWeight;
+    this.exact = sumsAreExact(weights.entryWeight);
+    for (let t = 0; t < TEMPLATES.length; t++) this.rowsOne.push(new Map());
+    // Word values first, so that pair keys can use their final count.
+    const parsed = features.map(parseFeature);
+    const wordValue = (norm: string) => {
+      let v = this.values.get(norm);
+      if (!v) this.values.set(norm, (v = new WordValue(this.values.size)));
+      return v;
+    };
+    for (const p of parsed) {
+      if (!p) continue;
+      const [a, b] = p.values;
+      switch (p.template) {
+        case T['w-1|w']:
+        case T['w|w+1']:
+          wordValue(a);
+          wordValue(b);
+          break;
+        case T['w-1|c']:
+          wordValue(a);
+          break;
+        case T['c|w+1']:
+        case T['H|w']:
+        case T['g|w-1']:
+          wordValue(b);
+          break;
+      }
+    }
+    const valueCount = this.values.size;
+    parsed.forEach((p, row) => {
+      if (!p) return; // a template this version no longer emits
+      this.addRow(p.template, p.values, row, valueCount);
+    });
+    this.casingTripleDense = this.exact ? this.denseRows(this.casingTriple) : new Float64Array(0);
+    this.bucketTripleDense = this.exact ? this.denseRows(this.bucketTriple) : new Float64Array(0);
+    this.beforeSentence = this.describe(BEFORE_SENTENCE, CASING_START, BUCKET_START);
+    this.afterSentence = this.describe(AFTER_SENTENCE, CASING_END, BUCKET_END);
+  }
+
+  /** Files one model row under its template's table; values no sentence can produce are dropped. */
+  private addRow(template: number, values: string[], row: number, valueCount: number): void {
+    const [a, b, c] = values;
+    const id = (ids: Map<string, number>, v: string | undefined) => (v === undefined ? undefined : ids.get(v));
+    const set = (table: Int32Array, index: number | undefined) => {
+      if (index !== undefined && index >= 0 && index < table.length) table[index] = row;
+    };
+    const both = (x: number | undefined, y: number | undefined, width: number) =>
+      x === undefined || y === undefined ? undefined : x * width + y;
+    if (values.length === 1) this.rowsOne[template].set(a, row);
+    switch (template) {
+      case T.c:
+        if (values.length === 1) set(this.classHere, id(CLASS_HERE_IDS, a));
+        return;
+      case T.L:
+        if (values.length === 1) set(this.bucketHere, id(BUCKET_HERE_IDS, a));
+        return;
+      case T['L|c']:
+        if (values.length === 2) set(this.bucketClass, both(id(BUCKET_HERE_IDS, a), id(CLASS_HERE_IDS, b), CLASS_HERE_VALUES));
+        return;
+      case T['w-1|w']:
+      case T['w|w+1']: {
+        if (values.length !== 2) return;
+        const first = this.values.get(a)!;
+        const second = this.values.get(b)!;
+        first.pairFirst = true;
+        second.pairSecond = true;
+        const key = first.id * valueCount + second.id;
+        let index = this.pairs.get(key);
+        if (index === undefined) {
+          index = this.pairBefore.length;
+          this.pairs.set(key, index);
+          this.pairBefore.push(-1);
+          this.pairAfter.push(-1);
+        }
+        (template === T['w-1|w'] ? this.pairBefore : this.pairAfter)[index] = row;
+        return;
+      }
+      case T['w-1|c']: {
+        const cls = id(CASING_IDS, b);
+        if (values.length !== 2 || cls === undefined) return;
+        const v = this.values.get(a)!;
+        set((v.beforeCasing ??= rowTable(CASING_VALUES)), cls);
+        return;
+      }
+      case T['c|w+1']: {
+        const cls = id(CASING_IDS, a);
+        if (values.length !== 2 || cls === undefined) return;
+        const v = this.values.get(b)!;
+        set((v.afterCasing ??= rowTable(CASING_VALUES)), cls);
+        return;
+      }
+      case T['c-1|c|c+1']: {
+        if (values.length !== 3) return;
+        const [x, y, z] = [id(CASING_IDS, a), id(CASING_IDS, b), id(CASING_IDS, c)];
+        if (x === undefined || y === undefined || z === undefined) return;
+        set(this.casingTriple, (x * CASING_VALUES + y) * CASING_VALUES + z);
+        return;
+      }
+      case T['L-1|L|L+1']: {
+        if (values.length !== 3) return;
+        const [x, y, z] = [id(BUCKET_IDS, a), id(BUCKET_IDS, b), id(BUCKET_IDS, c)];
+        if (x === undefined || y === undefined || z === undefined) return;
+        set(this.bucketTriple, (x * BUCKET_VALUES + y) * BUCKET_VALUES + z);
+        return;
+      }
+      case T.flag: {
+        const h = id(HEADLINE_IDS, a);
+        if (values.length === 1 && h !== undefined && h > 0) set(this.headlineFlag, h);
+        return;
+      }
+      case T['H|w']: {
+        const h = id(HEADLINE_IDS, a);
+        if (values.length !== 2 || h === undefined || h === 0) return;
+        const v = this.values.get(b)!;
+        set((v.inHeadline ??= rowTable(HEADLINE_VALUES)), h);
+        return;
+      }
+      case T.g:
+      case T['g-1']:
+      case T['g+1']: {
+        const m = id(MARK_IDS, a);
+        if (values.length !== 1 || !m) return;
+        set(template === T.g ? this.mark : template === T['g-1'] ? this.markBefore : this.markAfter, m);
+        return;
+      }
+      case T['g|w-1']: {
+        const m = id(MARK_IDS, a);
+        if (values.length !== 2 || !m) return;
+        const v = this.values.get(b);
+        if (v) set((v.beforeMark ??= rowTable(MARK_VALUES)), m);
+        return;
+      }
+      case T['g|L']: {
+        const m = id(MARK_IDS, a);
+        if (values.length !== 2 || !m) return;
+        set(this.markBucket, both(m, id(BUCKET_HERE_IDS, b), BUCKET_HERE_VALUES));
+        return;
+      }
+    }
+  }
+
+  private describe(facts: TokenFacts, casing: number, bucket: number): WordInfo {
+    const labelCount = this.labelCount;
+    const scores = new Float64Array(WORD_OFFSETS.length * labelCount);
+    const rowsOne = this.rowsOne;
+    let base = 0;
+    const add = (row: number | undefined) => {
+      if (row !== undefined) this.addRow2(scores, base, row);
+    };
+    const sink: FeatureSink = {
+      token() {},
+      word() {},
+      one: (template, value) => add(rowsOne[template].get(value)),
+      // The word's own features are all single-valued.
+      two() {},
+      three() {},
+    };
+    for (let k = 0; k < WORD_OFFSETS.length; k++) {
+      base = k * labelCount;
+      emitWordFeatures(facts, WORD_OFFSETS[k], sink);
+    }
+    let plain: Float64Array | null = null;
+    if (this.exact) {
+      plain = scores.slice(2 * labelCount, 3 * labelCount);
+      const bucketHere = bucket * BUCKET_SUFFIXES.length;
+      for (const row of [this.classHere[casing], this.bucketHere[bucketHere], this.bucketClass[bucketHere * CLASS_HERE_VALUES + casing]]) {
+        if (row >= 0) this.addRow2(plain, 0, row);
+      }
+    }
+    return { facts, casing, bucket, value: this.values.get(facts.norm) ?? null, scores, plain };
+  }
+
+  /** Adds one row's weights to the token at `base`; row -1 is a feature the model does not have. */
+  private add(target: Float64Array, base: number, row: number): void {
+    if (row < 0) return;
+    const labels = this.entryLabel;
+    const weights = this.entryWeight;
+    for (let e = this.entryStart[row], end = this.entryStart[row + 1]; e < end; e++) target[base + labels[e]] += weights[e];
+  }
+
+  /** A table of rows as dense scores, table.length x labelCount, zero where there is no row. */
+  private denseRows(table: Int32Array): Float64Array {
+    const out = new Float64Array(table.length * this.labelCount);
+    for (let k = 0; k < table.length; k++) if (table[k] >= 0) this.addRow2(out, k * this.labelCount, table[k]);
+    return out;
+  }
+
+  private addRow2(target: Float64Array, base: number, row: number): void {
+    const labels = this.entryLabel;
+    const weights = this.entryWeight;
+    for (let e = this.entryStart[row], end = this.entryStart[row + 1]; e < end; e++) target[base + labels[e]] += weights[e];
+  }
+
+  /** News repeats its words: what a word's features need is worked out once per distinct word. */
+  private info(word: string): WordInfo {
+    let info = this.words.get(word);
+    if (info === undefined) {
+      const facts = tokenFacts(word, this.clusters);
+      const casing = CASING_IDS.get(facts.casing)!;
+      const bucket =
+        facts.casing === 'punct' || facts.casing === 'num' ? BUCKET_NONE : BUCKET_IDS.get(this.casing.get(facts.norm) ?? '?') ?? BUCKET_UNKNOWN;
+      info = this.describe(facts, casing, bucket);
+      if (this.words.size >= MAX_CACHED_WORDS) this.words.clear();
+      this.words.set(word, info);
+    }
+    return info;
+  }
+
+  /** Sets emissions[0 .. words.length x labelCount) to the scores of one sentence's tokens. */
+  score(words: readonly string[], emissions: Float64Array): void {
+    const n = words.length;
+    const labelCount = this.labelCount;
+    if (n === 0) return;
+
+    // Padded by two on each side, like emitFeatures' facts.
+    const padded = this.padded;
+    padded.length = n + 4;
+    padded[0] = padded[1] = this.beforeSentence;
+    padded[n + 2] = padded[n + 3] = this.afterSentence;
+    const facts = this.facts;
+    facts.length = n;
+    for (let i = 0; i < n; i++) {
+      const info = this.info(words[i]);
+      padded[i + 2] = info;
+      facts[i] = info.facts;
+    }
+    const headline = isShoutedSentence(facts) ? 1 : isTitleCasedSentence(facts) ? 2 : 0;
+    if (this.pairIndex.length < n + 1) {
+      this.pairIndex = new Int32Array(2 * (n + 1));
+      this.markIds = new Int32Array(2 * (n + 1));
+    }
+    const markIds = this.markIds;
+    let marked = false;
+    if (this.placeLookup) {
+      marked = true;
+      const marks = placeMarks(facts, this.placeLookup);
+      for (let i = 0; i < n; i++) markIds[i] = marks[i] ? MARK_IDS.get(marks[i]) ?? 0 : 0;
+    }
+    // Pair j is (padded[j + 1], padded[j + 2]): token i's previous pair is i, its next pair i + 1.
+    const pairIndex = this.pairIndex;
+    const valueCount = this.values.size;
+    for (let j = 0; j <= n; j++) {
+      const a = padded[j + 1].value;
+      const b = padded[j + 2].value;
+      pairIndex[j] = a !== null && b !== null && a.pairFirst && b.pairSecond ? this.pairs.get(a.id * valueCount + b.id) ?? -1 : -1;
+    }
+    const firstWord = n > 1 && facts[0].casing === 'punct' ? 1 : 0;
+
+    // With exact sums the casing and bucket triples come as dense rows, summed with the blocks.
+    const dense = this.exact;
+    const casingDense = this.casingTripleDense;
+    const bucketDense = this.bucketTripleDense;
+
+    for (let i = 0; i < n; i++) {
+      const base = i * labelCount;
+      const prev = padded[i + 1];
+      const here = padded[i + 2];
+      const next = padded[i + 3];
+      const cls = here.casing;
+      const first = i === firstWord;
+      const classHere = first ? cls + CASING_VALUES : cls;
+      const bucketHere = here.bucket * BUCKET_SUFFIXES.length + (first ? SUFFIX_FIRST : headline);
+      const plain = first || headline ? null : here.plain;
+      // The words' own features from -2 to +2, each word's block summed on its own first, added left to
+      // right; an ordinary token's own block comes with its class and bucket features when sums are exact.
+      const s0 = padded[i].scores;
+      const s1 = prev.scores;
+      const s2 = plain ?? here.scores;
+      const s3 = next.scores;
+      const s4 = padded[i + 4].scores;
+      const b2 = plain !== null ? 0 : 2 * labelCount;
+      const b3 = 3 * labelCount;
+      const b4 = 4 * labelCount;
+      const casingTriple = (prev.casing * CASING_VALUES + cls) * CASING_VALUES + next.casing;
+      const bucketTriple = (prev.bucket * BUCKET_VALUES + here.bucket) * BUCKET_VALUES + next.bucket;
+      if (dense) {
+        const ct = casingTriple * labelCount;
+        const bt = bucketTriple * labelCount;
+        for (let y = 0; y < labelCount; y++) {
+          emissions[base + y] =
+            s0[y] + s1[labelCount + y] + s2[b2 + y] + s3[b3 + y] + s4[b4 + y] + casingDense[ct + y] + bucketDense[bt + y];
+        }
+      } else {
+        for (let y = 0; y < labelCount; y++) {
+          emissions[base + y] = s0[y] + s1[labelCount + y] + s2[b2 + y] + s3[b3 + y] + s4[b4 + y];
+        }
+      }
+      if (plain === null) {
+        this.add(emissions, base, this.classHere[classHere]);
+        this.add(emissions, base, this.bucketHere[bucketHere]);
+        this.add(emissions, base, this.bucketClass[bucketHere * CLASS_HERE_VALUES + classHere]);
+      }
+      const before = pairIndex[i];
+      if (before >= 0) this.add(emissions, base, this.pairBefore[before]);
+      const after = pairIndex[i + 1];
+      if (after >= 0) this.add(emissions, base, this.pairAfter[after]);
+      const prevValue = prev.value;
+      const nextValue = next.value;
+      if (prevValue !== null && prevValue.beforeCasing !== null) this.add(emissions, base, prevValue.beforeCasing[cls]);
+      if (nextValue !== null && nextValue.afterCasing !== null) this.add(emissions, base, nextValue.afterCasing[cls]);
+      if (!dense) {
+        this.add(emissions, base, this.casingTriple[casingTriple]);
+        this.add(emissions, base, this.bucketTriple[bucketTriple]);
+      }
+      if (headline) {
+        this.add(emissions, base, this.headlineFlag[headline]);
+        const v = here.value;
+        if (v !== null && v.inHeadline !== null) this.add(emissions, base, v.inHeadline[headline]);
+      }
+      if (marked) {
+        const m = markIds[i];
+        if (m) {
+          this.add(emissions, base, this.mark[m]);
+          if (prevValue !== null && prevValue.beforeMark !== null) this.add(emissions, base, prevValue.beforeMark[m]);
+          this.add(emissions, base, this.markBucket[m * BUCKET_HERE_VALUES + bucketHere]);
+        }
+        if (i > 0 && markIds[i - 1]) this.add(emissions, base, this.markBefore[markIds[i - 1]]);
+        if (i + 1 < n && markIds[i + 1]) this.add(emissions, base, this.markAfter[markIds[i + 1]]);
+      }
+    }
+  }
+}
