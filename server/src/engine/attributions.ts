@@ -21,6 +21,11 @@ export interface FoundAttribution {
   stance: boolean;
   /** A headline credit written without any cue ("... kill 56 civilians in Syria monitor"). */
   uncued?: boolean;
+  /**
+   * Said inside a quotation ("I think ...", says the quoted speaker): part of another attribution's
+   * content rather than one the article makes. Kept for the claims, left out of the document's list.
+   */
+  nested?: boolean;
 }
 
 const SPEECH_VERBS_BASE = [
@@ -50,14 +55,93 @@ const WEAK_VERBS = new Set([
   'put', 'puts', 'putting', 'documented', 'recorded', 'counted', 'called', 'described', 'describes', 'urged', 'urges',
   'vowed', 'pledged', 'blamed', 'blames', 'estimated', 'estimates', 'posted', 'quoted', 'cited', ...STANCE_VERBS,
 ]);
+/**
+ * Verbs that report a view, a plan, a stance or a public act of a person or a body: the wider sense of
+ * attribution ("The senator opposes the bill", "Voters want change", "The council approved the plan").
+ * Written as lemmas and inflected below, so that every tense is read alike. Cues only after a phrase that
+ * can be a source, and never the source of a figure (they report views, not counts).
+ */
+const VIEW_VERB_LEMMAS = [
+  'accept', 'accuse', 'acknowledge', 'address', 'admire', 'admit', 'advise', 'advocate', 'affirm', 'allege', 'announce',
+  'anticipate', 'applaud', 'appreciate', 'approve', 'argue', 'assert', 'assume', 'assure', 'attack', 'authorize', 'back',
+  'bash', 'blame', 'blast', 'boast', 'brag', 'brand', 'campaign', 'caution', 'champion', 'characterize', 'chant',
+  'chastise', 'chide', 'cite', 'claim', 'clarify', 'comment', 'compare', 'complain', 'concede', 'conclude', 'condemn',
+  'confess', 'confirm', 'consider', 'contend', 'contest', 'convince', 'counter', 'credit', 'criticize', 'criticise',
+  'decide', 'declare', 'decry', 'defend', 'demand', 'denounce', 'deny', 'deride', 'describe', 'detail', 'disagree',
+  'discuss', 'dismiss', 'dispute', 'doubt', 'downplay', 'echo', 'embrace', 'emphasize', 'emphasise', 'encourage',
+  'endorse', 'envision', 'estimate', 'expect', 'explain', 'express', 'fault', 'favor', 'favour', 'fear', 'forecast',
+  'guarantee', 'hail', 'highlight', 'hint', 'hope', 'imply', 'indicate', 'insist', 'intend', 'invoke', 'joke', 'judge',
+  'label', 'lambast', 'lament', 'laud', 'liken', 'lobby', 'maintain', 'mention', 'mock', 'note', 'object', 'oppose',
+  'outline', 'plan', 'plead', 'pledge', 'portray', 'praise', 'predict', 'prefer', 'press', 'proclaim', 'promise',
+  'promote', 'propose', 'protest', 'question', 'rail', 'reaffirm', 'realize', 'rebuke', 'rebut', 'recall', 'recognize',
+  'recommend', 'reference', 'refute', 'reiterate', 'reject', 'remark', 'remind', 'repeat', 'reply', 'request',
+  'resent', 'respond', 'retort', 'retweet', 'reveal', 'ridicule', 'scold', 'seek', 'shout', 'signal', 'slam', 'speculate',
+  'stress', 'suggest', 'support', 'suspect', 'swear', 'testify', 'thank', 'threaten', 'tout', 'tweet', 'underscore',
+  'understand', 'unveil', 'urge', 'veto', 'voice', 'vow', 'warn', 'welcome', 'wish', 'wonder', 'worry', 'yell',
+];
+/** Past forms that do not follow the rules of inflect(). */
+const IRREGULAR: Record<string, string[]> = {
+  understand: ['understood'], seek: ['sought'], swear: ['swore', 'sworn'], forecast: ['forecast'],
+};
+/** Verbs that double their last consonant: "admitted", "regretting". */
+const DOUBLING = new Set(['admit', 'plan', 'prefer', 'rebut', 'regret', 'commit', 'permit', 'veto']);
+
+/** The -s, -ed and -ing forms of a regular verb, with the usual spelling changes. */
+export function inflect(lemma: string): string[] {
+  const consonantY = /[^aeiou]y$/.test(lemma);
+  const third = /(?:s|x|z|ch|sh)$/.test(lemma) || lemma === 'veto' || lemma === 'echo' ? `${lemma}es` : consonantY ? `${lemma.slice(0, -1)}ies` : `${lemma}s`;
+  const doubled = DOUBLING.has(lemma) && lemma !== 'veto' ? lemma + lemma.at(-1) : lemma;
+  const past = IRREGULAR[lemma] ?? [lemma.endsWith('e') ? `${lemma}d` : consonantY ? `${lemma.slice(0, -1)}ied` : `${doubled}ed`];
+  const ing = /[^e]e$/.test(lemma) ? `${lemma.slice(0, -1)}ing` : `${doubled}ing`;
+  return [lemma, third, ...past, ing];
+}
+
 /** Cue words that are also nouns ("the report", "his claims"): cues only without a determiner before them. */
-const NOUN_LIKE_CUES = new Set(['report', 'reports', 'claims', 'claim', 'states', 'tweets', 'calls', 'notes', 'show', 'shows', 'promises', 'doubts', 'fears', 'hopes', 'worries', 'writes', 'found', 'thought']);
+const NOUN_LIKE_CUES = new Set([
+  'report', 'reports', 'claims', 'claim', 'states', 'tweets', 'calls', 'notes', 'show', 'shows', 'promises', 'doubts',
+  'fears', 'hopes', 'worries', 'writes', 'found', 'thought', 'plan', 'plans', 'support', 'attack', 'attacks', 'comment',
+  'comments', 'demand', 'demands', 'question', 'questions', 'estimate', 'estimates', 'doubt', 'fear', 'hope', 'worry',
+  'request', 'requests', 'pledge', 'pledges', 'vow', 'vows', 'promise', 'protest', 'protests', 'reference', 'echo',
+  'voice', 'campaign', 'campaigns', 'tweet', 'welcome', 'counter', 'credit', 'label', 'veto', 'wish', 'favor', 'back',
+  'stress', 'press', 'object', 'objects', 'reply', 'signal', 'thanks', 'note', 'praise', 'detail', 'details', 'lobby',
+]);
 const POSSESSIVE_OR_DETERMINER = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|new|latest|earlier|recent|media|news|police|un|official)$/;
+const VIEW_VERBS = new Set(VIEW_VERB_LEMMAS.flatMap(inflect).filter((w) => !SPEECH_VERBS_BASE.includes(w) && !STANCE_VERBS.has(w)));
+for (const v of VIEW_VERBS) WEAK_VERBS.add(v);
 const SPEECH_VERBS = new Set([...SPEECH_VERBS_BASE, ...WEAK_VERBS]);
+/** -ing forms that report what the subject of the sentence says or does: "..., promising to cut taxes". */
+const PARTICIPLE_CUES = new Set([...SPEECH_VERBS].filter((w) => w.endsWith('ing') && !NOUN_LIKE_CUES.has(w)));
 const INVERTIBLE = new Set(['said', 'says', 'added', 'reported', 'told', 'stated']);
 /** Participles that report what the subject of the sentence said: "..., saying the town had fallen". */
 const PARTICIPLES = new Set(['saying', 'adding', 'arguing', 'citing', 'claiming', 'noting', 'telling', 'warning', 'insisting', 'explaining', 'asking', 'calling', 'suggesting', 'promising']);
-const AUXILIARIES = new Set(['did', 'has', 'have', 'had', 'also', 'will', 'would', 'was', 'were', 'later', 'earlier', 'previously', 'further', 'separately', 'then', 'had', 'reportedly']);
+const AUXILIARIES = new Set([
+  'did', 'does', 'do', 'has', 'have', 'had', 'also', 'will', 'would', 'was', 'were', 'later', 'earlier', 'previously',
+  'further', 'separately', 'then', 'reportedly', 'is', 'are', 'am', 'be', 'been', 'being', 'could', 'should', 'may',
+  'might', 'must', 'can', 'cannot', 'shall', 'not', 'never', 'still', 'now', 'again', 'once', 'already', 'even',
+  'always', 'often', 'first', 'recently', 'just', 'long',
+]);
+/** Words ending in -ly that are nouns or adjectives, not adverbs between a subject and its verb. */
+const LY_NOUNS = new Set(['family', 'ally', 'rally', 'supply', 'assembly', 'reply', 'apply', 'comply', 'monopoly', 'anomaly', 'bully', 'daily', 'weekly', 'monthly', 'quarterly', 'only', 'holy', 'fly']);
+/** What may stand between a subject and its verb: auxiliaries, negation, adverbs ("has repeatedly said"). */
+function isAuxiliary(t: Token): boolean {
+  if (t.kind !== 'word' || t.text !== t.lower) return false;
+  return AUXILIARIES.has(t.lower) || /n['’]t$/.test(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly') && !LY_NOUNS.has(t.lower));
+}
+const BE_FORMS = new Set(['is', 'are', 'am', 'was', 'were', 'be', 'been', 'being']);
+/** People and bodies written in lower case that hold views: sources when they are the subject. */
+const HOLDER_NOUNS = new Set([
+  'voters', 'critics', 'lawmakers', 'legislators', 'experts', 'analysts', 'economists', 'scientists', 'researchers',
+  'supporters', 'opponents', 'protesters', 'demonstrators', 'leaders', 'members', 'aides', 'advisers', 'advisors',
+  'people', 'americans', 'democrats', 'republicans', 'candidate', 'candidates', 'nominee', 'campaign', 'senator',
+  'senators', 'administration', 'committee', 'council', 'court', 'judge', 'judges', 'congress', 'party', 'parties',
+  'company', 'companies', 'officials', 'official', 'regulators', 'administrators', 'lawyer', 'lawyers', 'attorney',
+  'attorneys', 'parents', 'students', 'teachers', 'residents', 'citizens', 'users', 'readers', 'viewers', 'fans',
+  'conservatives', 'liberals', 'progressives', 'pollsters', 'strategists', 'donors', 'allies', 'rivals', 'executives',
+  'report', 'study', 'poll', 'polls', 'survey', 'surveys', 'statement', 'letter', 'article', 'research', 'analysis',
+  'data', 'memo', 'ad', 'ads', 'film', 'book', 'editorial', 'column', 'website', 'document', 'documents', 'filing',
+  'bill', 'law', 'ruling', 'order', 'plan', 'proposal', 'platform', 'paper', 'newspaper', 'network', 'panel', 'board',
+  'everyone', 'someone', 'nobody', 'many', 'most', 'others', 'both', 'percent', 'majority', 'fund', 'bank', 'bureau',
+]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 'our', 'one', 'another', 'several', 'two', 'three', 'some', 'many', 'other']);
 const NP_BLOCKERS = new Set([
@@ -79,10 +163,25 @@ export interface SentenceInput extends Range {
 export function findAttributions(text: string, sentences: SentenceInput[], entities: Entity[], headline: Range | null = null): FoundAttribution[] {
   const out: FoundAttribution[] = [];
   const mentionIndex = indexMentions(entities);
+  let openQuote = false;
+  let previousEnd = 0;
   for (const s of sentences) {
     const tokens = s.tokens;
+    const firstFound = out.length;
+    // A quotation left open runs on into the next sentence of its paragraph, not past a line break.
+    if (text.slice(previousEnd, s.start).includes('\n')) openQuote = false;
+    const quoted = quotedRanges(tokens, openQuote);
+    openQuote = quoted.open;
+    previousEnd = s.end;
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
+      // '"...” ― Maria Lopez': a quotation signed with a dash and the speaker's name.
+      if ((tok.text === '―' || tok.text === '—') && i + 1 < tokens.length && /^\p{Lu}/u.test(tokens[i + 1].text) &&
+        CLOSE_QUOTES.has(text.slice(0, tok.start).trimEnd().at(-1) ?? '')) {
+        const name = capitalisedRun(tokens, i + 1);
+        out.push(make(text, tokens, s, i + 1, name, span(text, tokens, i, i), quoteBefore(tokens, i), mentionIndex));
+        continue;
+      }
       // "according to X"
       if (tok.lower === 'according' && tokens[i + 1]?.lower === 'to') {
         const np = nounPhraseAfter(tokens, i + 2);
@@ -100,10 +199,10 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       if (NOUN_LIKE_CUES.has(tok.lower) && ((i > 0 && POSSESSIVE_OR_DETERMINER.test(tokens[i - 1].lower)) || tokens[i + 1]?.lower === 'of')) continue;
       // An -ing form reports speech only as a participle after a comma ("..., saying ..."), handled below;
       // elsewhere it is a noun or an adjective: "after a similar warning", "rocket shells claiming lives".
-      if (/ing$/.test(tok.lower) && !(PARTICIPLES.has(tok.lower) && tokens[i - 1]?.text === ',')) continue;
+      if (/ing$/.test(tok.lower) && !(PARTICIPLE_CUES.has(tok.lower) && tokens[i - 1]?.text === ',')) continue;
       const strong = !WEAK_VERBS.has(tok.lower);
       // "..., saying ...": the speaker is the subject of the sentence.
-      if (PARTICIPLES.has(tok.lower) && tokens[i - 1]?.text === ',') {
+      if (PARTICIPLE_CUES.has(tok.lower) && tokens[i - 1]?.text === ',') {
         const subject = sentenceSubject(tokens, i);
         if (subject) {
           out.push(make(text, tokens, s, subject.first, subject.last, span(text, tokens, i, i), restOfSentence(tokens, i), mentionIndex));
@@ -112,12 +211,24 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       }
       // "X said", "X has said", "X said in a statement"
       let cueFirst = i;
-      while (cueFirst > 0 && AUXILIARIES.has(tokens[cueFirst - 1].lower) && tokens[cueFirst - 1].kind === 'word') cueFirst--;
+      while (cueFirst > 0 && isAuxiliary(tokens[cueFirst - 1])) cueFirst--;
+      // "the plan was announced (by the mayor)": a passive has its source after "by", or none.
+      if (i > cueFirst && BE_FORMS.has(tokens[i - 1].lower) && !tok.lower.endsWith('ing')) {
+        const agent = tokens[i + 1]?.lower === 'by' ? nounPhraseAfter(tokens, i + 2) : null;
+        if (agent && isSourceLike(tokens, agent.first, agent.last)) {
+          out.push(make(text, tokens, s, agent.first, agent.last, span(text, tokens, cueFirst, i), { start: s.start, end: tokens[cueFirst].start }, mentionIndex));
+        }
+        continue;
+      }
       let beforeEnd = skipAside(tokens, cueFirst - 1);
-      // "an architect who said": the relative pronoun stands for the phrase before it.
-      if (/^(?:who|which)$/.test(tokens[beforeEnd]?.lower ?? '')) beforeEnd = tokens[beforeEnd - 1]?.text === ',' ? beforeEnd - 2 : beforeEnd - 1;
+      // "an architect who said": the relative pronoun is the source, standing for the phrase before it.
+      let relative = -1;
+      if (/^(?:who|which)$/.test(tokens[beforeEnd]?.lower ?? '')) {
+        relative = beforeEnd;
+        beforeEnd = tokens[beforeEnd - 1]?.text === ',' ? beforeEnd - 2 : beforeEnd - 1;
+      }
       // "... continued supporting Clinton and said": the subject of the sentence speaks.
-      if (tokens[beforeEnd]?.lower === 'and' && strong) {
+      if (tokens[beforeEnd]?.lower === 'and') {
         const subject = sentenceSubject(tokens, beforeEnd);
         if (subject) {
           out.push(make(text, tokens, s, subject.first, subject.last, span(text, tokens, cueFirst, i), restOfSentence(tokens, i), mentionIndex));
@@ -133,13 +244,20 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         out.push(make(text, tokens, s, invertedSource.first, invertedSource.last, span(text, tokens, i, i), { start: s.start, end: tokens[cueFirst - 1].end }, mentionIndex));
         continue;
       }
-      if (before && (strong || isSourceLike(tokens, before.first, before.last))) {
+      if (before && (strong || holdsView(tokens, before.last, i))) {
         if (tok.lower === 'told' || tok.lower === 'tells') {
           // "X told Reuters": the teller is the source.
         }
         const cue = span(text, tokens, cueFirst, i);
         const content = contentAfterOrBefore(tokens, s, before.first, i);
-        out.push(make(text, tokens, s, before.first, before.last, cue, content, mentionIndex));
+        if (relative >= 0) {
+          const a = make(text, tokens, s, relative, relative, cue, content, mentionIndex);
+          a.antecedent = span(text, tokens, before.first, before.last);
+          a.entityId = mentionIndex.entityOverlapping(a.antecedent.start, a.antecedent.end)?.id;
+          out.push(a);
+        } else {
+          out.push(make(text, tokens, s, before.first, before.last, cue, content, mentionIndex));
+        }
         continue;
       }
       // '"...", said X' and 'said X'
@@ -155,6 +273,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         }
       }
     }
+    markNested(out, firstFound, quoted.ranges);
     // A speaker's name before a colon: "Pat Caddell: Voters are worried", "PENCE: Well, look".
     const colon = speakerColon(tokens);
     if (colon) {
@@ -187,6 +306,72 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
   }
   resolveContinuations(text, out, entities);
   return out;
+}
+
+/** The last token of a name starting at `first`: capitalised words and initials ("Edwin G. Monroy"). */
+function capitalisedRun(tokens: Token[], first: number): number {
+  let last = first;
+  for (let k = first + 1; k < tokens.length && k - first < 5; k++) {
+    const t = tokens[k];
+    if (t.kind === 'word' && /^\p{Lu}/u.test(t.text)) last = k;
+    else if (!(t.text === '.' && t.start === tokens[k - 1].end && tokens[k - 1].text.length === 1)) break;
+  }
+  return last;
+}
+
+/**
+ * The stretches of a sentence inside quotation marks, and whether one is still open at its end.
+ * Straight quotes toggle; curly ones open and close; two apostrophes in a row are a double quote.
+ */
+function quotedRanges(tokens: Token[], openAtStart: boolean): { ranges: Range[]; open: boolean } {
+  const ranges: Range[] = [];
+  let open = openAtStart;
+  let from = tokens[0]?.start ?? 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    let mark: 'open' | 'close' | 'toggle' | null = null;
+    if (t.text === '“') mark = 'open';
+    else if (t.text === '”') mark = 'close';
+    else if (t.text === '"') mark = 'toggle';
+    else if (t.text === "'" && tokens[k + 1]?.text === "'" && tokens[k + 1].start === t.end) {
+      mark = 'toggle';
+      k++;
+    }
+    if (!mark) continue;
+    const opening = mark === 'open' || (mark === 'toggle' && !open);
+    if (opening && !open) {
+      open = true;
+      from = t.start;
+    } else if (!opening && open) {
+      open = false;
+      ranges.push({ start: from, end: tokens[k].end });
+    }
+  }
+  if (open && tokens.length) ranges.push({ start: from, end: tokens[tokens.length - 1].end });
+  return { ranges, open };
+}
+
+/**
+ * Attributions said by someone the article quotes or reports ("I think ...", "Clinton said she
+ * thinks ..."): inside a quotation, or inside what another attribution of the sentence reports.
+ */
+function markNested(found: FoundAttribution[], from: number, quoted: Range[]): void {
+  for (let k = from; k < found.length; k++) {
+    const a = found[k];
+    const at = a.source.start;
+    if (quoted.some((r) => r.start < at && at < r.end)) {
+      a.nested = true;
+      continue;
+    }
+    for (let j = from; j < found.length; j++) {
+      const b = found[j];
+      if (j === k || !b.content || b.nested) continue;
+      if (b.content.start <= at && at < b.content.end && b.cue.end <= at && !(a.content && a.content.start <= b.source.start && b.source.start < a.content.end)) {
+        a.nested = true;
+        break;
+      }
+    }
+  }
 }
 
 /** The noun phrase the sentence opens with, before its first verb: the subject of "..., saying ...". */
@@ -236,7 +421,8 @@ function make(
   const source = span(text, tokens, first, last);
   const entity = mentionIndex.entityOverlapping(source.start, source.end);
   const quoted = content !== null && isQuote(text, content);
-  const stance = STANCE_VERBS.has(cue.text.split(/\s+/).pop()!.toLowerCase());
+  const verb = cue.text.split(/\s+/).pop()!.toLowerCase();
+  const stance = STANCE_VERBS.has(verb) || VIEW_VERBS.has(verb);
   return { source, cue, content, sentence: { start: s.start, end: s.end }, antecedent: null, entityId: entity?.id, quoted, stance };
 }
 
@@ -356,9 +542,29 @@ function nounPhraseAfter(tokens: Token[], first: number): Np | null {
   return { first, last };
 }
 
+/** Modifiers and auxiliaries after a word that make it a noun: "the campaign would", "tweets came". */
+const AFTER_NOUN = new Set([...AUXILIARIES, 'came', 'comes', 'that', 'of', 'and', 'or', 'which', 'who', 'to']);
+
+/**
+ * A weak cue needs a holder right before it: a name, a pronoun or a person or body ("Voters want",
+ * "She plans"), not a modifier ("early-morning tweets", "swing states"). A cue word that is also a
+ * noun is read as a verb only when what follows cannot follow a noun ("the Clinton campaign would").
+ */
+function holdsView(tokens: Token[], last: number, verb: number): boolean {
+  const head = tokens[last];
+  const holder = /^\p{Lu}/u.test(head.text) || GROUP_SOURCE_NOUNS.has(head.lower) || HOLDER_NOUNS.has(head.lower) || PRONOUNS.has(head.lower) || /^(?:you|i)$/.test(head.lower);
+  if (!holder) return false;
+  if (!NOUN_LIKE_CUES.has(tokens[verb].lower)) return true;
+  if (last === verb - 1 && last > 0 && (DETERMINERS.has(tokens[last - 1].lower) || /['’]s?$/.test(tokens[last - 1].text)) && /^\p{Lu}/u.test(head.text)) return false;
+  const next = tokens[verb + 1];
+  if (!next || next.kind === 'punct' || AFTER_NOUN.has(next.lower) && tokens[verb].lower !== 'plans' && tokens[verb].lower !== 'plan') return false;
+  return true;
+}
+
 function isSourceLike(tokens: Token[], first: number, last: number): boolean {
   const head = tokens[last];
-  return /^\p{Lu}/u.test(head.text) || GROUP_SOURCE_NOUNS.has(head.lower) || PRONOUNS.has(head.lower) || first < last && /^\p{Lu}/u.test(tokens[first].text);
+  return /^\p{Lu}/u.test(head.text) || GROUP_SOURCE_NOUNS.has(head.lower) || HOLDER_NOUNS.has(head.lower) || PRONOUNS.has(head.lower) ||
+    /^(?:you|i)$/.test(head.lower) || first < last && /^\p{Lu}/u.test(tokens[first].text);
 }
 
 /** Content of "X said (that) ..." is what follows; of "..., X said" what precedes. */
