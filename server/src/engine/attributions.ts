@@ -199,7 +199,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       if (NOUN_LIKE_CUES.has(tok.lower) && ((i > 0 && POSSESSIVE_OR_DETERMINER.test(tokens[i - 1].lower)) || tokens[i + 1]?.lower === 'of')) continue;
       // An -ing form reports speech only as a participle after a comma ("..., saying ..."), handled below;
       // elsewhere it is a noun or an adjective: "after a similar warning", "rocket shells claiming lives".
-      if (/ing$/.test(tok.lower) && !(PARTICIPLE_CUES.has(tok.lower) && tokens[i - 1]?.text === ',')) continue;
+      if (/ing$/.test(tok.lower) && !(PARTICIPLE_CUES.has(tok.lower) && tokens[i - 1]?.text === ',') && !progressive(tokens, i)) continue;
       const strong = !WEAK_VERBS.has(tok.lower);
       // "..., saying ...": the speaker is the subject of the sentence.
       if (PARTICIPLE_CUES.has(tok.lower) && tokens[i - 1]?.text === ',') {
@@ -273,7 +273,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         }
       }
     }
-    markNested(out, firstFound, quoted.ranges);
+    markNested(out, firstFound, quoted.ranges, tokens);
     // A speaker's name before a colon: "Pat Caddell: Voters are worried", "PENCE: Well, look".
     const colon = speakerColon(tokens);
     if (colon) {
@@ -306,6 +306,12 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
   }
   resolveContinuations(text, out, entities);
   return out;
+}
+
+/** "is demanding", "has been steadily pushing": an -ing form after a form of "be" is the verb of its clause. */
+function progressive(tokens: Token[], verb: number): boolean {
+  for (let k = verb - 1; k >= 0 && isAuxiliary(tokens[k]); k--) if (BE_FORMS.has(tokens[k].lower)) return true;
+  return false;
 }
 
 /** The last token of a name starting at `first`: capitalised words and initials ("Edwin G. Monroy"). */
@@ -355,7 +361,7 @@ function quotedRanges(tokens: Token[], openAtStart: boolean): { ranges: Range[];
  * Attributions said by someone the article quotes or reports ("I think ...", "Clinton said she
  * thinks ..."): inside a quotation, or inside what another attribution of the sentence reports.
  */
-function markNested(found: FoundAttribution[], from: number, quoted: Range[]): void {
+function markNested(found: FoundAttribution[], from: number, quoted: Range[], tokens: Token[]): void {
   for (let k = from; k < found.length; k++) {
     const a = found[k];
     const at = a.source.start;
@@ -363,15 +369,29 @@ function markNested(found: FoundAttribution[], from: number, quoted: Range[]): v
       a.nested = true;
       continue;
     }
+    // '..., “that loophole,” she said': a speaker after a closing quotation speaks for the article.
+    const before = tokens.findIndex((t) => t.start === at) - 1;
+    if (before >= 0 && (CLOSE_QUOTES.has(tokens[before].text) || tokens[before].text === "'")) continue;
     for (let j = from; j < found.length; j++) {
       const b = found[j];
       if (j === k || !b.content || b.nested) continue;
-      if (b.content.start <= at && at < b.content.end && b.cue.end <= at && !(a.content && a.content.start <= b.source.start && b.source.start < a.content.end)) {
+      if (b.content.start <= at && at < b.content.end && b.cue.end <= at && !(a.content && a.content.start <= b.source.start && b.source.start < a.content.end) &&
+        !clauseBreakBetween(tokens, b.cue.end, at)) {
         a.nested = true;
         break;
       }
     }
   }
+}
+
+/** "X said the rules should change, but Y said ...": a new clause ends what X said. */
+function clauseBreakBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let k = 0; k < tokens.length && tokens[k].start < to; k++) {
+    if (tokens[k].start < from) continue;
+    if (tokens[k].text === ';') return true;
+    if (tokens[k].text === ',' && /^(?:but|while|although|though|whereas|and|yet)$/.test(tokens[k + 1]?.lower ?? '')) return true;
+  }
+  return false;
 }
 
 /** The noun phrase the sentence opens with, before its first verb: the subject of "..., saying ...". */
@@ -451,10 +471,10 @@ function skipAside(tokens: Token[], k: number): number {
     for (let j = k - 1; j >= 0 && k - j < 6; j--) if (tokens[j].text === '(') return j - 1;
   }
   if (tokens[k]?.text === ',') {
-    for (let j = k - 1; j > 0 && k - j < 20; j--) {
+    for (let j = k - 1; j > 0 && k - j < 32; j--) {
       if (tokens[j].text === ',' && /^(?:who|which|whose)$/.test(tokens[j + 1]?.lower ?? '')) return j - 1;
       // "Phil Lovas, the campaign chairman, said": an appositive after a name.
-      if (tokens[j].text === ',' && /^\p{Lu}/u.test(tokens[j - 1]?.text ?? '') && k - j <= 12) return j - 1;
+      if (tokens[j].text === ',' && /^\p{Lu}/u.test(tokens[j - 1]?.text ?? '') && k - j <= 30) return j - 1;
       if (tokens[j].text === '.' || tokens[j].text === '"') break;
     }
   }
