@@ -140,7 +140,7 @@ const HOLDER_NOUNS = new Set([
   'report', 'study', 'poll', 'polls', 'survey', 'surveys', 'statement', 'letter', 'article', 'research', 'analysis',
   'data', 'memo', 'ad', 'ads', 'film', 'book', 'editorial', 'column', 'website', 'document', 'documents', 'filing',
   'bill', 'law', 'ruling', 'order', 'plan', 'proposal', 'platform', 'paper', 'newspaper', 'network', 'panel', 'board',
-  'everyone', 'someone', 'nobody', 'many', 'most', 'others', 'both', 'percent', 'majority', 'fund', 'bank', 'bureau',
+  'union', 'unions', 'everyone', 'someone', 'nobody', 'many', 'most', 'others', 'both', 'percent', 'majority', 'fund', 'bank', 'bureau',
 ]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 'our', 'one', 'another', 'several', 'two', 'three', 'some', 'many', 'other']);
@@ -203,8 +203,12 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       const strong = !WEAK_VERBS.has(tok.lower);
       // "..., saying ...": the speaker is the subject of the sentence.
       if (PARTICIPLE_CUES.has(tok.lower) && tokens[i - 1]?.text === ',') {
-        const subject = sentenceSubject(tokens, i);
-        if (subject) {
+        // '"...," he said, adding that ...': the speaker just named goes on speaking.
+        const previous = out.length > firstFound ? out[out.length - 1] : null;
+        const subject = previous && previous.cue.end <= tok.start && !previous.uncued
+          ? { first: tokens.findIndex((t) => t.start === previous.source.start), last: tokens.findIndex((t) => t.end === previous.source.end) }
+          : sentenceSubject(tokens, i);
+        if (subject && subject.first >= 0 && subject.last >= subject.first) {
           out.push(make(text, tokens, s, subject.first, subject.last, span(text, tokens, i, i), restOfSentence(tokens, i), mentionIndex));
         }
         continue;
@@ -220,7 +224,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         }
         continue;
       }
-      let beforeEnd = skipAside(tokens, cueFirst - 1);
+      let beforeEnd = skipAside(tokens, skipTime(tokens, cueFirst - 1));
       // "an architect who said": the relative pronoun is the source, standing for the phrase before it.
       let relative = -1;
       if (/^(?:who|which)$/.test(tokens[beforeEnd]?.lower ?? '')) {
@@ -244,7 +248,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         out.push(make(text, tokens, s, invertedSource.first, invertedSource.last, span(text, tokens, i, i), { start: s.start, end: tokens[cueFirst - 1].end }, mentionIndex));
         continue;
       }
-      if (before && (strong || holdsView(tokens, before.last, i))) {
+      if (before && (strong && !NOUN_LIKE_CUES.has(tok.lower) || holdsView(tokens, before.last, i))) {
         if (tok.lower === 'told' || tok.lower === 'tells') {
           // "X told Reuters": the teller is the source.
         }
@@ -265,7 +269,8 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         const np = nounPhraseAfter(tokens, i + 1);
         const prev = tokens[i - 1];
         // Inverted order ends the clause: '"...," said the governor.' but not '..., said his men had ...'.
-        const closes = np && (np.last + 1 >= tokens.length || PUNCT_STOP.has(tokens[np.last + 1].text));
+        const afterQuote = prev && (CLOSE_QUOTES.has(prev.text) || prev.text === ',' && CLOSE_QUOTES.has(tokens[i - 2]?.text ?? ''));
+        const closes = np && (afterQuote || np.last + 1 >= tokens.length || PUNCT_STOP.has(tokens[np.last + 1].text));
         if (np && closes && prev && (PUNCT_STOP.has(prev.text) || CLOSE_QUOTES.has(prev.text) || prev.text === "'")) {
           const cue = span(text, tokens, i, i);
           const content = quoteBefore(tokens, i) ?? (i > 0 ? { start: s.start, end: tokens[i - 1].start } : null);
@@ -312,6 +317,20 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
 function progressive(tokens: Token[], verb: number): boolean {
   for (let k = verb - 1; k >= 0 && isAuxiliary(tokens[k]); k--) if (BE_FORMS.has(tokens[k].lower)) return true;
   return false;
+}
+
+const TIME_WORDS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|weekend|morning|afternoon|evening|night|day|time|interview|statement|recent|late|early)$/;
+
+/** "Sanders on Tuesday said", "a panel in 2001 found": a time phrase between the subject and its verb. */
+function skipTime(tokens: Token[], k: number): number {
+  for (let j = k; j >= 0 && k - j < 4; j--) {
+    const t = tokens[j];
+    if (t.kind === 'word' ? !TIME_WORDS.test(t.lower) && !/^(?:last|this|that|a|an|the|earlier|later)$/.test(t.lower) : t.kind !== 'number') {
+      return j < k && /^(?:on|in|at|last|this|earlier|during)$/.test(tokens[j].lower) ? j - 1 : k;
+    }
+    if (/^(?:last|this)$/.test(t.lower) && j < k) return j - 1;
+  }
+  return k;
 }
 
 /** The last token of a name starting at `first`: capitalised words and initials ("Edwin G. Monroy"). */
@@ -468,7 +487,7 @@ interface Np {
  */
 function skipAside(tokens: Token[], k: number): number {
   if (tokens[k]?.text === ')') {
-    for (let j = k - 1; j >= 0 && k - j < 6; j--) if (tokens[j].text === '(') return j - 1;
+    for (let j = k - 1; j >= 0 && k - j < 10; j--) if (tokens[j].text === '(') return j - 1;
   }
   if (tokens[k]?.text === ',') {
     for (let j = k - 1; j > 0 && k - j < 32; j--) {
@@ -563,7 +582,7 @@ function nounPhraseAfter(tokens: Token[], first: number): Np | null {
 }
 
 /** Modifiers and auxiliaries after a word that make it a noun: "the campaign would", "tweets came". */
-const AFTER_NOUN = new Set([...AUXILIARIES, 'came', 'comes', 'that', 'of', 'and', 'or', 'which', 'who', 'to']);
+const AFTER_NOUN = new Set([...AUXILIARIES, 'came', 'comes', 'of', 'and', 'or', 'which', 'who']);
 
 /**
  * A weak cue needs a holder right before it: a name, a pronoun or a person or body ("Voters want",
