@@ -177,7 +177,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       const tok = tokens[i];
       // '"...” ― Maria Lopez': a quotation signed with a dash and the speaker's name.
       if ((tok.text === '―' || tok.text === '—') && i + 1 < tokens.length && /^\p{Lu}/u.test(tokens[i + 1].text) &&
-        CLOSE_QUOTES.has(text.slice(0, tok.start).trimEnd().at(-1) ?? '')) {
+        CLOSE_QUOTES.has(charBefore(text, tok.start))) {
         const name = capitalisedRun(tokens, i + 1);
         out.push(make(text, tokens, s, i + 1, name, span(text, tokens, i, i), quoteBefore(tokens, i), mentionIndex));
         continue;
@@ -311,6 +311,12 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
   }
   resolveContinuations(text, out, entities);
   return out;
+}
+
+/** The last character before `at` that is not white space (a few characters back at most). */
+function charBefore(text: string, at: number): string {
+  for (let k = at - 1; k >= 0 && at - k <= 8; k--) if (!/\s/.test(text[k])) return text[k];
+  return '';
 }
 
 /** "is demanding", "has been steadily pushing": an -ing form after a form of "be" is the verb of its clause. */
