@@ -81,6 +81,22 @@ describe('attributions', () => {
     assert.ok(sources.includes('The coach') && sources.includes('Analysts'), JSON.stringify(sources));
     assert.ok(!sources.includes('I') && !sources.includes('the owners'), JSON.stringify(sources));
   });
+  it('keeps "according to X" and a speaker after a comma out of the clause before them', () => {
+    check('Gunmen stormed a depot near the border, wounding four guards, according to local officials.', 'local officials', 'according to');
+    check('When he wrote his memoir, Mr. Lund said that debt was a last resort.', 'Mr. Lund', 'said');
+    const { attributions } = analyze('The clerk reported that Dana Moss called the mayor twice.');
+    assert.deepStrictEqual(attributions.map((a) => a.source.text), ['The clerk']);
+  });
+  it('reads a named person set off by commas, and a holder before "of"', () => {
+    check('A lawyer for the families, Dana Cole, said the hearing was delayed.', 'Dana Cole', 'said');
+    check('Footage of the arrest shows the man with his hands raised.', 'Footage of the arrest', 'shows');
+    check('Some believe the vote will be close.', 'Some', 'believe');
+    check('The Boston Globe reports: the mill will close.', 'The Boston Globe', 'reports');
+  });
+  it('does not read a participle after its noun as a cue', () => {
+    const { attributions } = analyze('A poll released last week found that most voters were undecided.');
+    assert.deepStrictEqual(attributions.map((a) => [a.source.text, a.cue.text]), [['A poll', 'found']]);
+  });
   it('does not read modifiers before a noun as a source', () => {
     const { attributions } = analyze('The Harlow campaign would not comment. His early-morning tweets drew criticism in swing states.');
     assert.deepStrictEqual(attributions.map((a) => a.cue.text), []);

@@ -78,10 +78,16 @@ const VIEW_VERB_LEMMAS = [
   'resent', 'respond', 'retort', 'retweet', 'reveal', 'ridicule', 'scold', 'seek', 'shout', 'signal', 'slam', 'speculate',
   'stress', 'suggest', 'support', 'suspect', 'swear', 'testify', 'thank', 'threaten', 'tout', 'tweet', 'underscore',
   'understand', 'unveil', 'urge', 'veto', 'voice', 'vow', 'warn', 'welcome', 'wish', 'wonder', 'worry', 'yell',
+  // Public acts on a proposition or a person: offers, votes, signatures, bans.
+  'offer', 'issue', 'sponsor', 'link', 'feature', 'avoid', 'intensify', 'present', 'imagine',
+  'grill', 'unleash', 'hammer', 'profile', 'sign', 'appoint', 'nominate', 'introduce', 'repeal', 'ban',
+  'impose', 'allow', 'prohibit', 'overrule', 'enact', 'block', 'target', 'spar', 'talk',
+  'pitch', 'push', 'demonstrate', 'investigate', 'examine', 'explore', 'chronicle', 'analyze', 'analyse', 'conclude',
+  'weigh', 'view', 'resist', 'reverse', 'rally', 'tease', 'concoct', 'champion', 'flout', 'abolish', 'assess',
 ];
 /** Past forms that do not follow the rules of inflect(). */
 const IRREGULAR: Record<string, string[]> = {
-  understand: ['understood'], seek: ['sought'], swear: ['swore', 'sworn'], forecast: ['forecast'],
+  understand: ['understood'], seek: ['sought'], swear: ['swore', 'sworn'], forecast: ['forecast'], speak: ['spoke', 'spoken'],
 };
 /** Verbs that double their last consonant: "admitted", "regretting". */
 const DOUBLING = new Set(['admit', 'plan', 'prefer', 'rebut', 'regret', 'commit', 'permit', 'veto']);
@@ -104,6 +110,8 @@ const NOUN_LIKE_CUES = new Set([
   'request', 'requests', 'pledge', 'pledges', 'vow', 'vows', 'promise', 'protest', 'protests', 'reference', 'echo',
   'voice', 'campaign', 'campaigns', 'tweet', 'welcome', 'counter', 'credit', 'label', 'veto', 'wish', 'favor', 'back',
   'stress', 'press', 'object', 'objects', 'reply', 'signal', 'thanks', 'note', 'praise', 'detail', 'details', 'lobby',
+  'offer', 'offers', 'issue', 'issues', 'feature', 'features', 'link', 'links', 'ban', 'bans', 'block', 'target',
+  'talk', 'talks', 'profile', 'present', 'sign', 'signs', 'rally', 'push', 'view', 'views', 'review', 'debate',
 ]);
 const POSSESSIVE_OR_DETERMINER = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|new|latest|earlier|recent|media|news|police|un|official)$/;
 const VIEW_VERBS = new Set(VIEW_VERB_LEMMAS.flatMap(inflect).filter((w) => !SPEECH_VERBS_BASE.includes(w) && !STANCE_VERBS.has(w)));
@@ -140,7 +148,14 @@ const HOLDER_NOUNS = new Set([
   'report', 'study', 'poll', 'polls', 'survey', 'surveys', 'statement', 'letter', 'article', 'research', 'analysis',
   'data', 'memo', 'ad', 'ads', 'film', 'book', 'editorial', 'column', 'website', 'document', 'documents', 'filing',
   'bill', 'law', 'ruling', 'order', 'plan', 'proposal', 'platform', 'paper', 'newspaper', 'network', 'panel', 'board',
-  'union', 'unions', 'everyone', 'someone', 'nobody', 'many', 'most', 'others', 'both', 'percent', 'majority', 'fund', 'bank', 'bureau',
+  'union', 'unions', 'everyone', 'someone', 'woman', 'man', 'women', 'men', 'piece', 'spot', 'video', 'footage',
+  'transcript', 'scholars', 'review', 'records', 'slide', 'average', 'averages', 'studies', 'findings', 'figures',
+  'democrat', 'republican', 'chairman', 'chairwoman', 'founder', 'host', 'author', 'writer', 'reporter', 'reporters',
+  'journalist', 'journalists', 'editor', 'editors', 'columnist', 'historian', 'historians', 'professor', 'doctor',
+  'physician', 'physicians', 'nurse', 'mother', 'father', 'wife', 'husband', 'daughter', 'son', 'friend', 'friends',
+  'colleagues', 'veterans', 'employees', 'department', 'office', 'commission', 'foundation', 'institute', 'firm',
+  'industry', 'movement', 'coalition', 'team', 'staff', 'nations', 'countries', 'governments', 'city', 'prosecutor',
+  'plaintiffs', 'justices', 'some', 'several', 'few', 'each', 'one', 'all', 'nobody', 'many', 'most', 'others', 'both', 'percent', 'majority', 'fund', 'bank', 'bureau',
 ]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 'our', 'one', 'another', 'several', 'two', 'three', 'some', 'many', 'other']);
@@ -199,7 +214,9 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       if (NOUN_LIKE_CUES.has(tok.lower) && ((i > 0 && POSSESSIVE_OR_DETERMINER.test(tokens[i - 1].lower)) || tokens[i + 1]?.lower === 'of')) continue;
       // An -ing form reports speech only as a participle after a comma ("..., saying ..."), handled below;
       // elsewhere it is a noun or an adjective: "after a similar warning", "rocket shells claiming lives".
-      if (/ing$/.test(tok.lower) && !(PARTICIPLE_CUES.has(tok.lower) && tokens[i - 1]?.text === ',') && !progressive(tokens, i)) continue;
+      // "footage of Trump saying ...": a speech participle right after a name.
+      const afterName = PARTICIPLES.has(tok.lower) && i > 0 && tokens[i - 1].kind === 'word' && /^\p{Lu}/u.test(tokens[i - 1].text);
+      if (/ing$/.test(tok.lower) && !(PARTICIPLE_CUES.has(tok.lower) && tokens[i - 1]?.text === ',') && !progressive(tokens, i) && !afterName) continue;
       const strong = !WEAK_VERBS.has(tok.lower);
       // "..., saying ...": the speaker is the subject of the sentence.
       if (PARTICIPLE_CUES.has(tok.lower) && tokens[i - 1]?.text === ',') {
@@ -332,11 +349,17 @@ function skipTime(tokens: Token[], k: number): number {
   for (let j = k; j >= 0 && k - j < 4; j--) {
     const t = tokens[j];
     if (t.kind === 'word' ? !TIME_WORDS.test(t.lower) && !/^(?:last|this|that|a|an|the|earlier|later)$/.test(t.lower) : t.kind !== 'number') {
-      return j < k && /^(?:on|in|at|last|this|earlier|during)$/.test(tokens[j].lower) ? j - 1 : k;
+      return j < k && /^(?:on|in|at|last|this|earlier|during)$/.test(tokens[j].lower) ? skipParticiple(tokens, j - 1) : k;
     }
-    if (/^(?:last|this)$/.test(t.lower) && j < k) return j - 1;
+    if (/^(?:last|this)$/.test(t.lower) && j < k) return skipParticiple(tokens, j - 1);
   }
   return k;
+}
+
+/** "a poll released last week found": the participle before the time phrase belongs to the subject. */
+function skipParticiple(tokens: Token[], k: number): number {
+  const t = tokens[k];
+  return t && k > 0 && t.kind === 'word' && t.text === t.lower && /ed$/.test(t.lower) && tokens[k - 1].kind === 'word' ? k - 1 : k;
 }
 
 /** The last token of a name starting at `first`: capitalised words and initials ("Edwin G. Monroy"). */
@@ -394,14 +417,22 @@ function markNested(found: FoundAttribution[], from: number, quoted: Range[], to
       a.nested = true;
       continue;
     }
-    // '..., “that loophole,” she said': a speaker after a closing quotation speaks for the article.
     const before = tokens.findIndex((t) => t.start === at) - 1;
-    if (before >= 0 && (CLOSE_QUOTES.has(tokens[before].text) || tokens[before].text === "'")) continue;
+    // "reports that Trump called ...": a clause after "that" is what someone else reports.
+    if (/^that\s/i.test(a.source.text) || before > 0 && tokens[before].lower === 'that' && tokens[before - 1].kind === 'word') {
+      a.nested = true;
+      continue;
+    }
+    // '..., “that loophole,” she said': a speaker after a closing quotation speaks for the article;
+    // "When he wrote his book, Mr. Lee said ...": so does one that opens the main clause after a comma.
+    if (before >= 0 && (CLOSE_QUOTES.has(tokens[before].text) || tokens[before].text === "'" || tokens[before].text === ',')) continue;
+    // "..., according to activists" speaks for the article wherever it stands.
+    if (a.cue.text.toLowerCase() === 'according to') continue;
     for (let j = from; j < found.length; j++) {
       const b = found[j];
-      if (j === k || !b.content || b.nested) continue;
-      if (b.content.start <= at && at < b.content.end && b.cue.end <= at && !(a.content && a.content.start <= b.source.start && b.source.start < a.content.end) &&
-        !clauseBreakBetween(tokens, b.cue.end, at)) {
+      // Only speech holds another attribution in what it reports; "Rebels attacked X" holds no one.
+      if (j === k || !b.content || b.nested || b.stance) continue;
+      if (b.content.start <= at && at < b.content.end && b.cue.end <= at && !clauseBreakBetween(tokens, b.cue.end, at)) {
         a.nested = true;
         break;
       }
@@ -498,6 +529,8 @@ function skipAside(tokens: Token[], k: number): number {
   if (tokens[k]?.text === ',') {
     for (let j = k - 1; j > 0 && k - j < 32; j--) {
       if (tokens[j].text === ',' && /^(?:who|which|whose)$/.test(tokens[j + 1]?.lower ?? '')) return j - 1;
+      // "A lawyer for the outlets, Dana Cole, said": the name set off by commas is the source.
+      if (tokens[j].text === ',' && k - j <= 5 && tokens.slice(j + 1, k).every((t) => /^\p{Lu}/u.test(t.text) || t.text === '.')) return k - 1;
       // "Phil Lovas, the campaign chairman, said": an appositive after a name.
       if (tokens[j].text === ',' && /^\p{Lu}/u.test(tokens[j - 1]?.text ?? '') && k - j <= 30) return j - 1;
       if (tokens[j].text === '.' || tokens[j].text === '"') break;
@@ -512,6 +545,8 @@ function nounPhraseBefore(tokens: Token[], last: number): Np | null {
   const head = tokens[last];
   if (head.kind !== 'word') return null;
   if (PRONOUNS.has(head.lower)) return { first: last, last };
+  // "Some believe ...", "but all agreed ...": a quantifier standing alone is the subject.
+  if (/^(?:some|many|most|all|both|few|several|others)$/.test(head.lower) && (last === 0 || tokens[last - 1].kind === 'punct' || /^(?:and|but)$/.test(tokens[last - 1].lower))) return { first: last, last };
   if (DETERMINERS.has(head.lower)) return null;
   if (NP_BLOCKERS.has(head.lower) || /ly$/.test(head.lower) && !/^\p{Lu}/u.test(head.text)) return null;
   let first = last;
@@ -587,6 +622,12 @@ function nounPhraseAfter(tokens: Token[], first: number): Np | null {
   return { first, last };
 }
 
+const REDUCED_RELATIVE_NEXT = /^(?:by|last|this|earlier|yesterday|on|in|during|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+function isHolderWord(t: Token): boolean {
+  return /^\p{Lu}/u.test(t.text) || GROUP_SOURCE_NOUNS.has(t.lower) || HOLDER_NOUNS.has(t.lower);
+}
+
 /** Modifiers and auxiliaries after a word that make it a noun: "the campaign would", "tweets came". */
 const AFTER_NOUN = new Set([...AUXILIARIES, 'came', 'comes', 'of', 'and', 'or', 'which', 'who']);
 
@@ -596,13 +637,26 @@ const AFTER_NOUN = new Set([...AUXILIARIES, 'came', 'comes', 'of', 'and', 'or', 
  * noun is read as a verb only when what follows cannot follow a noun ("the Clinton campaign would").
  */
 function holdsView(tokens: Token[], last: number, verb: number): boolean {
-  const head = tokens[last];
+  // "Video of the incident shows": the head of the phrase stands before "of".
+  let head = tokens[last];
+  for (let k = last - 1; k > 0 && last - k < 6; k--) {
+    if (tokens[k].lower === 'of' && tokens[k - 1].kind === 'word') head = tokens[k - 1];
+    if (tokens[k].kind !== 'word') break;
+  }
+  if (head !== tokens[last] && !isHolderWord(head)) head = tokens[last];
   const holder = /^\p{Lu}/u.test(head.text) || GROUP_SOURCE_NOUNS.has(head.lower) || HOLDER_NOUNS.has(head.lower) || PRONOUNS.has(head.lower) || /^(?:you|i)$/.test(head.lower);
   if (!holder) return false;
+  // "a poll released last week", "a report issued by the agency": a participle after its noun.
+  const next0 = tokens[verb + 1];
+  if (/ed$|^(?:found|shown|written|made|put)$/.test(tokens[verb].lower) && next0 && REDUCED_RELATIVE_NEXT.test(next0.lower)) return false;
   if (!NOUN_LIKE_CUES.has(tokens[verb].lower)) return true;
-  if (last === verb - 1 && last > 0 && (DETERMINERS.has(tokens[last - 1].lower) || /['’]s?$/.test(tokens[last - 1].text)) && /^\p{Lu}/u.test(head.text)) return false;
+  if (/['’]s?$/.test(head.text)) return false;
+  if (last === verb - 1 && last > 0 && (DETERMINERS.has(tokens[last - 1].lower) || /['’]s?$/.test(tokens[last - 1].text)) && /^\p{Lu}/u.test(tokens[last].text)) return false;
   const next = tokens[verb + 1];
-  if (!next || next.kind === 'punct' || AFTER_NOUN.has(next.lower) && tokens[verb].lower !== 'plans' && tokens[verb].lower !== 'plan') return false;
+  // "The Times reports." "... the paper reports:" a name before a reporting verb closes the clause.
+  const reporting = !WEAK_VERBS.has(tokens[verb].lower) && /^\p{Lu}/u.test(head.text);
+  if (!next || next.kind === 'punct' && !(reporting && /^[.,:]$/.test(next.text))) return false;
+  if (AFTER_NOUN.has(next.lower) && tokens[verb].lower !== 'plans' && tokens[verb].lower !== 'plan') return false;
   return true;
 }
 
