@@ -97,6 +97,17 @@ describe('attributions', () => {
     const { attributions } = analyze('A poll released last week found that most voters were undecided.');
     assert.deepStrictEqual(attributions.map((a) => [a.source.text, a.cue.text]), [['A poll', 'found']]);
   });
+  it('reads a participle with its agent after "by", and "called on"', () => {
+    check('The fine, imposed by the State Water Board, was the largest in a decade.', 'the State Water Board', 'imposed');
+    check('Councillor Brandt called on the utility to refund its customers.', 'Councillor Brandt', 'called');
+  });
+  it('reads "but has said" with the subject of the sentence', () =>
+    check('The minister praised the plan but has said the costs must fall.', 'The minister', 'has said'));
+  it('leaves out what is said in the later sentences of a quotation', () => {
+    const text = 'The vote is near. "Rivals want a photo op. They want a slogan. We want answers," Mayor Ortiz said.';
+    const sources = analyze(text).attributions.map((a) => a.source.text);
+    assert.deepStrictEqual(sources, ['Mayor Ortiz']);
+  });
   it('does not read modifiers before a noun as a source', () => {
     const { attributions } = analyze('The Harlow campaign would not comment. His early-morning tweets drew criticism in swing states.');
     assert.deepStrictEqual(attributions.map((a) => a.cue.text), []);

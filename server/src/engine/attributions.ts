@@ -47,7 +47,7 @@ const STANCE_VERBS = new Set([
   'responded', 'replied', 'answered', 'questioned', 'criticized', 'criticised', 'condemned', 'blasted', 'slammed',
   'praised', 'rejected', 'disputed', 'conceded', 'predicted', 'concluded', 'testified', 'demanded', 'learned',
   'promised', 'promises', 'declined', 'refused', 'maintained', 'contended', 'observed', 'remarked', 'charged',
-  'reveals', 'revealed', 'released', 'published', 'wrote', 'writes', 'ruled', 'pointed', 'insisted', 'explained',
+  'reveals', 'revealed', 'wrote', 'writes', 'ruled', 'pointed', 'insisted', 'explained',
 ]);
 
 /** Verbs that are cues only when a source stands right before them ("the Observatory documented"). */
@@ -62,7 +62,7 @@ const WEAK_VERBS = new Set([
  * can be a source, and never the source of a figure (they report views, not counts).
  */
 const VIEW_VERB_LEMMAS = [
-  'accept', 'accuse', 'acknowledge', 'address', 'admire', 'admit', 'advise', 'advocate', 'affirm', 'allege', 'announce',
+  'accuse', 'acknowledge', 'address', 'admire', 'admit', 'advise', 'advocate', 'affirm', 'allege', 'announce',
   'anticipate', 'applaud', 'appreciate', 'approve', 'argue', 'assert', 'assume', 'assure', 'attack', 'authorize', 'back',
   'bash', 'blame', 'blast', 'boast', 'brag', 'brand', 'campaign', 'caution', 'champion', 'characterize', 'chant',
   'chastise', 'chide', 'cite', 'claim', 'clarify', 'comment', 'compare', 'complain', 'concede', 'conclude', 'condemn',
@@ -77,17 +77,17 @@ const VIEW_VERB_LEMMAS = [
   'recommend', 'reference', 'refute', 'reiterate', 'reject', 'remark', 'remind', 'repeat', 'reply', 'request',
   'resent', 'respond', 'retort', 'retweet', 'reveal', 'ridicule', 'scold', 'seek', 'shout', 'signal', 'slam', 'speculate',
   'stress', 'suggest', 'support', 'suspect', 'swear', 'testify', 'thank', 'threaten', 'tout', 'tweet', 'underscore',
-  'understand', 'unveil', 'urge', 'veto', 'voice', 'vow', 'warn', 'welcome', 'wish', 'wonder', 'worry', 'yell',
+  'understand', 'unveil', 'urge', 'veto', 'voice', 'vow', 'warn', 'welcome', 'wish', 'wonder', 'worry', 'yell', 'write',
   // Public acts on a proposition or a person: offers, votes, signatures, bans.
   'offer', 'issue', 'sponsor', 'link', 'feature', 'avoid', 'intensify', 'present', 'imagine',
-  'grill', 'unleash', 'hammer', 'profile', 'sign', 'appoint', 'nominate', 'introduce', 'repeal', 'ban',
+  'grill', 'unleash', 'hammer', 'profile', 'appoint', 'nominate', 'repeal', 'ban',
   'impose', 'allow', 'prohibit', 'overrule', 'enact', 'block', 'target', 'spar', 'talk',
   'pitch', 'push', 'demonstrate', 'investigate', 'examine', 'explore', 'chronicle', 'analyze', 'analyse', 'conclude',
   'weigh', 'view', 'resist', 'reverse', 'rally', 'tease', 'concoct', 'champion', 'flout', 'abolish', 'assess',
 ];
 /** Past forms that do not follow the rules of inflect(). */
 const IRREGULAR: Record<string, string[]> = {
-  understand: ['understood'], seek: ['sought'], swear: ['swore', 'sworn'], forecast: ['forecast'], speak: ['spoke', 'spoken'],
+  understand: ['understood'], seek: ['sought'], swear: ['swore', 'sworn'], forecast: ['forecast'], speak: ['spoke', 'spoken'], write: ['wrote', 'written'],
 };
 /** Verbs that double their last consonant: "admitted", "regretting". */
 const DOUBLING = new Set(['admit', 'plan', 'prefer', 'rebut', 'regret', 'commit', 'permit', 'veto']);
@@ -241,6 +241,14 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         }
         continue;
       }
+      // "a penalty imposed by the bureau", "the measure, backed by both parties": a participle with its agent.
+      if (tokens[i + 1]?.lower === 'by' && /ed$|^(?:written|spoken|shown|sworn)$/.test(tok.lower)) {
+        const agent = nounPhraseAfter(tokens, i + 2);
+        if (agent && isSourceLike(tokens, agent.first, agent.last) && !PRONOUNS.has(tokens[agent.first].lower)) {
+          out.push(make(text, tokens, s, agent.first, agent.last, span(text, tokens, i, i), null, mentionIndex));
+          continue;
+        }
+      }
       let beforeEnd = skipAside(tokens, skipTime(tokens, cueFirst - 1));
       // "an architect who said": the relative pronoun is the source, standing for the phrase before it.
       let relative = -1;
@@ -249,7 +257,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         beforeEnd = tokens[beforeEnd - 1]?.text === ',' ? beforeEnd - 2 : beforeEnd - 1;
       }
       // "... continued supporting Clinton and said": the subject of the sentence speaks.
-      if (tokens[beforeEnd]?.lower === 'and') {
+      if (tokens[beforeEnd]?.lower === 'and' || tokens[beforeEnd]?.lower === 'but') {
         const subject = sentenceSubject(tokens, beforeEnd);
         if (subject) {
           out.push(make(text, tokens, s, subject.first, subject.last, span(text, tokens, cueFirst, i), restOfSentence(tokens, i), mentionIndex));
@@ -380,7 +388,8 @@ function capitalisedRun(tokens: Token[], first: number): number {
 function quotedRanges(tokens: Token[], openAtStart: boolean): { ranges: Range[]; open: boolean } {
   const ranges: Range[] = [];
   let open = openAtStart;
-  let from = tokens[0]?.start ?? 0;
+  // A quotation carried in from the sentence before covers this one from its first word.
+  let from = (tokens[0]?.start ?? 0) - 1;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     let mark: 'open' | 'close' | 'toggle' | null = null;
@@ -444,8 +453,8 @@ function markNested(found: FoundAttribution[], from: number, quoted: Range[], to
 function clauseBreakBetween(tokens: Token[], from: number, to: number): boolean {
   for (let k = 0; k < tokens.length && tokens[k].start < to; k++) {
     if (tokens[k].start < from) continue;
-    if (tokens[k].text === ';') return true;
-    if (tokens[k].text === ',' && /^(?:but|while|although|though|whereas|and|yet)$/.test(tokens[k + 1]?.lower ?? '')) return true;
+    if (tokens[k].text === ';' || /^(?:but|although|though|whereas)$/.test(tokens[k].lower)) return true;
+    if (tokens[k].text === ',' && /^(?:while|and|yet)$/.test(tokens[k + 1]?.lower ?? '')) return true;
   }
   return false;
 }
@@ -622,7 +631,7 @@ function nounPhraseAfter(tokens: Token[], first: number): Np | null {
   return { first, last };
 }
 
-const REDUCED_RELATIVE_NEXT = /^(?:by|last|this|earlier|yesterday|on|in|during|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const REDUCED_RELATIVE_NEXT = /^(?:by|last|this|earlier|yesterday|during|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 function isHolderWord(t: Token): boolean {
   return /^\p{Lu}/u.test(t.text) || GROUP_SOURCE_NOUNS.has(t.lower) || HOLDER_NOUNS.has(t.lower);
@@ -648,7 +657,8 @@ function holdsView(tokens: Token[], last: number, verb: number): boolean {
   if (!holder) return false;
   // "a poll released last week", "a report issued by the agency": a participle after its noun.
   const next0 = tokens[verb + 1];
-  if (/ed$|^(?:found|shown|written|made|put)$/.test(tokens[verb].lower) && next0 && REDUCED_RELATIVE_NEXT.test(next0.lower)) return false;
+  if (/ed$|^(?:found|shown|written|made|put)$/.test(tokens[verb].lower) && next0 && !/^\p{Lu}/u.test(tokens[last].text) && !PRONOUNS.has(tokens[last].lower) &&
+    (REDUCED_RELATIVE_NEXT.test(next0.lower) || /^(?:on|in)$/.test(next0.lower) && (tokens[verb + 2]?.kind === 'number' || TIME_WORDS.test(tokens[verb + 2]?.lower ?? '')))) return false;
   if (!NOUN_LIKE_CUES.has(tokens[verb].lower)) return true;
   if (/['’]s?$/.test(head.text)) return false;
   if (last === verb - 1 && last > 0 && (DETERMINERS.has(tokens[last - 1].lower) || /['’]s?$/.test(tokens[last - 1].text)) && /^\p{Lu}/u.test(tokens[last].text)) return false;
