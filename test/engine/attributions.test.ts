@@ -108,6 +108,11 @@ describe('attributions', () => {
     const sources = analyze(text).attributions.map((a) => a.source.text);
     assert.deepStrictEqual(sources, ['Mayor Ortiz']);
   });
+  it('reads the verb of a title-case headline', () => check('Governor Ames Says Budget Will Pass Next Week', 'Governor Ames', 'Says'));
+  it('does not read a clause that describes a noun as an attribution', () => {
+    const { attributions } = analyze('The mayor praised the projects she supported. Critics mocked what he called a plan.');
+    assert.deepStrictEqual(attributions.map((a) => a.source.text), ['The mayor', 'Critics']);
+  });
   it('does not read modifiers before a noun as a source', () => {
     const { attributions } = analyze('The Harlow campaign would not comment. His early-morning tweets drew criticism in swing states.');
     assert.deepStrictEqual(attributions.map((a) => a.cue.text), []);

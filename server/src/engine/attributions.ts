@@ -186,6 +186,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
     // A quotation left open runs on into the next sentence of its paragraph, not past a line break.
     if (text.slice(previousEnd, s.start).includes('\n')) openQuote = false;
     const quoted = quotedRanges(tokens, openQuote);
+    const titleCase = isTitleCase(tokens);
     openQuote = quoted.open;
     previousEnd = s.end;
     for (let i = 0; i < tokens.length; i++) {
@@ -210,7 +211,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       }
       if (tok.kind !== 'word' || !SPEECH_VERBS.has(tok.lower)) continue;
       // Verbs are written in lower case; "States" in "United States" and "Report" in a title are not cues.
-      if (tok.text !== tok.lower && i > 0) continue;
+      if (tok.text !== tok.lower && i > 0 && !headlineVerb(tokens, i, titleCase, out.length > firstFound)) continue;
       if (NOUN_LIKE_CUES.has(tok.lower) && ((i > 0 && POSSESSIVE_OR_DETERMINER.test(tokens[i - 1].lower)) || tokens[i + 1]?.lower === 'of')) continue;
       // An -ing form reports speech only as a participle after a comma ("..., saying ..."), handled below;
       // elsewhere it is a noun or an adjective: "after a similar warning", "rocket shells claiming lives".
@@ -344,6 +345,18 @@ function charBefore(text: string, at: number): string {
   return '';
 }
 
+/** A headline written in title case: "Senator Says Budget Will Pass". */
+function isTitleCase(tokens: Token[]): boolean {
+  const words = tokens.filter((t) => t.kind === 'word' && t.text.length > 3);
+  return words.length >= 4 && words.filter((t) => /^\p{Lu}/u.test(t.text)).length >= 0.8 * words.length;
+}
+
+/** In a title-case headline, the first present-tense verb after a name: "Lindsey Graham Says", "Poll Shows". */
+function headlineVerb(tokens: Token[], i: number, titleCase: boolean, foundBefore: boolean): boolean {
+  const t = tokens[i];
+  return titleCase && !foundBefore && /^\p{Lu}\p{Ll}+s$/u.test(t.text) && tokens[i - 1].kind === 'word' && /^\p{Lu}/u.test(tokens[i - 1].text);
+}
+
 /** "is demanding", "has been steadily pushing": an -ing form after a form of "be" is the verb of its clause. */
 function progressive(tokens: Token[], verb: number): boolean {
   for (let k = verb - 1; k >= 0 && isAuxiliary(tokens[k]); k--) if (BE_FORMS.has(tokens[k].lower)) return true;
@@ -427,6 +440,13 @@ function markNested(found: FoundAttribution[], from: number, quoted: Range[], to
       continue;
     }
     const before = tokens.findIndex((t) => t.start === at) - 1;
+    // "the loopholes he cited", "what she called a rant": a pronoun right after a noun or "what" opens a
+    // clause that describes that noun; the article reports the noun, not a statement.
+    const prev = tokens[before];
+    if (before >= 0 && PRONOUNS.has(a.source.text.toLowerCase()) && prev.kind === 'word' && prev.text === prev.lower && !CLAUSE_OPENERS.has(prev.lower) && !SPEECH_VERBS.has(prev.lower)) {
+      a.nested = true;
+      continue;
+    }
     // "reports that Trump called ...": a clause after "that" is what someone else reports.
     if (/^that\s/i.test(a.source.text) || before > 0 && tokens[before].lower === 'that' && tokens[before - 1].kind === 'word') {
       a.nested = true;
@@ -448,6 +468,13 @@ function markNested(found: FoundAttribution[], from: number, quoted: Range[], to
     }
   }
 }
+
+const CLAUSE_OPENERS = new Set([
+  'and', 'but', 'or', 'nor', 'yet', 'so', 'though', 'although', 'because', 'as', 'when', 'whenever', 'while', 'if',
+  'unless', 'since', 'after', 'before', 'until', 'once', 'where', 'why', 'how', 'then', 'now', 'also', 'still', 'later',
+  'meanwhile', 'instead', 'however', 'thus', 'therefore', 'indeed', 'perhaps', 'maybe', 'whether', 'than', 'even',
+  'again', 'today', 'yesterday', 'tonight', 'here', 'there', 'first', 'finally', 'only', 'earlier', 'previously',
+]);
 
 /** "X said the rules should change, but Y said ...": a new clause ends what X said. */
 function clauseBreakBetween(tokens: Token[], from: number, to: number): boolean {
