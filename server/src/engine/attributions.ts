@@ -304,6 +304,9 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         }
       }
     }
+    // In a title-case headline the phrase before a verb is hard to bound ("... Hospital in Aleppo Coalition
+    // Describes ..."), so only a plain speech verb there may source a figure.
+    if (titleCase) for (let k = firstFound; k < out.length; k++) if (/^\p{Lu}/u.test(out[k].cue.text) && WEAK_VERBS.has(out[k].cue.text.toLowerCase())) out[k].stance = true;
     markNested(out, firstFound, quoted.ranges, tokens);
     // A speaker's name before a colon: "Pat Caddell: Voters are worried", "PENCE: Well, look".
     const colon = speakerColon(tokens);
