@@ -70,6 +70,8 @@ describe('attributions', () => {
   it('reads a participle that goes on with the speaker just named', () => {
     check('"The ferry is safe," the captain said, adding that inspections were complete.', 'the captain', 'adding');
     check('Senator Okafor toured the plant on Friday, promising to protect the jobs there.', 'Senator Okafor', 'promising');
+    check('Dr. Vance said she doubted the figures, arguing that the survey was too small.', 'Dr. Vance', 'arguing');
+    check('The mayor called the plan a “costly gamble,” comparing it to the stadium deal.', 'The mayor', 'comparing');
   });
   it('reads a quotation signed with a dash and a name', () =>
     check('“The rent doubled in a year.” ― Marta G. Reyes', 'Marta G. Reyes', '―'));

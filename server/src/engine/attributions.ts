@@ -76,7 +76,7 @@ const VIEW_VERB_LEMMAS = [
   'promote', 'propose', 'protest', 'question', 'rail', 'reaffirm', 'realize', 'rebuke', 'rebut', 'recall', 'recognize',
   'recommend', 'reference', 'refute', 'reiterate', 'reject', 'remark', 'remind', 'repeat', 'reply', 'request',
   'resent', 'respond', 'retort', 'retweet', 'reveal', 'ridicule', 'scold', 'seek', 'shout', 'signal', 'slam', 'speculate',
-  'stress', 'suggest', 'support', 'suspect', 'swear', 'testify', 'thank', 'threaten', 'tout', 'tweet', 'underscore',
+  'stress', 'suggest', 'support', 'suspect', 'refer', 'swear', 'testify', 'thank', 'threaten', 'tout', 'tweet', 'underscore',
   'understand', 'unveil', 'urge', 'veto', 'voice', 'vow', 'warn', 'welcome', 'wish', 'wonder', 'worry', 'yell', 'write',
   // Public acts on a proposition or a person: offers, votes, signatures, bans.
   'offer', 'issue', 'sponsor', 'link', 'feature', 'avoid', 'intensify', 'present', 'imagine',
@@ -217,12 +217,15 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       // elsewhere it is a noun or an adjective: "after a similar warning", "rocket shells claiming lives".
       // "footage of Trump saying ...": a speech participle right after a name.
       const afterName = PARTICIPLES.has(tok.lower) && i > 0 && tokens[i - 1].kind === 'word' && /^\p{Lu}/u.test(tokens[i - 1].text);
-      if (/ing$/.test(tok.lower) && !(PARTICIPLE_CUES.has(tok.lower) && tokens[i - 1]?.text === ',') && !progressive(tokens, i) && !afterName) continue;
+      // "..., saying ...", and '... a “strong leader,” comparing him ...' with the comma inside the quotation.
+      const adjunct = PARTICIPLE_CUES.has(tok.lower) && (tokens[i - 1]?.text === ',' || CLOSE_QUOTES.has(tokens[i - 1]?.text ?? '') && tokens[i - 2]?.text === ',');
+      if (/ing$/.test(tok.lower) && !adjunct && !progressive(tokens, i) && !afterName) continue;
       const strong = !WEAK_VERBS.has(tok.lower);
       // "..., saying ...": the speaker is the subject of the sentence.
-      if (PARTICIPLE_CUES.has(tok.lower) && tokens[i - 1]?.text === ',') {
+      if (adjunct) {
         // '"...," he said, adding that ...': the speaker just named goes on speaking.
-        const previous = out.length > firstFound ? out[out.length - 1] : null;
+        // The first speaker of the sentence, not one reported inside what they said.
+        const previous = out.length > firstFound ? out.slice(firstFound).find((a) => !a.stance) ?? out[firstFound] : null;
         const subject = previous && previous.cue.end <= tok.start && !previous.uncued
           ? { first: tokens.findIndex((t) => t.start === previous.source.start), last: tokens.findIndex((t) => t.end === previous.source.end) }
           : sentenceSubject(tokens, i);
