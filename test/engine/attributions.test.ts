@@ -110,6 +110,10 @@ describe('attributions', () => {
     const sources = analyze(text).attributions.map((a) => a.source.text);
     assert.deepStrictEqual(sources, ['Mayor Ortiz']);
   });
+  it('reads a pronoun written together with its auxiliary, and a pronoun after "in which"', () => {
+    check('Since then she’s promoted the tax credit at every stop.', 'she’s', 'promoted');
+    check('He gave an interview in which he said the mill would stay open.', 'he', 'said');
+  });
   it('reads the verb of a title-case headline', () => check('Governor Ames Says Budget Will Pass Next Week', 'Governor Ames', 'Says'));
   it('does not read a clause that describes a noun as an attribution', () => {
     const { attributions } = analyze('The mayor praised the projects she supported. Critics mocked what he called a plan.');

@@ -253,6 +253,11 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
           continue;
         }
       }
+      // "he’s promoted", "who’ve called for": the pronoun and its auxiliary written as one word.
+      if (cueFirst > 0 && /^(?:he|she|it|they|we|i|you|who)['’](?:s|ve|d|ll|re)$/.test(tokens[cueFirst - 1].lower)) {
+        out.push(make(text, tokens, s, cueFirst - 1, cueFirst - 1, span(text, tokens, cueFirst, i), restOfSentence(tokens, i), mentionIndex));
+        continue;
+      }
       let beforeEnd = skipAside(tokens, skipTime(tokens, cueFirst - 1));
       // "an architect who said": the relative pronoun is the source, standing for the phrase before it.
       let relative = -1;
@@ -480,6 +485,8 @@ const CLAUSE_OPENERS = new Set([
   'unless', 'since', 'after', 'before', 'until', 'once', 'where', 'why', 'how', 'then', 'now', 'also', 'still', 'later',
   'meanwhile', 'instead', 'however', 'thus', 'therefore', 'indeed', 'perhaps', 'maybe', 'whether', 'than', 'even',
   'again', 'today', 'yesterday', 'tonight', 'here', 'there', 'first', 'finally', 'only', 'earlier', 'previously',
+  // "the interview in which he said ...": a clause that reports, unlike "what he called".
+  'which', 'whom',
 ]);
 
 /** "X said the rules should change, but Y said ...": a new clause ends what X said. */
