@@ -48,9 +48,80 @@ describe('attributions', () => {
     assert.strictEqual(claim.attribution?.source.text, 'monitor');
     assert.strictEqual(claim.attribution?.cue, null);
   });
-  it('reads a source with an appositive, and a relative clause', () => {
+  it('reads a source with an appositive, and a relative pronoun standing for the phrase before it', () => {
     check('Omar Haddad, a council member, said the road was cut.', 'Omar Haddad', 'said');
-    check('The doctors quoted a nurse who said the ward was full.', 'a nurse', 'said');
+    check('Lena Marsh, a tax lawyer who advised two governors and taught at a law school in Ohio for a decade, said the bill would fail.', 'Lena Marsh', 'said');
+    const text = 'Reporters met a nurse who said the ward was full.';
+    check(text, 'who', 'said');
+    const claimText = 'Reporters met a nurse who said 12 people were killed.';
+    assert.strictEqual(analyze(claimText).claims[0].attribution?.source.text, 'a nurse');
+  });
+  it('reads views, plans and public acts in every tense, with auxiliaries, adverbs and negation', () => {
+    check('The senator opposes the new pipeline.', 'The senator', 'opposes');
+    check('Voters want a change in the capital.', 'Voters', 'want');
+    check('The mayor has repeatedly criticized the budget.', 'The mayor', 'has repeatedly criticized');
+    check('Governor Alba is promising lower fares for commuters.', 'Governor Alba', 'is promising');
+    check('The union did not endorse either candidate.', 'The union', 'did not endorse');
+    check('A new survey shows that most renters expect higher costs.', 'A new survey', 'shows');
+    check('Councillor Ruiz on Tuesday said the bridge would reopen.', 'Councillor Ruiz', 'said');
+  });
+  it('reads a passive with its agent after "by"', () =>
+    check('The proposal was criticized by Mayor Dunn as too costly.', 'Mayor Dunn', 'was criticized'));
+  it('reads a participle that goes on with the speaker just named', () => {
+    check('"The ferry is safe," the captain said, adding that inspections were complete.', 'the captain', 'adding');
+    check('Senator Okafor toured the plant on Friday, promising to protect the jobs there.', 'Senator Okafor', 'promising');
+    check('Dr. Vance said she doubted the figures, arguing that the survey was too small.', 'Dr. Vance', 'arguing');
+    check('The mayor called the plan a “costly gamble,” comparing it to the stadium deal.', 'The mayor', 'comparing');
+  });
+  it('reads a quotation signed with a dash and a name', () =>
+    check('“The rent doubled in a year.” ― Marta G. Reyes', 'Marta G. Reyes', '―'));
+  it('reads "said X" after a quotation even when a phrase follows the speaker', () =>
+    check('"We are not finished," said one union official at the plant.', 'one union official at the plant', 'said'));
+  it('leaves out what is said inside a quotation or inside another report', () => {
+    const text = 'The coach said, "I think we can win the cup." Analysts said the owners believe the club is worth more.';
+    const sources = analyze(text).attributions.map((a) => a.source.text);
+    assert.ok(sources.includes('The coach') && sources.includes('Analysts'), JSON.stringify(sources));
+    assert.ok(!sources.includes('I') && !sources.includes('the owners'), JSON.stringify(sources));
+  });
+  it('keeps "according to X" and a speaker after a comma out of the clause before them', () => {
+    check('Gunmen stormed a depot near the border, wounding four guards, according to local officials.', 'local officials', 'according to');
+    check('When he wrote his memoir, Mr. Lund said that debt was a last resort.', 'Mr. Lund', 'said');
+    const { attributions } = analyze('The clerk reported that Dana Moss called the mayor twice.');
+    assert.deepStrictEqual(attributions.map((a) => a.source.text), ['The clerk']);
+  });
+  it('reads a named person set off by commas, and a holder before "of"', () => {
+    check('A lawyer for the families, Dana Cole, said the hearing was delayed.', 'Dana Cole', 'said');
+    check('Footage of the arrest shows the man with his hands raised.', 'Footage of the arrest', 'shows');
+    check('Some believe the vote will be close.', 'Some', 'believe');
+    check('The Boston Globe reports: the mill will close.', 'The Boston Globe', 'reports');
+  });
+  it('does not read a participle after its noun as a cue', () => {
+    const { attributions } = analyze('A poll released last week found that most voters were undecided.');
+    assert.deepStrictEqual(attributions.map((a) => [a.source.text, a.cue.text]), [['A poll', 'found']]);
+  });
+  it('reads a participle with its agent after "by", and "called on"', () => {
+    check('The fine, imposed by the State Water Board, was the largest in a decade.', 'the State Water Board', 'imposed');
+    check('Councillor Brandt called on the utility to refund its customers.', 'Councillor Brandt', 'called');
+  });
+  it('reads "but has said" with the subject of the sentence', () =>
+    check('The minister praised the plan but has said the costs must fall.', 'The minister', 'has said'));
+  it('leaves out what is said in the later sentences of a quotation', () => {
+    const text = 'The vote is near. "Rivals want a photo op. They want a slogan. We want answers," Mayor Ortiz said.';
+    const sources = analyze(text).attributions.map((a) => a.source.text);
+    assert.deepStrictEqual(sources, ['Mayor Ortiz']);
+  });
+  it('reads a pronoun written together with its auxiliary, and a pronoun after "in which"', () => {
+    check('Since then she’s promoted the tax credit at every stop.', 'she’s', 'promoted');
+    check('He gave an interview in which he said the mill would stay open.', 'he', 'said');
+  });
+  it('reads the verb of a title-case headline', () => check('Governor Ames Says Budget Will Pass Next Week', 'Governor Ames', 'Says'));
+  it('does not read a clause that describes a noun as an attribution', () => {
+    const { attributions } = analyze('The mayor praised the projects she supported. Critics mocked what he called a plan.');
+    assert.deepStrictEqual(attributions.map((a) => a.source.text), ['The mayor', 'Critics']);
+  });
+  it('does not read modifiers before a noun as a source', () => {
+    const { attributions } = analyze('The Harlow campaign would not comment. His early-morning tweets drew criticism in swing states.');
+    assert.deepStrictEqual(attributions.map((a) => a.cue.text), []);
   });
   it('reads "said X" where the comma was stripped and only the phrase after can be a source', () =>
     check('The town lies near a military airport said the Observatory which counts the dead.', 'the Observatory', 'said'));

@@ -14,6 +14,9 @@ describe('text: sentences', () => {
       'George W. Bush left.',
     ]);
   });
+  it('does not end a sentence inside an abbreviation whose letters follow the full stop', () => {
+    check('Sen. Mara Lind (D-N.Y.) voted against it. Then the vote closed.', ['Sen. Mara Lind (D-N.Y.) voted against it.', 'Then the vote closed.']);
+  });
   it('keeps a closing curly quote with its sentence', () => {
     check('“We will stay,” he said. “We are many.” Then he left.', ['“We will stay,” he said.', '“We are many.”', 'Then he left.']);
   });

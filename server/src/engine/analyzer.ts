@@ -64,7 +64,8 @@ export class Analyzer {
       s.numbers.map(({ start, end, text: t, min, max, kind }) => ({ start, end, text: t, min, max, kind })),
     );
     const claims = this.readClaims(original, text, sentences, entities, found, tags, metadata);
-    const attributions: Attribution[] = found.map((a) => ({
+    // The document's attributions are the ones the article makes; those said inside them stay with the claims.
+    const attributions: Attribution[] = found.filter((a) => !a.nested).map((a) => ({
       source: a.source,
       cue: a.cue,
       content: a.content,
@@ -335,7 +336,7 @@ function insideOpenQuote(sentences: Sentence[], index: number, original: string)
  */
 function toClaimAttribution(a: FoundAttribution): ClaimAttribution {
   // A pronoun says nothing about the source; the name it stands for does ("he said" -> Rami Abdel Rahman).
-  const pronoun = a.antecedent && /^(?:he|she|it|they)$/i.test(a.source.text);
+  const pronoun = a.antecedent && /^(?:he|she|it|they|who|which)$/i.test(a.source.text);
   return {
     source: pronoun ? a.antecedent! : a.source,
     cue: a.uncued ? null : a.cue,

@@ -21,6 +21,11 @@ export interface FoundAttribution {
   stance: boolean;
   /** A headline credit written without any cue ("... kill 56 civilians in Syria monitor"). */
   uncued?: boolean;
+  /**
+   * Said inside a quotation ("I think ...", says the quoted speaker): part of another attribution's
+   * content rather than one the article makes. Kept for the claims, left out of the document's list.
+   */
+  nested?: boolean;
 }
 
 const SPEECH_VERBS_BASE = [
@@ -42,7 +47,7 @@ const STANCE_VERBS = new Set([
   'responded', 'replied', 'answered', 'questioned', 'criticized', 'criticised', 'condemned', 'blasted', 'slammed',
   'praised', 'rejected', 'disputed', 'conceded', 'predicted', 'concluded', 'testified', 'demanded', 'learned',
   'promised', 'promises', 'declined', 'refused', 'maintained', 'contended', 'observed', 'remarked', 'charged',
-  'reveals', 'revealed', 'released', 'published', 'wrote', 'writes', 'ruled', 'pointed', 'insisted', 'explained',
+  'reveals', 'revealed', 'wrote', 'writes', 'ruled', 'pointed', 'insisted', 'explained',
 ]);
 
 /** Verbs that are cues only when a source stands right before them ("the Observatory documented"). */
@@ -50,14 +55,108 @@ const WEAK_VERBS = new Set([
   'put', 'puts', 'putting', 'documented', 'recorded', 'counted', 'called', 'described', 'describes', 'urged', 'urges',
   'vowed', 'pledged', 'blamed', 'blames', 'estimated', 'estimates', 'posted', 'quoted', 'cited', ...STANCE_VERBS,
 ]);
+/**
+ * Verbs that report a view, a plan, a stance or a public act of a person or a body: the wider sense of
+ * attribution ("The senator opposes the bill", "Voters want change", "The council approved the plan").
+ * Written as lemmas and inflected below, so that every tense is read alike. Cues only after a phrase that
+ * can be a source, and never the source of a figure (they report views, not counts).
+ */
+const VIEW_VERB_LEMMAS = [
+  'accuse', 'acknowledge', 'address', 'admire', 'admit', 'advise', 'advocate', 'affirm', 'allege', 'announce',
+  'anticipate', 'applaud', 'appreciate', 'approve', 'argue', 'assert', 'assume', 'assure', 'attack', 'authorize', 'back',
+  'bash', 'blame', 'blast', 'boast', 'brag', 'brand', 'campaign', 'caution', 'champion', 'characterize', 'chant',
+  'chastise', 'chide', 'cite', 'claim', 'clarify', 'comment', 'compare', 'complain', 'concede', 'conclude', 'condemn',
+  'confess', 'confirm', 'consider', 'contend', 'contest', 'convince', 'counter', 'credit', 'criticize', 'criticise',
+  'decide', 'declare', 'decry', 'defend', 'demand', 'denounce', 'deny', 'deride', 'describe', 'detail', 'disagree',
+  'discuss', 'dismiss', 'dispute', 'doubt', 'downplay', 'echo', 'embrace', 'emphasize', 'emphasise', 'encourage',
+  'endorse', 'envision', 'estimate', 'expect', 'explain', 'express', 'fault', 'favor', 'favour', 'fear', 'forecast',
+  'guarantee', 'hail', 'highlight', 'hint', 'hope', 'imply', 'indicate', 'insist', 'intend', 'invoke', 'joke', 'judge',
+  'label', 'lambast', 'lament', 'laud', 'liken', 'lobby', 'maintain', 'mention', 'mock', 'note', 'object', 'oppose',
+  'outline', 'plan', 'plead', 'pledge', 'portray', 'praise', 'predict', 'prefer', 'press', 'proclaim', 'promise',
+  'promote', 'propose', 'protest', 'question', 'rail', 'reaffirm', 'realize', 'rebuke', 'rebut', 'recall', 'recognize',
+  'recommend', 'reference', 'refute', 'reiterate', 'reject', 'remark', 'remind', 'repeat', 'reply', 'request',
+  'resent', 'respond', 'retort', 'retweet', 'reveal', 'ridicule', 'scold', 'seek', 'shout', 'signal', 'slam', 'speculate',
+  'stress', 'suggest', 'support', 'suspect', 'refer', 'swear', 'testify', 'thank', 'threaten', 'tout', 'tweet', 'underscore',
+  'understand', 'unveil', 'urge', 'veto', 'voice', 'vow', 'warn', 'welcome', 'wish', 'wonder', 'worry', 'yell', 'write',
+  // Public acts on a proposition or a person: offers, votes, signatures, bans.
+  'offer', 'issue', 'sponsor', 'link', 'feature', 'avoid', 'intensify', 'present', 'imagine',
+  'grill', 'unleash', 'hammer', 'profile', 'appoint', 'nominate', 'repeal', 'ban',
+  'impose', 'allow', 'prohibit', 'overrule', 'enact', 'block', 'target', 'spar', 'talk',
+  'pitch', 'push', 'demonstrate', 'investigate', 'examine', 'explore', 'chronicle', 'analyze', 'analyse', 'conclude',
+  'weigh', 'view', 'resist', 'reverse', 'rally', 'tease', 'concoct', 'champion', 'flout', 'abolish', 'assess',
+];
+/** Past forms that do not follow the rules of inflect(). */
+const IRREGULAR: Record<string, string[]> = {
+  understand: ['understood'], seek: ['sought'], swear: ['swore', 'sworn'], forecast: ['forecast'], speak: ['spoke', 'spoken'], write: ['wrote', 'written'],
+};
+/** Verbs that double their last consonant: "admitted", "regretting". */
+const DOUBLING = new Set(['admit', 'plan', 'prefer', 'rebut', 'regret', 'commit', 'permit', 'veto']);
+
+/** The -s, -ed and -ing forms of a regular verb, with the usual spelling changes. */
+export function inflect(lemma: string): string[] {
+  const consonantY = /[^aeiou]y$/.test(lemma);
+  const third = /(?:s|x|z|ch|sh)$/.test(lemma) || lemma === 'veto' || lemma === 'echo' ? `${lemma}es` : consonantY ? `${lemma.slice(0, -1)}ies` : `${lemma}s`;
+  const doubled = DOUBLING.has(lemma) && lemma !== 'veto' ? lemma + lemma.at(-1) : lemma;
+  const past = IRREGULAR[lemma] ?? [lemma.endsWith('e') ? `${lemma}d` : consonantY ? `${lemma.slice(0, -1)}ied` : `${doubled}ed`];
+  const ing = /[^e]e$/.test(lemma) ? `${lemma.slice(0, -1)}ing` : `${doubled}ing`;
+  return [lemma, third, ...past, ing];
+}
+
 /** Cue words that are also nouns ("the report", "his claims"): cues only without a determiner before them. */
-const NOUN_LIKE_CUES = new Set(['report', 'reports', 'claims', 'claim', 'states', 'tweets', 'calls', 'notes', 'show', 'shows', 'promises', 'doubts', 'fears', 'hopes', 'worries', 'writes', 'found', 'thought']);
+const NOUN_LIKE_CUES = new Set([
+  'report', 'reports', 'claims', 'claim', 'states', 'tweets', 'calls', 'notes', 'show', 'shows', 'promises', 'doubts',
+  'fears', 'hopes', 'worries', 'writes', 'found', 'thought', 'plan', 'plans', 'support', 'attack', 'attacks', 'comment',
+  'comments', 'demand', 'demands', 'question', 'questions', 'estimate', 'estimates', 'doubt', 'fear', 'hope', 'worry',
+  'request', 'requests', 'pledge', 'pledges', 'vow', 'vows', 'promise', 'protest', 'protests', 'reference', 'echo',
+  'voice', 'campaign', 'campaigns', 'tweet', 'welcome', 'counter', 'credit', 'label', 'veto', 'wish', 'favor', 'back',
+  'stress', 'press', 'object', 'objects', 'reply', 'signal', 'thanks', 'note', 'praise', 'detail', 'details', 'lobby',
+  'offer', 'offers', 'issue', 'issues', 'feature', 'features', 'link', 'links', 'ban', 'bans', 'block', 'target',
+  'talk', 'talks', 'profile', 'present', 'sign', 'signs', 'rally', 'push', 'view', 'views', 'review', 'debate',
+]);
 const POSSESSIVE_OR_DETERMINER = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|new|latest|earlier|recent|media|news|police|un|official)$/;
+const VIEW_VERBS = new Set(VIEW_VERB_LEMMAS.flatMap(inflect).filter((w) => !SPEECH_VERBS_BASE.includes(w) && !STANCE_VERBS.has(w)));
+for (const v of VIEW_VERBS) WEAK_VERBS.add(v);
 const SPEECH_VERBS = new Set([...SPEECH_VERBS_BASE, ...WEAK_VERBS]);
+/** -ing forms that report what the subject of the sentence says or does: "..., promising to cut taxes". */
+const PARTICIPLE_CUES = new Set([...SPEECH_VERBS].filter((w) => w.endsWith('ing') && !NOUN_LIKE_CUES.has(w)));
 const INVERTIBLE = new Set(['said', 'says', 'added', 'reported', 'told', 'stated']);
 /** Participles that report what the subject of the sentence said: "..., saying the town had fallen". */
 const PARTICIPLES = new Set(['saying', 'adding', 'arguing', 'citing', 'claiming', 'noting', 'telling', 'warning', 'insisting', 'explaining', 'asking', 'calling', 'suggesting', 'promising']);
-const AUXILIARIES = new Set(['did', 'has', 'have', 'had', 'also', 'will', 'would', 'was', 'were', 'later', 'earlier', 'previously', 'further', 'separately', 'then', 'had', 'reportedly']);
+const AUXILIARIES = new Set([
+  'did', 'does', 'do', 'has', 'have', 'had', 'also', 'will', 'would', 'was', 'were', 'later', 'earlier', 'previously',
+  'further', 'separately', 'then', 'reportedly', 'is', 'are', 'am', 'be', 'been', 'being', 'could', 'should', 'may',
+  'might', 'must', 'can', 'cannot', 'shall', 'not', 'never', 'still', 'now', 'again', 'once', 'already', 'even',
+  'always', 'often', 'first', 'recently', 'just', 'long',
+]);
+/** Words ending in -ly that are nouns or adjectives, not adverbs between a subject and its verb. */
+const LY_NOUNS = new Set(['family', 'ally', 'rally', 'supply', 'assembly', 'reply', 'apply', 'comply', 'monopoly', 'anomaly', 'bully', 'daily', 'weekly', 'monthly', 'quarterly', 'only', 'holy', 'fly']);
+/** What may stand between a subject and its verb: auxiliaries, negation, adverbs ("has repeatedly said"). */
+function isAuxiliary(t: Token): boolean {
+  if (t.kind !== 'word' || t.text !== t.lower) return false;
+  return AUXILIARIES.has(t.lower) || /n['’]t$/.test(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly') && !LY_NOUNS.has(t.lower));
+}
+const BE_FORMS = new Set(['is', 'are', 'am', 'was', 'were', 'be', 'been', 'being']);
+/** People and bodies written in lower case that hold views: sources when they are the subject. */
+const HOLDER_NOUNS = new Set([
+  'voters', 'critics', 'lawmakers', 'legislators', 'experts', 'analysts', 'economists', 'scientists', 'researchers',
+  'supporters', 'opponents', 'protesters', 'demonstrators', 'leaders', 'members', 'aides', 'advisers', 'advisors',
+  'people', 'americans', 'democrats', 'republicans', 'candidate', 'candidates', 'nominee', 'campaign', 'senator',
+  'senators', 'administration', 'committee', 'council', 'court', 'judge', 'judges', 'congress', 'party', 'parties',
+  'company', 'companies', 'officials', 'official', 'regulators', 'administrators', 'lawyer', 'lawyers', 'attorney',
+  'attorneys', 'parents', 'students', 'teachers', 'residents', 'citizens', 'users', 'readers', 'viewers', 'fans',
+  'conservatives', 'liberals', 'progressives', 'pollsters', 'strategists', 'donors', 'allies', 'rivals', 'executives',
+  'report', 'study', 'poll', 'polls', 'survey', 'surveys', 'statement', 'letter', 'article', 'research', 'analysis',
+  'data', 'memo', 'ad', 'ads', 'film', 'book', 'editorial', 'column', 'website', 'document', 'documents', 'filing',
+  'bill', 'law', 'ruling', 'order', 'plan', 'proposal', 'platform', 'paper', 'newspaper', 'network', 'panel', 'board',
+  'union', 'unions', 'everyone', 'someone', 'woman', 'man', 'women', 'men', 'piece', 'spot', 'video', 'footage',
+  'transcript', 'scholars', 'review', 'records', 'slide', 'average', 'averages', 'studies', 'findings', 'figures',
+  'democrat', 'republican', 'chairman', 'chairwoman', 'founder', 'host', 'author', 'writer', 'reporter', 'reporters',
+  'journalist', 'journalists', 'editor', 'editors', 'columnist', 'historian', 'historians', 'professor', 'doctor',
+  'physician', 'physicians', 'nurse', 'mother', 'father', 'wife', 'husband', 'daughter', 'son', 'friend', 'friends',
+  'colleagues', 'veterans', 'employees', 'department', 'office', 'commission', 'foundation', 'institute', 'firm',
+  'industry', 'movement', 'coalition', 'team', 'staff', 'nations', 'countries', 'governments', 'city', 'prosecutor',
+  'plaintiffs', 'justices', 'some', 'several', 'few', 'each', 'one', 'all', 'nobody', 'many', 'most', 'others', 'both', 'percent', 'majority', 'fund', 'bank', 'bureau',
+]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 'our', 'one', 'another', 'several', 'two', 'three', 'some', 'many', 'other']);
 const NP_BLOCKERS = new Set([
@@ -79,10 +178,26 @@ export interface SentenceInput extends Range {
 export function findAttributions(text: string, sentences: SentenceInput[], entities: Entity[], headline: Range | null = null): FoundAttribution[] {
   const out: FoundAttribution[] = [];
   const mentionIndex = indexMentions(entities);
+  let openQuote = false;
+  let previousEnd = 0;
   for (const s of sentences) {
     const tokens = s.tokens;
+    const firstFound = out.length;
+    // A quotation left open runs on into the next sentence of its paragraph, not past a line break.
+    if (text.slice(previousEnd, s.start).includes('\n')) openQuote = false;
+    const quoted = quotedRanges(tokens, openQuote);
+    const titleCase = isTitleCase(tokens);
+    openQuote = quoted.open;
+    previousEnd = s.end;
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
+      // '"...” ― Maria Lopez': a quotation signed with a dash and the speaker's name.
+      if ((tok.text === '―' || tok.text === '—') && i + 1 < tokens.length && /^\p{Lu}/u.test(tokens[i + 1].text) &&
+        CLOSE_QUOTES.has(charBefore(text, tok.start))) {
+        const name = capitalisedRun(tokens, i + 1);
+        out.push(make(text, tokens, s, i + 1, name, span(text, tokens, i, i), quoteBefore(tokens, i), mentionIndex));
+        continue;
+      }
       // "according to X"
       if (tok.lower === 'according' && tokens[i + 1]?.lower === 'to') {
         const np = nounPhraseAfter(tokens, i + 2);
@@ -96,28 +211,62 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       }
       if (tok.kind !== 'word' || !SPEECH_VERBS.has(tok.lower)) continue;
       // Verbs are written in lower case; "States" in "United States" and "Report" in a title are not cues.
-      if (tok.text !== tok.lower && i > 0) continue;
+      if (tok.text !== tok.lower && i > 0 && !headlineVerb(tokens, i, titleCase, out.length > firstFound)) continue;
       if (NOUN_LIKE_CUES.has(tok.lower) && ((i > 0 && POSSESSIVE_OR_DETERMINER.test(tokens[i - 1].lower)) || tokens[i + 1]?.lower === 'of')) continue;
       // An -ing form reports speech only as a participle after a comma ("..., saying ..."), handled below;
       // elsewhere it is a noun or an adjective: "after a similar warning", "rocket shells claiming lives".
-      if (/ing$/.test(tok.lower) && !(PARTICIPLES.has(tok.lower) && tokens[i - 1]?.text === ',')) continue;
+      // "footage of Trump saying ...": a speech participle right after a name.
+      const afterName = PARTICIPLES.has(tok.lower) && i > 0 && tokens[i - 1].kind === 'word' && /^\p{Lu}/u.test(tokens[i - 1].text);
+      // "..., saying ...", and '... a “strong leader,” comparing him ...' with the comma inside the quotation.
+      const adjunct = PARTICIPLE_CUES.has(tok.lower) && (tokens[i - 1]?.text === ',' || CLOSE_QUOTES.has(tokens[i - 1]?.text ?? '') && tokens[i - 2]?.text === ',');
+      if (/ing$/.test(tok.lower) && !adjunct && !progressive(tokens, i) && !afterName) continue;
       const strong = !WEAK_VERBS.has(tok.lower);
       // "..., saying ...": the speaker is the subject of the sentence.
-      if (PARTICIPLES.has(tok.lower) && tokens[i - 1]?.text === ',') {
-        const subject = sentenceSubject(tokens, i);
-        if (subject) {
+      if (adjunct) {
+        // '"...," he said, adding that ...': the speaker just named goes on speaking.
+        // The first speaker of the sentence, not one reported inside what they said.
+        const previous = out.length > firstFound ? out.slice(firstFound).find((a) => !a.stance) ?? out[firstFound] : null;
+        const subject = previous && previous.cue.end <= tok.start && !previous.uncued
+          ? { first: tokens.findIndex((t) => t.start === previous.source.start), last: tokens.findIndex((t) => t.end === previous.source.end) }
+          : sentenceSubject(tokens, i);
+        if (subject && subject.first >= 0 && subject.last >= subject.first) {
           out.push(make(text, tokens, s, subject.first, subject.last, span(text, tokens, i, i), restOfSentence(tokens, i), mentionIndex));
         }
         continue;
       }
       // "X said", "X has said", "X said in a statement"
       let cueFirst = i;
-      while (cueFirst > 0 && AUXILIARIES.has(tokens[cueFirst - 1].lower) && tokens[cueFirst - 1].kind === 'word') cueFirst--;
-      let beforeEnd = skipAside(tokens, cueFirst - 1);
-      // "an architect who said": the relative pronoun stands for the phrase before it.
-      if (/^(?:who|which)$/.test(tokens[beforeEnd]?.lower ?? '')) beforeEnd = tokens[beforeEnd - 1]?.text === ',' ? beforeEnd - 2 : beforeEnd - 1;
+      while (cueFirst > 0 && isAuxiliary(tokens[cueFirst - 1])) cueFirst--;
+      // "the plan was announced (by the mayor)": a passive has its source after "by", or none.
+      if (i > cueFirst && BE_FORMS.has(tokens[i - 1].lower) && !tok.lower.endsWith('ing')) {
+        const agent = tokens[i + 1]?.lower === 'by' ? nounPhraseAfter(tokens, i + 2) : null;
+        if (agent && isSourceLike(tokens, agent.first, agent.last)) {
+          out.push(make(text, tokens, s, agent.first, agent.last, span(text, tokens, cueFirst, i), { start: s.start, end: tokens[cueFirst].start }, mentionIndex));
+        }
+        continue;
+      }
+      // "a penalty imposed by the bureau", "the measure, backed by both parties": a participle with its agent.
+      if (tokens[i + 1]?.lower === 'by' && /ed$|^(?:written|spoken|shown|sworn)$/.test(tok.lower)) {
+        const agent = nounPhraseAfter(tokens, i + 2);
+        if (agent && isSourceLike(tokens, agent.first, agent.last) && !PRONOUNS.has(tokens[agent.first].lower)) {
+          out.push(make(text, tokens, s, agent.first, agent.last, span(text, tokens, i, i), null, mentionIndex));
+          continue;
+        }
+      }
+      // "he’s promoted", "who’ve called for": the pronoun and its auxiliary written as one word.
+      if (cueFirst > 0 && /^(?:he|she|it|they|we|i|you|who)['’](?:s|ve|d|ll|re)$/.test(tokens[cueFirst - 1].lower)) {
+        out.push(make(text, tokens, s, cueFirst - 1, cueFirst - 1, span(text, tokens, cueFirst, i), restOfSentence(tokens, i), mentionIndex));
+        continue;
+      }
+      let beforeEnd = skipAside(tokens, skipTime(tokens, cueFirst - 1));
+      // "an architect who said": the relative pronoun is the source, standing for the phrase before it.
+      let relative = -1;
+      if (/^(?:who|which)$/.test(tokens[beforeEnd]?.lower ?? '')) {
+        relative = beforeEnd;
+        beforeEnd = tokens[beforeEnd - 1]?.text === ',' ? beforeEnd - 2 : beforeEnd - 1;
+      }
       // "... continued supporting Clinton and said": the subject of the sentence speaks.
-      if (tokens[beforeEnd]?.lower === 'and' && strong) {
+      if (tokens[beforeEnd]?.lower === 'and' || tokens[beforeEnd]?.lower === 'but') {
         const subject = sentenceSubject(tokens, beforeEnd);
         if (subject) {
           out.push(make(text, tokens, s, subject.first, subject.last, span(text, tokens, cueFirst, i), restOfSentence(tokens, i), mentionIndex));
@@ -133,13 +282,20 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         out.push(make(text, tokens, s, invertedSource.first, invertedSource.last, span(text, tokens, i, i), { start: s.start, end: tokens[cueFirst - 1].end }, mentionIndex));
         continue;
       }
-      if (before && (strong || isSourceLike(tokens, before.first, before.last))) {
+      if (before && (strong && !NOUN_LIKE_CUES.has(tok.lower) || holdsView(tokens, before.last, i))) {
         if (tok.lower === 'told' || tok.lower === 'tells') {
           // "X told Reuters": the teller is the source.
         }
         const cue = span(text, tokens, cueFirst, i);
         const content = contentAfterOrBefore(tokens, s, before.first, i);
-        out.push(make(text, tokens, s, before.first, before.last, cue, content, mentionIndex));
+        if (relative >= 0) {
+          const a = make(text, tokens, s, relative, relative, cue, content, mentionIndex);
+          a.antecedent = span(text, tokens, before.first, before.last);
+          a.entityId = mentionIndex.entityOverlapping(a.antecedent.start, a.antecedent.end)?.id;
+          out.push(a);
+        } else {
+          out.push(make(text, tokens, s, before.first, before.last, cue, content, mentionIndex));
+        }
         continue;
       }
       // '"...", said X' and 'said X'
@@ -147,7 +303,8 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         const np = nounPhraseAfter(tokens, i + 1);
         const prev = tokens[i - 1];
         // Inverted order ends the clause: '"...," said the governor.' but not '..., said his men had ...'.
-        const closes = np && (np.last + 1 >= tokens.length || PUNCT_STOP.has(tokens[np.last + 1].text));
+        const afterQuote = prev && (CLOSE_QUOTES.has(prev.text) || prev.text === ',' && CLOSE_QUOTES.has(tokens[i - 2]?.text ?? ''));
+        const closes = np && (afterQuote || np.last + 1 >= tokens.length || PUNCT_STOP.has(tokens[np.last + 1].text));
         if (np && closes && prev && (PUNCT_STOP.has(prev.text) || CLOSE_QUOTES.has(prev.text) || prev.text === "'")) {
           const cue = span(text, tokens, i, i);
           const content = quoteBefore(tokens, i) ?? (i > 0 ? { start: s.start, end: tokens[i - 1].start } : null);
@@ -155,6 +312,10 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         }
       }
     }
+    // In a title-case headline the phrase before a verb is hard to bound ("... Hospital in Aleppo Coalition
+    // Describes ..."), so only a plain speech verb there may source a figure.
+    if (titleCase) for (let k = firstFound; k < out.length; k++) if (/^\p{Lu}/u.test(out[k].cue.text) && WEAK_VERBS.has(out[k].cue.text.toLowerCase())) out[k].stance = true;
+    markNested(out, firstFound, quoted.ranges, tokens);
     // A speaker's name before a colon: "Pat Caddell: Voters are worried", "PENCE: Well, look".
     const colon = speakerColon(tokens);
     if (colon) {
@@ -187,6 +348,155 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
   }
   resolveContinuations(text, out, entities);
   return out;
+}
+
+/** The last character before `at` that is not white space (a few characters back at most). */
+function charBefore(text: string, at: number): string {
+  for (let k = at - 1; k >= 0 && at - k <= 8; k--) if (!/\s/.test(text[k])) return text[k];
+  return '';
+}
+
+/** A headline written in title case: "Senator Says Budget Will Pass". */
+function isTitleCase(tokens: Token[]): boolean {
+  const words = tokens.filter((t) => t.kind === 'word' && t.text.length > 3);
+  return words.length >= 4 && words.filter((t) => /^\p{Lu}/u.test(t.text)).length >= 0.8 * words.length;
+}
+
+/** In a title-case headline, the first present-tense verb after a name: "Lindsey Graham Says", "Poll Shows". */
+function headlineVerb(tokens: Token[], i: number, titleCase: boolean, foundBefore: boolean): boolean {
+  const t = tokens[i];
+  return titleCase && !foundBefore && /^\p{Lu}\p{Ll}+s$/u.test(t.text) && tokens[i - 1].kind === 'word' && /^\p{Lu}/u.test(tokens[i - 1].text);
+}
+
+/** "is demanding", "has been steadily pushing": an -ing form after a form of "be" is the verb of its clause. */
+function progressive(tokens: Token[], verb: number): boolean {
+  for (let k = verb - 1; k >= 0 && isAuxiliary(tokens[k]); k--) if (BE_FORMS.has(tokens[k].lower)) return true;
+  return false;
+}
+
+const TIME_WORDS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|weekend|morning|afternoon|evening|night|day|time|interview|statement|recent|late|early)$/;
+
+/** "Sanders on Tuesday said", "a panel in 2001 found": a time phrase between the subject and its verb. */
+function skipTime(tokens: Token[], k: number): number {
+  for (let j = k; j >= 0 && k - j < 4; j--) {
+    const t = tokens[j];
+    if (t.kind === 'word' ? !TIME_WORDS.test(t.lower) && !/^(?:last|this|that|a|an|the|earlier|later)$/.test(t.lower) : t.kind !== 'number') {
+      return j < k && /^(?:on|in|at|last|this|earlier|during)$/.test(tokens[j].lower) ? skipParticiple(tokens, j - 1) : k;
+    }
+    if (/^(?:last|this)$/.test(t.lower) && j < k) return skipParticiple(tokens, j - 1);
+  }
+  return k;
+}
+
+/** "a poll released last week found": the participle before the time phrase belongs to the subject. */
+function skipParticiple(tokens: Token[], k: number): number {
+  const t = tokens[k];
+  return t && k > 0 && t.kind === 'word' && t.text === t.lower && /ed$/.test(t.lower) && tokens[k - 1].kind === 'word' ? k - 1 : k;
+}
+
+/** The last token of a name starting at `first`: capitalised words and initials ("Edwin G. Monroy"). */
+function capitalisedRun(tokens: Token[], first: number): number {
+  let last = first;
+  for (let k = first + 1; k < tokens.length && k - first < 5; k++) {
+    const t = tokens[k];
+    if (t.kind === 'word' && /^\p{Lu}/u.test(t.text)) last = k;
+    else if (!(t.text === '.' && t.start === tokens[k - 1].end && tokens[k - 1].text.length === 1)) break;
+  }
+  return last;
+}
+
+/**
+ * The stretches of a sentence inside quotation marks, and whether one is still open at its end.
+ * Straight quotes toggle; curly ones open and close; two apostrophes in a row are a double quote.
+ */
+function quotedRanges(tokens: Token[], openAtStart: boolean): { ranges: Range[]; open: boolean } {
+  const ranges: Range[] = [];
+  let open = openAtStart;
+  // A quotation carried in from the sentence before covers this one from its first word.
+  let from = (tokens[0]?.start ?? 0) - 1;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    let mark: 'open' | 'close' | 'toggle' | null = null;
+    if (t.text === '“') mark = 'open';
+    else if (t.text === '”') mark = 'close';
+    else if (t.text === '"') mark = 'toggle';
+    else if (t.text === "'" && tokens[k + 1]?.text === "'" && tokens[k + 1].start === t.end) {
+      mark = 'toggle';
+      k++;
+    }
+    if (!mark) continue;
+    const opening = mark === 'open' || (mark === 'toggle' && !open);
+    if (opening && !open) {
+      open = true;
+      from = t.start;
+    } else if (!opening && open) {
+      open = false;
+      ranges.push({ start: from, end: tokens[k].end });
+    }
+  }
+  if (open && tokens.length) ranges.push({ start: from, end: tokens[tokens.length - 1].end });
+  return { ranges, open };
+}
+
+/**
+ * Attributions said by someone the article quotes or reports ("I think ...", "Clinton said she
+ * thinks ..."): inside a quotation, or inside what another attribution of the sentence reports.
+ */
+function markNested(found: FoundAttribution[], from: number, quoted: Range[], tokens: Token[]): void {
+  for (let k = from; k < found.length; k++) {
+    const a = found[k];
+    const at = a.source.start;
+    if (quoted.some((r) => r.start < at && at < r.end)) {
+      a.nested = true;
+      continue;
+    }
+    const before = tokens.findIndex((t) => t.start === at) - 1;
+    // "the loopholes he cited", "what she called a rant": a pronoun right after a noun or "what" opens a
+    // clause that describes that noun; the article reports the noun, not a statement.
+    const prev = tokens[before];
+    if (before >= 0 && PRONOUNS.has(a.source.text.toLowerCase()) && prev.kind === 'word' && prev.text === prev.lower && !CLAUSE_OPENERS.has(prev.lower) && !SPEECH_VERBS.has(prev.lower)) {
+      a.nested = true;
+      continue;
+    }
+    // "reports that Trump called ...": a clause after "that" is what someone else reports.
+    if (/^that\s/i.test(a.source.text) || before > 0 && tokens[before].lower === 'that' && tokens[before - 1].kind === 'word') {
+      a.nested = true;
+      continue;
+    }
+    // '..., “that loophole,” she said': a speaker after a closing quotation speaks for the article;
+    // "When he wrote his book, Mr. Lee said ...": so does one that opens the main clause after a comma.
+    if (before >= 0 && (CLOSE_QUOTES.has(tokens[before].text) || tokens[before].text === "'" || tokens[before].text === ',')) continue;
+    // "..., according to activists" speaks for the article wherever it stands.
+    if (a.cue.text.toLowerCase() === 'according to') continue;
+    for (let j = from; j < found.length; j++) {
+      const b = found[j];
+      // Only speech holds another attribution in what it reports; "Rebels attacked X" holds no one.
+      if (j === k || !b.content || b.nested || b.stance) continue;
+      if (b.content.start <= at && at < b.content.end && b.cue.end <= at && !clauseBreakBetween(tokens, b.cue.end, at)) {
+        a.nested = true;
+        break;
+      }
+    }
+  }
+}
+
+const CLAUSE_OPENERS = new Set([
+  'and', 'but', 'or', 'nor', 'yet', 'so', 'though', 'although', 'because', 'as', 'when', 'whenever', 'while', 'if',
+  'unless', 'since', 'after', 'before', 'until', 'once', 'where', 'why', 'how', 'then', 'now', 'also', 'still', 'later',
+  'meanwhile', 'instead', 'however', 'thus', 'therefore', 'indeed', 'perhaps', 'maybe', 'whether', 'than', 'even',
+  'again', 'today', 'yesterday', 'tonight', 'here', 'there', 'first', 'finally', 'only', 'earlier', 'previously',
+  // "the interview in which he said ...": a clause that reports, unlike "what he called".
+  'which', 'whom',
+]);
+
+/** "X said the rules should change, but Y said ...": a new clause ends what X said. */
+function clauseBreakBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let k = 0; k < tokens.length && tokens[k].start < to; k++) {
+    if (tokens[k].start < from) continue;
+    if (tokens[k].text === ';' || /^(?:but|although|though|whereas)$/.test(tokens[k].lower)) return true;
+    if (tokens[k].text === ',' && /^(?:while|and|yet)$/.test(tokens[k + 1]?.lower ?? '')) return true;
+  }
+  return false;
 }
 
 /** The noun phrase the sentence opens with, before its first verb: the subject of "..., saying ...". */
@@ -236,7 +546,8 @@ function make(
   const source = span(text, tokens, first, last);
   const entity = mentionIndex.entityOverlapping(source.start, source.end);
   const quoted = content !== null && isQuote(text, content);
-  const stance = STANCE_VERBS.has(cue.text.split(/\s+/).pop()!.toLowerCase());
+  const verb = cue.text.split(/\s+/).pop()!.toLowerCase();
+  const stance = STANCE_VERBS.has(verb) || VIEW_VERBS.has(verb);
   return { source, cue, content, sentence: { start: s.start, end: s.end }, antecedent: null, entityId: entity?.id, quoted, stance };
 }
 
@@ -262,13 +573,15 @@ interface Np {
  */
 function skipAside(tokens: Token[], k: number): number {
   if (tokens[k]?.text === ')') {
-    for (let j = k - 1; j >= 0 && k - j < 6; j--) if (tokens[j].text === '(') return j - 1;
+    for (let j = k - 1; j >= 0 && k - j < 10; j--) if (tokens[j].text === '(') return j - 1;
   }
   if (tokens[k]?.text === ',') {
-    for (let j = k - 1; j > 0 && k - j < 20; j--) {
+    for (let j = k - 1; j > 0 && k - j < 32; j--) {
       if (tokens[j].text === ',' && /^(?:who|which|whose)$/.test(tokens[j + 1]?.lower ?? '')) return j - 1;
+      // "A lawyer for the outlets, Dana Cole, said": the name set off by commas is the source.
+      if (tokens[j].text === ',' && k - j <= 5 && tokens.slice(j + 1, k).every((t) => /^\p{Lu}/u.test(t.text) || t.text === '.')) return k - 1;
       // "Phil Lovas, the campaign chairman, said": an appositive after a name.
-      if (tokens[j].text === ',' && /^\p{Lu}/u.test(tokens[j - 1]?.text ?? '') && k - j <= 12) return j - 1;
+      if (tokens[j].text === ',' && /^\p{Lu}/u.test(tokens[j - 1]?.text ?? '') && k - j <= 30) return j - 1;
       if (tokens[j].text === '.' || tokens[j].text === '"') break;
     }
   }
@@ -281,6 +594,8 @@ function nounPhraseBefore(tokens: Token[], last: number): Np | null {
   const head = tokens[last];
   if (head.kind !== 'word') return null;
   if (PRONOUNS.has(head.lower)) return { first: last, last };
+  // "Some believe ...", "but all agreed ...": a quantifier standing alone is the subject.
+  if (/^(?:some|many|most|all|both|few|several|others)$/.test(head.lower) && (last === 0 || tokens[last - 1].kind === 'punct' || /^(?:and|but)$/.test(tokens[last - 1].lower))) return { first: last, last };
   if (DETERMINERS.has(head.lower)) return null;
   if (NP_BLOCKERS.has(head.lower) || /ly$/.test(head.lower) && !/^\p{Lu}/u.test(head.text)) return null;
   let first = last;
@@ -356,9 +671,49 @@ function nounPhraseAfter(tokens: Token[], first: number): Np | null {
   return { first, last };
 }
 
+const REDUCED_RELATIVE_NEXT = /^(?:by|last|this|earlier|yesterday|during|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+function isHolderWord(t: Token): boolean {
+  return /^\p{Lu}/u.test(t.text) || GROUP_SOURCE_NOUNS.has(t.lower) || HOLDER_NOUNS.has(t.lower);
+}
+
+/** Modifiers and auxiliaries after a word that make it a noun: "the campaign would", "tweets came". */
+const AFTER_NOUN = new Set([...AUXILIARIES, 'came', 'comes', 'of', 'and', 'or', 'which', 'who']);
+
+/**
+ * A weak cue needs a holder right before it: a name, a pronoun or a person or body ("Voters want",
+ * "She plans"), not a modifier ("early-morning tweets", "swing states"). A cue word that is also a
+ * noun is read as a verb only when what follows cannot follow a noun ("the Clinton campaign would").
+ */
+function holdsView(tokens: Token[], last: number, verb: number): boolean {
+  // "Video of the incident shows": the head of the phrase stands before "of".
+  let head = tokens[last];
+  for (let k = last - 1; k > 0 && last - k < 6; k--) {
+    if (tokens[k].lower === 'of' && tokens[k - 1].kind === 'word') head = tokens[k - 1];
+    if (tokens[k].kind !== 'word') break;
+  }
+  if (head !== tokens[last] && !isHolderWord(head)) head = tokens[last];
+  const holder = /^\p{Lu}/u.test(head.text) || GROUP_SOURCE_NOUNS.has(head.lower) || HOLDER_NOUNS.has(head.lower) || PRONOUNS.has(head.lower) || /^(?:you|i)$/.test(head.lower);
+  if (!holder) return false;
+  // "a poll released last week", "a report issued by the agency": a participle after its noun.
+  const next0 = tokens[verb + 1];
+  if (/ed$|^(?:found|shown|written|made|put)$/.test(tokens[verb].lower) && next0 && !/^\p{Lu}/u.test(tokens[last].text) && !PRONOUNS.has(tokens[last].lower) &&
+    (REDUCED_RELATIVE_NEXT.test(next0.lower) || /^(?:on|in)$/.test(next0.lower) && (tokens[verb + 2]?.kind === 'number' || TIME_WORDS.test(tokens[verb + 2]?.lower ?? '')))) return false;
+  if (!NOUN_LIKE_CUES.has(tokens[verb].lower)) return true;
+  if (/['’]s?$/.test(head.text)) return false;
+  if (last === verb - 1 && last > 0 && (DETERMINERS.has(tokens[last - 1].lower) || /['’]s?$/.test(tokens[last - 1].text)) && /^\p{Lu}/u.test(tokens[last].text)) return false;
+  const next = tokens[verb + 1];
+  // "The Times reports." "... the paper reports:" a name before a reporting verb closes the clause.
+  const reporting = !WEAK_VERBS.has(tokens[verb].lower) && /^\p{Lu}/u.test(head.text);
+  if (!next || next.kind === 'punct' && !(reporting && /^[.,:]$/.test(next.text))) return false;
+  if (AFTER_NOUN.has(next.lower) && tokens[verb].lower !== 'plans' && tokens[verb].lower !== 'plan') return false;
+  return true;
+}
+
 function isSourceLike(tokens: Token[], first: number, last: number): boolean {
   const head = tokens[last];
-  return /^\p{Lu}/u.test(head.text) || GROUP_SOURCE_NOUNS.has(head.lower) || PRONOUNS.has(head.lower) || first < last && /^\p{Lu}/u.test(tokens[first].text);
+  return /^\p{Lu}/u.test(head.text) || GROUP_SOURCE_NOUNS.has(head.lower) || HOLDER_NOUNS.has(head.lower) || PRONOUNS.has(head.lower) ||
+    /^(?:you|i)$/.test(head.lower) || first < last && /^\p{Lu}/u.test(tokens[first].text);
 }
 
 /** Content of "X said (that) ..." is what follows; of "..., X said" what precedes. */

@@ -106,6 +106,8 @@ function isTerminal(tokens: Token[], i: number): boolean {
     if (prev.text.length === 1 && /\p{Lu}/u.test(prev.text)) return false; // an initial: "George W. Bush"
   }
   if (tokens[i + 1]?.text === '.') return false; // ellipsis ". . ." continues
+  // A full stop with a letter right after it is inside an abbreviation: "(R-S.C.)", "Ph.D".
+  if (tokens[i + 1]?.kind === 'word' && tokens[i + 1].start === tok.end) return false;
   return nextStartsSentence(tokens, i + 1);
 }
 

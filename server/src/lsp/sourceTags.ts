@@ -32,6 +32,8 @@ export function sourceTagEdit(document: IndexedDocument, claim: CasualtyClaim, r
   return TextEdit.insert(at, ` ${formatSourceTag(name)}`);
 }
 
+const NEGATED_CUE = /\b(?:not|never|cannot)\b|n['’]t\b/i;
+
 /**
  * Sources worth proposing for an unattributed claim: first whoever the article already cites (in the
  * order it cites them), then its other people and organisations in order of first mention.
@@ -46,7 +48,8 @@ export function sourceCandidates(analysis: DocumentAnalysis): string[] {
     seen.add(key);
     out.push(clean);
   };
-  const cited = [...analysis.attributions].sort((a, b) => a.source.start - b.source.start);
+  // "State television did not report the shelling" names an outlet, not a source of anything.
+  const cited = [...analysis.attributions].filter((a) => !NEGATED_CUE.test(a.cue.text)).sort((a, b) => a.source.start - b.source.start);
   for (const attribution of cited) add(entityById(analysis, attribution.entityId)?.name ?? attribution.source.text);
   const actors = analysis.entities
     .filter((e) => e.kind === 'person' || e.kind === 'organization')
