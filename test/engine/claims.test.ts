@@ -93,6 +93,12 @@ describe('claims: local crime reports', () => {
   it('does not count gunshots or road numbers as victims', () => {
     noClaims('Witnesses heard one shot and then silence.');
     noClaims('Traffic on Interstate 295 was shot at overnight.');
+    noClaims('A van on I-95 was shot at overnight.');
+    noClaims('Detectives said the cashier was shot 4 times.');
+  });
+  it('does not count nobody', () => {
+    noClaims('No one was injured in the crash.');
+    noClaims('Neither the pastor nor his two sons were hurt.');
   });
 });
 

@@ -205,6 +205,16 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
   return null;
 }
 
+/** "no one was injured", "neither the driver nor their three children were hurt": nobody was harmed. */
+function negated(tokens: Token[], first: number): boolean {
+  for (let k = first - 1; k >= Math.max(0, first - 3); k--) {
+    const w = tokens[k].lower;
+    if (w === 'no' || w === 'nor' || w === 'neither') return true;
+    if (!/^(?:the|their|his|her|its|of|other)$/.test(w)) return false;
+  }
+  return false;
+}
+
 /** Whether an object follows a verb: "killed 11 people", "killed a man", "wounded dozens". */
 function startsObject(tokens: Token[], k: number): boolean {
   const t = tokens[k];
@@ -415,7 +425,7 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
         }
       }
     }
-    if (!category) continue;
+    if (!category || negated(tokens, first)) continue;
     if (victims) spanLast = Math.max(spanLast, victims.last);
     // No victims named ("Kills Five"): the group is unknown, and may be any other report's group.
     let victimGroup = victims ? groupOf(tokens, victims) : '';
