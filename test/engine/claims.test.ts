@@ -121,6 +121,27 @@ describe('claims: local crime reports', () => {
     assert.deepStrictEqual(claims('Ana Ruiz was shot in the arm. Luis Ortega was found dead in the car.'), [['injured', 'Ana Ruiz'], ['killed', 'Luis Ortega']]);
     assert.deepStrictEqual(claims('A man was shot and killed at the park. His sister was wounded.'), [['killed', 'A man'], ['injured', 'His sister']]);
   });
+  it('reads relatives, the wounds of someone, and "one of" a group', () => {
+    check('A neighbor said the man shot his stepson during an argument.', { count: 'his stepson', category: 'injured', min: 1, max: 1 });
+    check('Deputies said she fatally shot her husband.', { count: 'her husband', category: 'killed', min: 1, max: 1 });
+    check('Her injuries were described as minor.', { count: 'Her', category: 'injured', min: 1, max: 1 });
+    check('Witnesses said one of the burglars was hit by gunfire.', { count: 'one of the burglars', category: 'injured', min: 1, max: 1, subgroup: true });
+    check('Firefighters said one paramedic suffered a gunshot wound.', { count: 'one', category: 'injured', min: 1, max: 1 });
+  });
+  it('reads a death found by the police', () =>
+    check('Hikers found the body of a woman near the trail.', { count: 'a woman', category: 'killed', min: 1, max: 1 }));
+  it('reads the object of an active verb as the victim, not its subject', () => {
+    const { claims } = analyze('Two men argued in the street and one of them shot him.');
+    assert.deepStrictEqual(claims.map((c) => c.count.text), []);
+  });
+  it('counts as wounded the shot less the dead', () => {
+    const text = 'Four people were shot, one fatally, outside a club.';
+    check(text, { count: 'Four', category: 'injured', min: 3, max: 3 });
+    check(text, { count: 'one', category: 'killed', min: 1, max: 1 });
+    check('Two women were shot near the bus stop. One of them died at the hospital.', { count: 'Two', category: 'injured', min: 1, max: 1 });
+    // Those already told apart from the dead stay as counted.
+    check('A man was shot and killed. Two other men were shot in the legs.', { count: 'Two', category: 'injured', min: 2, max: 2 });
+  });
   it('does not count gunshots or road numbers as victims', () => {
     noClaims('Witnesses heard one shot and then silence.');
     noClaims('Traffic on Interstate 295 was shot at overnight.');

@@ -2,7 +2,7 @@
 // attributions and claims are read in that order, each step using the ones before it.
 
 import { findAttributions, FoundAttribution } from './attributions';
-import { ClaimCandidate, findClaimsInSentence, sameVictimSingles } from './claims';
+import { ClaimCandidate, findClaimsInSentence, sameVictimSingles, woundedSurvivors } from './claims';
 import { EntityFinder, mergeMentions, SentenceTagger, SentenceTokens } from './entities';
 import { describeClaim } from './format';
 import { Gazetteer, GazetteerData, foldDiacritics } from './gazetteer';
@@ -97,6 +97,7 @@ export class Analyzer {
       for (const candidate of findClaimsInSentence(s)) candidates.push({ candidate, s, index });
     });
     const repeated = sameVictimSingles(candidates.map((c) => c.candidate));
+    woundedSurvivors(candidates.map((c) => c.candidate).filter((c) => !repeated.has(c)));
     const claims: CasualtyClaim[] = [];
     for (const { candidate, s, index } of candidates) {
       if (repeated.has(candidate)) continue;

@@ -93,6 +93,11 @@ export interface ClaimCandidate extends Range {
    * relation ("Smith", "his wife"): perhaps someone counted already.
    */
   anaphoric?: 'pronoun' | 'name';
+  /**
+   * Counted as shot ("three people were shot", "two men with gunshot wounds"): a figure that may hold
+   * those who died of their wounds as well as the wounded.
+   */
+  shot?: boolean;
   /** For one person: the word that names them ("he", "man", "wife", "smith"), to tell two persons apart. */
   person?: string;
 }
@@ -277,7 +282,7 @@ function startsObject(tokens: Token[], k: number): boolean {
   // "10 civilians killed 15 injured": the next figure has a verb of its own.
   if ((t.kind === 'number' || NUMBER_WORD.test(t.lower)) && HARM_WORDS[tokens[k + 1]?.lower ?? '']) return false;
   if (t.kind === 'number') return true;
-  return /^(?:a|an|the|at|more|over|up|dozens|scores|hundreds|thousands|several|some|about|around|nearly|almost|two|three|four|five|six|seven|eight|nine|ten|one|his|their|its|many|least|themselves|himself|herself|itself)$/.test(t.lower);
+  return /^(?:a|an|the|at|more|over|up|dozens|scores|hundreds|thousands|several|some|about|around|nearly|almost|two|three|four|five|six|seven|eight|nine|ten|one|his|their|its|many|least|themselves|himself|herself|itself|him|her|them|me|us)$/.test(t.lower);
 }
 
 /** A harm verb governing the figure from the left: "killing at least eight", "left 12 dead". */
@@ -421,7 +426,9 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
     if (!victims) {
       // An unlisted plural noun still names victims when a harm follows it: "Four fishermen are missing".
       const noun = tokens[last + 1];
-      if (noun && noun.kind === 'word' && /^[a-z]+(?:s|men)$/.test(noun.text) && !HARM_WORDS[noun.lower] && !PASSIVE_GLUE.has(noun.lower) && harmAfter(tokens, last + 2)) {
+      // A count of one takes a singular: "one firefighter suffered a gunshot wound".
+      const nounShape = num.min === 1 && num.max === 1 ? /^[a-z]{3,}$/ : /^[a-z]+(?:s|men)$/;
+      if (noun && noun.kind === 'word' && nounShape.test(noun.text) && !HARM_WORDS[noun.lower] && !PASSIVE_GLUE.has(noun.lower) && !/^(?:shots?|rounds?|bullets?|times?|of)$/.test(noun.lower) && harmAfter(tokens, last + 2)) {
         victims = { first: last + 1, last: last + 1, head: noun.lower };
       }
     }
@@ -508,6 +515,7 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
       victimGroup,
       subgroup,
       cumulative: wholeWar,
+      ...(category === 'injured' && harmIndex >= 0 && saysShot(tokens, harmIndex) ? { shot: true } : {}),
     });
   }
   coordinateWithNext(s, out, cumulative);
@@ -587,8 +595,9 @@ function opensClause(tokens: Token[], i: number): boolean {
  */
 function definiteSubject(tokens: Token[], i: number, second = false): number {
   const t = tokens[i];
-  if (!opensClause(tokens, i)) return -1;
+  // "he" and "she" are always subjects, wherever they stand: "told police he was shot".
   if (/^(?:he|she)$/.test(t.lower)) return i;
+  if (!opensClause(tokens, i)) return -1;
   if (t.lower === 'the' || t.lower === 'his' || t.lower === 'her') {
     for (let k = i + 1, n = 0; k < tokens.length && n < 4; k++, n++) {
       const w = tokens[k];
@@ -648,6 +657,30 @@ function findDefiniteSingles(tokens: Token[], out: ClaimCandidate[], cumulative:
       person: people === 1 ? tokens[named].lower : undefined,
     });
     i = after.index;
+  }
+}
+
+/** Whether the harm word at k says "shot" rather than "wounded": "were shot", "with gunshot wounds". */
+function saysShot(tokens: Token[], k: number): boolean {
+  const w = tokens[k].lower;
+  if (w === 'shot' || w === 'hit' || w === 'struck') return true;
+  return WOUND_NOUNS.test(w) && tokens.slice(Math.max(0, k - 3), k).some((x) => /^(?:gunshot|bullet)$/.test(x.lower));
+}
+
+/**
+ * "Three people were shot, one fatally", "two men were shot; a 30-year-old died": the shot who died are
+ * counted among the dead, so the wounded are the shot less the dead. The dead of the article are its
+ * largest figure of killed that is not a cumulative toll nor a further incident's.
+ */
+export function woundedSurvivors(claims: ClaimCandidate[]): void {
+  let dead = 0;
+  for (const c of claims) {
+    if (c.category === 'killed' && !c.cumulative && !c.victimGroup.startsWith('additional')) dead = Math.max(dead, c.count.min);
+  }
+  if (dead === 0) return;
+  for (const c of claims) {
+    if (!c.shot || c.cumulative || c.victimGroup.startsWith('additional') || c.count.max === null || c.count.min !== c.count.max || c.count.min <= dead) continue;
+    c.count = { ...c.count, min: c.count.min - dead, max: c.count.max - dead };
   }
 }
 
@@ -711,8 +744,55 @@ function samePerson(a: ClaimCandidate, b: ClaimCandidate): boolean {
   return !(isName(a.person) && isName(b.person) && a.person !== b.person);
 }
 
+/**
+ * One person counted without a number word: "shot his wife" (a relative, as the object of the harm),
+ * "His injuries were not life-threatening" (the wounds of someone), "one of the residents was shot".
+ */
+function findRelativesAndOnes(tokens: Token[], out: ClaimCandidate[], cumulative: boolean): void {
+  const free = (start: number) => !out.some((c) => c.start <= start && c.end > start);
+  const push = (first: number, last: number, countFirst: number, countLast: number, category: CasualtyCategory, person: string | undefined, subgroup: boolean, anaphoric?: 'pronoun') => {
+    out.push({
+      start: tokens[first].start, end: tokens[last].end, category,
+      number: { start: tokens[countFirst].start, end: tokens[countLast].end, text: '', min: 1, max: 1, kind: 'count', firstToken: countFirst, lastToken: countLast },
+      count: { start: tokens[countFirst].start, end: tokens[countLast].end, min: 1, max: 1 },
+      victims: { start: tokens[countFirst].start, end: tokens[countLast].end }, victimGroup: 'people', subgroup, cumulative,
+      ...(person ? { person } : {}), ...(anaphoric ? { anaphoric } : {}),
+    });
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i].lower;
+    if ((w === 'his' || w === 'her' || w === 'their') && i > 0 && ACTIVE_HARM.has(tokens[i - 1].lower) && HARM_WORDS[tokens[i - 1].lower] !== 'arrested') {
+      for (let k = i + 1; k < Math.min(tokens.length, i + 5); k++) {
+        if (KIN.test(tokens[k].lower) || SINGULAR_VICTIMS.test(tokens[k].lower)) {
+          // "fatally shot his wife"
+          const category = /^(?:fatally|mortally)$/.test(tokens[i - 2]?.lower ?? '') ? 'killed' : HARM_WORDS[tokens[i - 1].lower];
+          if (free(tokens[i - 1].start)) push(i - 1, k, i, k, category, tokens[k].lower, false);
+          break;
+        }
+        if (tokens[k].kind === 'punct' && tokens[k].text !== '-') break;
+      }
+    } else if ((w === 'his' || w === 'her') && opensClause(tokens, i)) {
+      let k = i + 1;
+      if (/^(?:gunshot|bullet)$/.test(tokens[k]?.lower ?? '')) k++;
+      if (/^(?:injuries|wounds|wound|injury)$/.test(tokens[k]?.lower ?? '') && /^(?:were|was|are|is|appeared|appear|did|do|does)$/.test(tokens[k + 1]?.lower ?? '') && free(tokens[i].start)) {
+        push(i, k, i, i, 'injured', w === 'his' ? 'he' : 'she', false, 'pronoun');
+      }
+    } else if (w === 'one' && tokens[i + 1]?.lower === 'of') {
+      let k = i + 2;
+      if (/^(?:the|his|her|their|those)$/.test(tokens[k]?.lower ?? '')) {
+        k++;
+        while (k < tokens.length && k < i + 6 && tokens[k].kind === 'word' && !VICTIM_GROUPS[tokens[k].lower] && !/^[a-z]+s$/.test(tokens[k].text)) k++;
+      }
+      if (!/^(?:them|those|whom)$/.test(tokens[k]?.lower ?? '') && !(VICTIM_GROUPS[tokens[k]?.lower ?? ''] || /^[a-z]+s$/.test(tokens[k]?.text ?? ''))) continue;
+      const after = harmAfter(tokens, k + 1);
+      if (after && (after.category === 'killed' || after.category === 'injured') && free(tokens[i].start)) push(i, after.index, i, k, after.category, undefined, true);
+    }
+  }
+}
+
 function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: ClaimCandidate[], cumulative: boolean): void {
   findDefiniteSingles(tokens, out, cumulative);
+  findRelativesAndOnes(tokens, out, cumulative);
   for (let i = 0; i < tokens.length; i++) {
     const det = tokens[i].lower;
     if (det !== 'a' && det !== 'an' && det !== 'another') continue;
@@ -734,7 +814,8 @@ function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: Claim
     let n = 0;
     while (k < tokens.length && n < 4 && !SINGULAR_VICTIMS.test(tokens[k].lower)) {
       if (tokens[k].kind === 'punct' && tokens[k].text !== '-') break;
-      if (HARM_WORDS[tokens[k].lower] || /^(?:was|were|is|in|on|at|of|and|who)$/.test(tokens[k].lower)) break;
+      // A modifier never is a function word: "a report that the teen ...", "a robbery where the victim ...".
+      if (HARM_WORDS[tokens[k].lower] || /^(?:was|were|is|in|on|at|of|and|who|that|which|where|when|the|a|an|his|her|their|its|this|with|for|by|to|from|as|after|before|said|says)$/.test(tokens[k].lower)) break;
       k++;
       n++;
     }
@@ -743,7 +824,11 @@ function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: Claim
     const people = paired >= 0 ? 2 : 1;
     if (paired >= 0) k = paired;
     // "arrested a man", "killing a child", or "a man was killed"
-    const ofHarm = i > 1 && tokens[i - 1].lower === 'of' && NOUN_OF_HARM[tokens[i - 2].lower] ? { index: i - 2, category: NOUN_OF_HARM[tokens[i - 2].lower] } : null;
+    let ofHarm = i > 1 && tokens[i - 1].lower === 'of' && NOUN_OF_HARM[tokens[i - 2].lower] ? { index: i - 2, category: NOUN_OF_HARM[tokens[i - 2].lower] } : null;
+    // "found the body of a man": a death the police found, not a picture's "lifeless body of a child".
+    if (!ofHarm && i > 2 && tokens[i - 1].lower === 'of' && tokens[i - 2].lower === 'body' && tokens.slice(Math.max(0, i - 5), i - 2).some((x) => /^(?:found|discovered|recovered|located)$/.test(x.lower))) {
+      ofHarm = { index: i - 2, category: 'killed' };
+    }
     const verb = ofHarm ?? (i > 0 && ACTIVE_HARM.has(tokens[i - 1].lower) && det !== 'another' ? { index: i - 1, category: HARM_WORDS[tokens[i - 1].lower] } : null) ??
       (i > 0 && SENDS.test(tokens[i - 1].lower) && hospitalWithin(tokens, k + 1, 5) >= 0 ? { index: i - 1, category: 'injured' as CasualtyCategory } : null);
     const after = verb ? null : harmAfter(tokens, k + 1) ?? selfHarm(tokens, k + 1);
