@@ -128,6 +128,12 @@ describe('claims: local crime reports', () => {
     check('Witnesses said one of the burglars was hit by gunfire.', { count: 'one of the burglars', category: 'injured', min: 1, max: 1, subgroup: true });
     check('Firefighters said one paramedic suffered a gunshot wound.', { count: 'one', category: 'injured', min: 1, max: 1 });
   });
+  it('reads "both victims", a suicide, and an age between the victim and the verb', () => {
+    check('Both victims were pronounced dead at the scene.', { count: 'Both victims', category: 'killed', min: 2, max: 2 });
+    check('A man believed to be in his 30s was shot and killed behind the store.', { count: 'A man', category: 'killed', min: 1, max: 1 });
+    const claims = analyze('The farmer shot his neighbor, and then he killed himself.').claims.map((c) => [c.category, c.count.text]);
+    assert.deepStrictEqual(claims, [['injured', 'his neighbor'], ['killed', 'he']]);
+  });
   it('reads a death found by the police', () =>
     check('Hikers found the body of a woman near the trail.', { count: 'a woman', category: 'killed', min: 1, max: 1 }));
   it('reads the object of an active verb as the victim, not its subject', () => {

@@ -89,10 +89,11 @@ export interface ClaimCandidate extends Range {
   subgroup: boolean;
   cumulative: boolean;
   /**
-   * One person named by a pronoun or a definite description ("he", "the victim"), or by a name or a
-   * relation ("Smith", "his wife"): perhaps someone counted already.
+   * One person named without a count: by a pronoun, a description or a name ("he", "the victim",
+   * "Smith"), who may be someone counted already ('refers'); or by a relation ("his wife") or as one who
+   * killed himself, who is someone else ('new').
    */
-  anaphoric?: 'pronoun' | 'name';
+  anaphoric?: 'refers' | 'new';
   /**
    * Counted as shot ("three people were shot", "two men with gunshot wounds"): a figure that may hold
    * those who died of their wounds as well as the wounded.
@@ -228,6 +229,11 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
       return null;
     }
     if (t.lower === 'lost' && tokens[k + 1]?.lower === 'their' && tokens[k + 2]?.lower === 'lives') return { index: k + 2, category: 'killed' };
+    // "a man believed to be in his 20s was shot": an age between the victim and the verb.
+    if (t.lower === 'in' && /^(?:his|her|their)$/.test(tokens[k + 1]?.lower ?? '') && /^(?:\d0s|teens|twenties|thirties|forties|fifties|sixties|seventies|eighties)$/.test(tokens[k + 2]?.lower ?? '')) {
+      k += 2;
+      continue;
+    }
     if (!PASSIVE_GLUE.has(t.lower)) return null;
   }
   return null;
@@ -573,7 +579,7 @@ function groupOf(tokens: Token[], victims: { first: number; last: number; head: 
   return 'people';
 }
 
-const SINGULAR_VICTIMS = /^(?:man|woman|person|civilian|soldier|child|boy|girl|policeman|officer|fighter|militant|journalist|teenager|baby|infant|doctor|medic|nurse|paramedic|resident|student|worker|driver|guard|rebel|protester|demonstrator|passenger|photographer|reporter|pedestrian|bystander|motorist|victim|commander|volunteer|teacher|farmer|shepherd|trooper|deputy|juvenile|youth|teen|toddler|customer|clerk|cashier|homeowner|shopkeeper|hunter|neighbor|neighbour|suspect|employee|security|cyclist|tourist)$/;
+const SINGULAR_VICTIMS = /^(?:man|woman|person|civilian|soldier|child|boy|girl|policeman|officer|fighter|militant|journalist|teenager|baby|infant|doctor|medic|nurse|paramedic|resident|student|worker|driver|guard|rebel|protester|demonstrator|passenger|photographer|reporter|pedestrian|bystander|motorist|victim|commander|volunteer|teacher|farmer|shepherd|trooper|deputy|juvenile|youth|teen|toddler|customer|clerk|cashier|homeowner|shopkeeper|hunter|firefighter|neighbor|neighbour|suspect|employee|security|cyclist|tourist)$/;
 
 /** Relatives named through their kin: "shot his wife", "his 66-year-old wife was wounded". */
 const KIN = /^(?:wife|husband|son|daughter|mother|father|brother|sister|girlfriend|boyfriend|cousin|friend|uncle|aunt|nephew|niece|grandson|granddaughter|grandmother|grandfather|stepson|stepdaughter|stepfather|stepmother|fiancee|fiance|fiancé|fiancée|roommate|partner|ex-wife|ex-girlfriend|ex-boyfriend|ex-husband)$/;
@@ -634,9 +640,10 @@ function findDefiniteSingles(tokens: Token[], out: ClaimCandidate[], cumulative:
       subjectEnd = paired;
       people = 2;
     }
-    const after = harmAfter(tokens, subjectEnd + 1) ?? (people === 1 ? selfHarm(tokens, subjectEnd + 1) : null);
+    const self = people === 1 ? selfHarm(tokens, subjectEnd + 1) : null;
+    const after = harmAfter(tokens, subjectEnd + 1) ?? self;
     if (!after || (after.category !== 'killed' && after.category !== 'injured')) continue;
-    if (after.category === 'killed' && !DIED.test(tokens[after.index].lower) && !/^(?:slain|murdered)$/.test(tokens[after.index].lower)) continue;
+    if (after.category === 'killed' && !DIED.test(tokens[after.index].lower) && !/^(?:slain|murdered|himself|herself)$/.test(tokens[after.index].lower)) continue;
     // A name's death counts when the article states it ("Smith was pronounced dead"), not when it is
     // hearsay ("Barakat is said to have died") or a headline's noun ("Syria Death").
     // A relative's death ("her son died") is as often a life story as a casualty.
@@ -653,7 +660,8 @@ function findDefiniteSingles(tokens: Token[], out: ClaimCandidate[], cumulative:
       count: { start, end: tokens[named].end, min: people, max: people },
       victims: { start, end: tokens[named].end }, victimGroup: 'people', subgroup: false, cumulative,
       // A relative ("his wife") is someone new; a pronoun, a description or a name may be the one just told of.
-      anaphoric: /^(?:his|her)$/.test(t.lower) ? 'name' : 'pronoun',
+      // One who killed himself is the one who did the shooting, not a victim told of before.
+      anaphoric: /^(?:his|her)$/.test(t.lower) || (after === self && after.category === 'killed') ? 'new' : 'refers',
       person: people === 1 ? tokens[named].lower : undefined,
     });
     i = after.index;
@@ -707,7 +715,9 @@ function pairedSubject(tokens: Token[], end: number): number {
 function selfHarm(tokens: Token[], from: number): { index: number; category: CasualtyCategory } | null {
   let k = from;
   while (k < tokens.length && /^(?:accidentally|apparently|then|allegedly|had|has|reportedly)$/.test(tokens[k].lower)) k++;
-  if (/^(?:shot|wounded|injured)$/.test(tokens[k]?.lower ?? '') && /^(?:himself|herself)$/.test(tokens[k + 1]?.lower ?? '')) return { index: k + 1, category: 'injured' };
+  if (!/^(?:himself|herself)$/.test(tokens[k + 1]?.lower ?? '')) return null;
+  if (/^(?:shot|wounded|injured)$/.test(tokens[k]?.lower ?? '')) return { index: k + 1, category: 'injured' };
+  if (tokens[k]?.lower === 'killed') return { index: k + 1, category: 'killed' };
   return null;
 }
 
@@ -721,10 +731,10 @@ export function sameVictimSingles(claims: ClaimCandidate[]): Set<ClaimCandidate>
   const drop = new Set<ClaimCandidate>();
   const singles = claims.filter((c) => c.count.min === 1 && c.count.max === 1 && !c.cumulative && (c.category === 'killed' || c.category === 'injured'));
   singles.forEach((c, n) => {
-    if (!c.anaphoric) return;
+    if (c.anaphoric !== 'refers') return;
     if (c.category === 'killed') {
       for (let m = n - 1; m >= 0 && singles[m].category === 'injured' && samePerson(singles[m], c); m--) drop.add(singles[m]);
-    } else if (c.anaphoric === 'pronoun') {
+    } else {
       const previous = singles.slice(0, n).reverse().find((p) => !drop.has(p));
       if (previous?.category === 'killed' && samePerson(previous, c)) drop.add(c);
     }
@@ -750,7 +760,7 @@ function samePerson(a: ClaimCandidate, b: ClaimCandidate): boolean {
  */
 function findRelativesAndOnes(tokens: Token[], out: ClaimCandidate[], cumulative: boolean): void {
   const free = (start: number) => !out.some((c) => c.start <= start && c.end > start);
-  const push = (first: number, last: number, countFirst: number, countLast: number, category: CasualtyCategory, person: string | undefined, subgroup: boolean, anaphoric?: 'pronoun') => {
+  const push = (first: number, last: number, countFirst: number, countLast: number, category: CasualtyCategory, person: string | undefined, subgroup: boolean, anaphoric?: 'refers') => {
     out.push({
       start: tokens[first].start, end: tokens[last].end, category,
       number: { start: tokens[countFirst].start, end: tokens[countLast].end, text: '', min: 1, max: 1, kind: 'count', firstToken: countFirst, lastToken: countLast },
@@ -775,7 +785,16 @@ function findRelativesAndOnes(tokens: Token[], out: ClaimCandidate[], cumulative
       let k = i + 1;
       if (/^(?:gunshot|bullet)$/.test(tokens[k]?.lower ?? '')) k++;
       if (/^(?:injuries|wounds|wound|injury)$/.test(tokens[k]?.lower ?? '') && /^(?:were|was|are|is|appeared|appear|did|do|does)$/.test(tokens[k + 1]?.lower ?? '') && free(tokens[i].start)) {
-        push(i, k, i, i, 'injured', w === 'his' ? 'he' : 'she', false, 'pronoun');
+        push(i, k, i, i, 'injured', w === 'his' ? 'he' : 'she', false, 'refers');
+      }
+    } else if (w === 'both' && VICTIM_GROUPS[tokens[i + 1]?.lower ?? ''] && /s$/.test(tokens[i + 1].lower) && free(tokens[i].start)) {
+      // "Both victims were pronounced dead": two people.
+      const after = harmAfter(tokens, i + 2);
+      if (after && (after.category === 'killed' || after.category === 'injured')) {
+        push(i, after.index, i, i + 1, after.category, undefined, false);
+        const pair = out[out.length - 1];
+        pair.count = { ...pair.count, min: 2, max: 2 };
+        pair.number = { ...pair.number, min: 2, max: 2 };
       }
     } else if (w === 'one' && tokens[i + 1]?.lower === 'of') {
       let k = i + 2;
