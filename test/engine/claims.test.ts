@@ -134,6 +134,13 @@ describe('claims: local crime reports', () => {
     const claims = analyze('The farmer shot his neighbor, and then he killed himself.').claims.map((c) => [c.category, c.count.text]);
     assert.deepStrictEqual(claims, [['injured', 'his neighbor'], ['killed', 'he']]);
   });
+  it('reads a pronoun object as the victim, not the noun after it', () => {
+    const { claims } = analyze('Three guards were killed on Monday. Gunmen seized a nurse and executed her while a farmer and his son were also executed nearby.');
+    assert.deepStrictEqual(claims.map((c) => [c.category, c.count.text, c.count.min, c.victimGroup]), [
+      ['killed', 'Three', 3, 'security forces'],
+      ['killed', 'a farmer and his son', 2, 'additional people'],
+    ]);
+  });
   it('reads a death found by the police', () =>
     check('Hikers found the body of a woman near the trail.', { count: 'a woman', category: 'killed', min: 1, max: 1 }));
   it('reads the object of an active verb as the victim, not its subject', () => {

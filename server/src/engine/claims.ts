@@ -581,6 +581,9 @@ function groupOf(tokens: Token[], victims: { first: number; last: number; head: 
 
 const SINGULAR_VICTIMS = /^(?:man|woman|person|civilian|soldier|child|boy|girl|policeman|officer|fighter|militant|journalist|teenager|baby|infant|doctor|medic|nurse|paramedic|resident|student|worker|driver|guard|rebel|protester|demonstrator|passenger|photographer|reporter|pedestrian|bystander|motorist|victim|commander|volunteer|teacher|farmer|shepherd|trooper|deputy|juvenile|youth|teen|toddler|customer|clerk|cashier|homeowner|shopkeeper|hunter|firefighter|neighbor|neighbour|suspect|employee|security|cyclist|tourist)$/;
 
+/** Words that are never a modifier of a victim noun. */
+const FUNCTION_WORD = /^(?:was|were|is|in|on|at|of|and|or|but|who|that|which|where|when|while|the|a|an|his|her|their|its|this|with|for|by|to|from|as|after|before|said|says)$/;
+
 /** Relatives named through their kin: "shot his wife", "his 66-year-old wife was wounded". */
 const KIN = /^(?:wife|husband|son|daughter|mother|father|brother|sister|girlfriend|boyfriend|cousin|friend|uncle|aunt|nephew|niece|grandson|granddaughter|grandmother|grandfather|stepson|stepdaughter|stepfather|stepmother|fiancee|fiance|fiancé|fiancée|roommate|partner|ex-wife|ex-girlfriend|ex-boyfriend|ex-husband)$/;
 /** Verbs that say a person already introduced died: "He was pronounced dead", "the driver later died". */
@@ -779,7 +782,8 @@ function findRelativesAndOnes(tokens: Token[], out: ClaimCandidate[], cumulative
           if (free(tokens[i - 1].start)) push(i - 1, k, i, k, category, tokens[k].lower, false);
           break;
         }
-        if (tokens[k].kind === 'punct' && tokens[k].text !== '-') break;
+        // "executed her while a man ...": "her" was the object itself.
+        if ((tokens[k].kind === 'punct' && tokens[k].text !== '-') || FUNCTION_WORD.test(tokens[k].lower)) break;
       }
     } else if ((w === 'his' || w === 'her') && opensClause(tokens, i)) {
       let k = i + 1;
@@ -834,7 +838,7 @@ function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: Claim
     while (k < tokens.length && n < 4 && !SINGULAR_VICTIMS.test(tokens[k].lower)) {
       if (tokens[k].kind === 'punct' && tokens[k].text !== '-') break;
       // A modifier never is a function word: "a report that the teen ...", "a robbery where the victim ...".
-      if (HARM_WORDS[tokens[k].lower] || /^(?:was|were|is|in|on|at|of|and|who|that|which|where|when|the|a|an|his|her|their|its|this|with|for|by|to|from|as|after|before|said|says)$/.test(tokens[k].lower)) break;
+      if (HARM_WORDS[tokens[k].lower] || FUNCTION_WORD.test(tokens[k].lower)) break;
       k++;
       n++;
     }
@@ -867,7 +871,8 @@ function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: Claim
       number: pseudo,
       count: { start: tokens[i].start, end: countEnd, min: people, max: people },
       victims: { start: tokens[k].start, end: tokens[k].end },
-      victimGroup: det === 'another' ? `additional ${VICTIM_GROUPS[tokens[k].lower] ?? 'people'}` : VICTIM_GROUPS[tokens[k].lower] ?? 'people',
+      // "a man and his wife were also executed": victims besides those counted before.
+      victimGroup: det === 'another' || (after && alsoHarmed(tokens, k, after.index)) ? `additional ${VICTIM_GROUPS[tokens[k].lower] ?? 'people'}` : VICTIM_GROUPS[tokens[k].lower] ?? 'people',
       subgroup: false,
       cumulative,
       person: people === 1 ? tokens[k].lower : undefined,
