@@ -733,15 +733,23 @@ function selfHarm(tokens: Token[], from: number): { index: number; category: Cas
 export function sameVictimSingles(claims: ClaimCandidate[]): Set<ClaimCandidate> {
   const drop = new Set<ClaimCandidate>();
   const singles = claims.filter((c) => c.count.min === 1 && c.count.max === 1 && !c.cumulative && (c.category === 'killed' || c.category === 'injured'));
-  singles.forEach((c, n) => {
-    if (c.anaphoric !== 'refers') return;
+  // One pass: the wounded since the last death, and the nearest single not dropped.
+  const sinceDeath: ClaimCandidate[] = [];
+  let previous: ClaimCandidate | null = null;
+  for (const c of singles) {
     if (c.category === 'killed') {
-      for (let m = n - 1; m >= 0 && singles[m].category === 'injured' && samePerson(singles[m], c); m--) drop.add(singles[m]);
+      if (c.anaphoric === 'refers') {
+        while (sinceDeath.length && samePerson(sinceDeath[sinceDeath.length - 1], c)) drop.add(sinceDeath.pop()!);
+      }
+      sinceDeath.length = 0;
+    } else if (c.anaphoric === 'refers' && previous?.category === 'killed' && samePerson(previous, c)) {
+      drop.add(c);
+      continue;
     } else {
-      const previous = singles.slice(0, n).reverse().find((p) => !drop.has(p));
-      if (previous?.category === 'killed' && samePerson(previous, c)) drop.add(c);
+      sinceDeath.push(c);
     }
-  });
+    previous = c;
+  }
   return drop;
 }
 
