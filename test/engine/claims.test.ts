@@ -101,9 +101,80 @@ describe('claims: local crime reports', () => {
     const { claims } = analyze('Officers found the driver in the car. He was pronounced dead at the scene.');
     assert.deepStrictEqual(claims.map((c) => [c.text, c.category, c.count.min, c.count.max]), [['He was pronounced dead', 'killed', 1, 1]]);
   });
+  it('reads one victim named by a pronoun, a description or a name', () => {
+    check('Police said she was wounded in the arm.', { count: 'she', category: 'injured', min: 1, max: 1 });
+    check('The cashier was hit by gunfire during the robbery.', { count: 'The cashier', category: 'injured', min: 1, max: 1 });
+    check('Tomas Reyes, 31, was taken to Mercy Hospital with a wound to the leg.', { count: 'Tomas Reyes', category: 'injured', min: 1, max: 1 });
+    check('Later, he suffered non-life-threatening injuries.', { count: 'he', category: 'injured', min: 1, max: 1 });
+    check('A man accidentally shot himself in the foot on Sunday.', { count: 'A man', category: 'injured', min: 1, max: 1 });
+  });
+  it('reads victims sent to the hospital', () => {
+    check('The gunfire put two teens in the hospital overnight.', { count: 'two', category: 'injured', min: 2, max: 2 });
+    check('A fight sent a woman to the hospital with a gunshot wound.', { count: 'a woman', category: 'injured', min: 1, max: 1 });
+    noClaims('An officer was taken to the hospital for evaluation.');
+  });
+  it('counts two persons joined by "and" under one verb', () => {
+    check('A 40-year-old man and his 38-year-old wife were wounded.', { count: 'A 40-year-old man and his 38-year-old wife', category: 'injured', min: 2, max: 2 });
+    check('Police said Ortiz and Bell were transported to a hospital.', { count: 'Ortiz and Bell', category: 'injured', min: 2, max: 2 });
+    check('The couple were taken to a hospital.', { count: 'The couple', category: 'injured', min: 2, max: 2 });
+  });
+  it('reads a perfect tense as active: the subject did the harm', () => {
+    const { claims } = analyze('Two gunmen had killed a guard before fleeing.');
+    assert.deepStrictEqual(claims.map((c) => [c.text, c.category, c.count.min]), [['killed a guard', 'killed', 1]]);
+  });
+  it('does not count as wounded a victim who died', () => {
+    const died = (text: string) => analyze(text).claims.map((c) => [c.category, c.count.min]);
+    assert.deepStrictEqual(died('A man was shot outside a bar. He was taken to a hospital, where he later died.'), [['killed', 1]]);
+    assert.deepStrictEqual(died('A man was shot and killed on Elm Street. Police said he was shot in the chest.'), [['killed', 1]]);
+  });
+  it('keeps two victims apart when their names or sexes differ', () => {
+    const claims = (text: string) => analyze(text).claims.map((c) => [c.category, c.count.text]);
+    assert.deepStrictEqual(claims('Ana Ruiz was shot in the arm. Luis Ortega was found dead in the car.'), [['injured', 'Ana Ruiz'], ['killed', 'Luis Ortega']]);
+    assert.deepStrictEqual(claims('A man was shot and killed at the park. His sister was wounded.'), [['killed', 'A man'], ['injured', 'His sister']]);
+  });
+  it('reads relatives, the wounds of someone, and "one of" a group', () => {
+    check('A neighbor said the man shot his stepson during an argument.', { count: 'his stepson', category: 'injured', min: 1, max: 1 });
+    check('Deputies said she fatally shot her husband.', { count: 'her husband', category: 'killed', min: 1, max: 1 });
+    check('Her injuries were described as minor.', { count: 'Her', category: 'injured', min: 1, max: 1 });
+    check('Witnesses said one of the burglars was hit by gunfire.', { count: 'one of the burglars', category: 'injured', min: 1, max: 1, subgroup: true });
+    check('Firefighters said one paramedic suffered a gunshot wound.', { count: 'one', category: 'injured', min: 1, max: 1 });
+  });
+  it('reads "both victims", a suicide, and an age between the victim and the verb', () => {
+    check('Both victims were pronounced dead at the scene.', { count: 'Both victims', category: 'killed', min: 2, max: 2 });
+    check('A man believed to be in his 30s was shot and killed behind the store.', { count: 'A man', category: 'killed', min: 1, max: 1 });
+    const claims = analyze('The farmer shot his neighbor, and then he killed himself.').claims.map((c) => [c.category, c.count.text]);
+    assert.deepStrictEqual(claims, [['injured', 'his neighbor'], ['killed', 'he']]);
+  });
+  it('reads a pronoun object as the victim, not the noun after it', () => {
+    const { claims } = analyze('Three guards were killed on Monday. Gunmen seized a nurse and executed her while a farmer and his son were also executed nearby.');
+    assert.deepStrictEqual(claims.map((c) => [c.category, c.count.text, c.count.min, c.victimGroup]), [
+      ['killed', 'Three', 3, 'security forces'],
+      ['killed', 'a farmer and his son', 2, 'additional people'],
+    ]);
+  });
+  it('reads a death found by the police', () =>
+    check('Hikers found the body of a woman near the trail.', { count: 'a woman', category: 'killed', min: 1, max: 1 }));
+  it('reads the object of an active verb as the victim, not its subject', () => {
+    const { claims } = analyze('Two men argued in the street and one of them shot him.');
+    assert.deepStrictEqual(claims.map((c) => c.count.text), []);
+  });
+  it('counts as wounded the shot less the dead', () => {
+    const text = 'Four people were shot, one fatally, outside a club.';
+    check(text, { count: 'Four', category: 'injured', min: 3, max: 3 });
+    check(text, { count: 'one', category: 'killed', min: 1, max: 1 });
+    check('Two women were shot near the bus stop. One of them died at the hospital.', { count: 'Two', category: 'injured', min: 1, max: 1 });
+    // Those already told apart from the dead stay as counted.
+    check('A man was shot and killed. Two other men were shot in the legs.', { count: 'Two', category: 'injured', min: 2, max: 2 });
+  });
   it('does not count gunshots or road numbers as victims', () => {
     noClaims('Witnesses heard one shot and then silence.');
     noClaims('Traffic on Interstate 295 was shot at overnight.');
+    noClaims('A van on I-95 was shot at overnight.');
+    check('Detectives said the cashier was shot 4 times.', { count: 'the cashier', category: 'injured', min: 1, max: 1 });
+  });
+  it('does not count nobody', () => {
+    noClaims('No one was injured in the crash.');
+    noClaims('Neither the pastor nor his two sons were hurt.');
   });
 });
 

@@ -72,7 +72,16 @@ describe('numbers: interval rules', () => {
 
 describe('numbers: figures that are never counts', () => {
   it('knows ordinals', () => check('the first serious strikes', 'first', 0, 0, 'ordinal'));
-  it('knows ages', () => check('a 26-year-old man', '26', 26, 26, 'age'));
+  it('knows ages', () => {
+    check('a 26-year-old man', '26', 26, 26, 'age');
+    check('three girls between the ages of 12-14 were hurt', '12-14', 12, 14, 'age');
+    check('two boys aged 15 were hurt', '15', 15, 15, 'age');
+  });
+  it('knows frequencies and letter codes, which are never counts', () => {
+    check('the driver was hit 6 times in the chest', '6', 6, 6, 'other');
+    check('a cyclist on I-80 was wounded', '80', 80, 80, 'other');
+    check('a man armed with an AK-47 was shot', '47', 47, 47, 'other');
+  });
   it('knows dates and years', () => {
     check('on January 6, 2012', '6', 6, 6, 'date');
     check('in March 2011 protests began', '2011', 2011, 2011, 'year');

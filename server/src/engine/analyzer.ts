@@ -2,7 +2,7 @@
 // attributions and claims are read in that order, each step using the ones before it.
 
 import { findAttributions, FoundAttribution } from './attributions';
-import { ClaimCandidate, findClaimsInSentence } from './claims';
+import { ClaimCandidate, findClaimsInSentence, sameVictimSingles, woundedSurvivors } from './claims';
 import { EntityFinder, mergeMentions, SentenceTagger, SentenceTokens } from './entities';
 import { describeClaim } from './format';
 import { Gazetteer, GazetteerData, foldDiacritics } from './gazetteer';
@@ -91,46 +91,51 @@ export class Analyzer {
     const places = placeMentions(entities).filter((p) => !dateline || p.start >= dateline.end || p.end <= dateline.start);
     const mainPlace = this.mainPlace(places, headline);
     const mainRegion = this.mainRegion(places, headline);
-    const claims: CasualtyClaim[] = [];
-    const leadWeekday = sentences.slice(0, DATING_SENTENCES).map((s) => incidentWeekday(text, s, s.end)).find((w) => w) ?? null;
+    const candidates: Array<{ candidate: ClaimCandidate; s: Sentence; index: number }> = [];
     sentences.forEach((s, index) => {
       if (furnitureStart !== null && s.start >= furnitureStart) return;
-      for (const candidate of findClaimsInSentence(s)) {
-        const inSentence = places.filter((p) => p.start >= s.start && p.end <= s.end);
-        // The town beats its province and its country: "in Salamiyah, in Hama province, Syria".
-        const town = (inSentence.find((p) => p.entity.place && isTown(p.entity)) ?? inSentence.find((p) => isTown(p.entity)))?.entity;
-        const region = inSentence.find((p) => p.entity.place?.placeType !== 'country')?.entity;
-        // The article's main place stands in for an unnamed one only where the sentence's country allows
-        // it: "an attack in Syria that killed 72" is not in London, however often London is named.
-        const country = inSentence.find((p) => p.entity.place?.placeType === 'country')?.entity;
-        const main = mainPlace && (!country || mainPlace.place?.countryCode === country.place?.countryCode) ? mainPlace : null;
-        const placeEntity = town ?? (main && isTown(main) ? main : region ?? main ?? country ?? null);
-        const time = WEEKDAY.exec(text.slice(s.start, s.end));
-        const lead = index < LEAD_SENTENCES || MAIN_INCIDENT.test(text.slice(s.start, s.end));
-        const count = countSpan(original, candidate);
-        claims.push({
-          id: '',
-          start: candidate.start,
-          end: candidate.end,
-          text: original.slice(candidate.start, candidate.end),
-          category: candidate.category,
-          count,
-          victims: candidate.victims ? original.slice(candidate.victims.start, candidate.victims.end) : '',
-          victimGroup: candidate.victimGroup,
-          subgroup: candidate.subgroup,
-          cumulative: candidate.cumulative,
-          place: placeEntity ? placeEntity.name : null,
-          time: time ? time[0] : null,
-          event: eventKey(candidate, index < LEAD_SENTENCES ? mainRegion ?? placeEntity : placeEntity, mainPlace, mainRegion),
-          statedPlace: town ?? region ? placeKey((town ?? region)!) : null,
-          statedTown: town?.place ? placeKey(town) : null,
-          incidentDay: incidentDay(incidentWeekday(text, s, candidate.start) ?? (lead ? leadWeekday : null), metadata.date),
-          lead,
-          attribution: governingAttribution(original, candidate, s, index, sentences, found, tags),
-          sentence: { start: s.start, end: s.end },
-        });
-      }
+      for (const candidate of findClaimsInSentence(s)) candidates.push({ candidate, s, index });
     });
+    const repeated = sameVictimSingles(candidates.map((c) => c.candidate));
+    woundedSurvivors(candidates.map((c) => c.candidate).filter((c) => !repeated.has(c)));
+    const leadWeekday = sentences.slice(0, DATING_SENTENCES).map((s) => incidentWeekday(text, s, s.end)).find((w) => w) ?? null;
+    const claims: CasualtyClaim[] = [];
+    for (const { candidate, s, index } of candidates) {
+      if (repeated.has(candidate)) continue;
+      const inSentence = places.filter((p) => p.start >= s.start && p.end <= s.end);
+      // The town beats its province and its country: "in Salamiyah, in Hama province, Syria".
+      const town = (inSentence.find((p) => p.entity.place && isTown(p.entity)) ?? inSentence.find((p) => isTown(p.entity)))?.entity;
+      const region = inSentence.find((p) => p.entity.place?.placeType !== 'country')?.entity;
+      // The article's main place stands in for an unnamed one only where the sentence's country allows
+      // it: "an attack in Syria that killed 72" is not in London, however often London is named.
+      const country = inSentence.find((p) => p.entity.place?.placeType === 'country')?.entity;
+      const main = mainPlace && (!country || mainPlace.place?.countryCode === country.place?.countryCode) ? mainPlace : null;
+      const placeEntity = town ?? (main && isTown(main) ? main : region ?? main ?? country ?? null);
+      const time = WEEKDAY.exec(text.slice(s.start, s.end));
+      const lead = index < LEAD_SENTENCES || MAIN_INCIDENT.test(text.slice(s.start, s.end));
+      const count = countSpan(original, candidate);
+      claims.push({
+        id: '',
+        start: candidate.start,
+        end: candidate.end,
+        text: original.slice(candidate.start, candidate.end),
+        category: candidate.category,
+        count,
+        victims: candidate.victims ? original.slice(candidate.victims.start, candidate.victims.end) : '',
+        victimGroup: candidate.victimGroup,
+        subgroup: candidate.subgroup,
+        cumulative: candidate.cumulative,
+        place: placeEntity ? placeEntity.name : null,
+        time: time ? time[0] : null,
+        event: eventKey(candidate, index < LEAD_SENTENCES ? mainRegion ?? placeEntity : placeEntity, mainPlace, mainRegion),
+        statedPlace: town ?? region ? placeKey((town ?? region)!) : null,
+        statedTown: town?.place ? placeKey(town) : null,
+        incidentDay: incidentDay(incidentWeekday(text, s, candidate.start) ?? (lead ? leadWeekday : null), metadata.date),
+        lead,
+        attribution: governingAttribution(original, candidate, s, index, sentences, found, tags),
+        sentence: { start: s.start, end: s.end },
+      });
+    }
     const kept = dropRepeats(claims);
     // "killed 10 civilians and injured 41 others": "others" adds to a figure of the same harm only if
     // the article gave one before.

@@ -65,6 +65,7 @@ const PASSIVE_GLUE = new Set([
   'shot', 'critically', 'seriously', 'slightly', 'badly', 'fatally', 'mortally', 'lightly', 'gravely', 'who', 'remain',
   'remained', 'went', 'go', 'still', 'been', 'then', 'got', 'get', 'may', 'might', 'could', 'would', 'to', 'thought',
   'more', 'reported', 'said', 'pronounced', 'declared', 'later', 'fatally', 'subsequently', 'eventually',
+  'remains', 'accidentally', 'apparently', 'reportedly', 'initially', 'possibly', 'critically',
 ]);
 /** Phrases that may sit between victims and their verb: "12 civilians including four children were killed". */
 const ASIDE_OPENERS = /^(?:including|mostly|most|many|among|from|in|at|on|near|inside|across|around|of|mainly|largely|all)$/;
@@ -87,6 +88,19 @@ export interface ClaimCandidate extends Range {
   victimGroup: string;
   subgroup: boolean;
   cumulative: boolean;
+  /**
+   * One person named without a count: by a pronoun, a description or a name ("he", "the victim",
+   * "Smith"), who may be someone counted already ('refers'); or by a relation ("his wife") or as one who
+   * killed himself, who is someone else ('new').
+   */
+  anaphoric?: 'refers' | 'new';
+  /**
+   * Counted as shot ("three people were shot", "two men with gunshot wounds"): a figure that may hold
+   * those who died of their wounds as well as the wounded.
+   */
+  shot?: boolean;
+  /** For one person: the word that names them ("he", "man", "wife", "smith"), to tell two persons apart. */
+  person?: string;
 }
 
 interface SentenceView {
@@ -146,6 +160,7 @@ function victimsAfter(tokens: Token[], after: number): { first: number; last: nu
 
 /** A harm word following the figure (and its victims), passive or intransitive: "were killed", "died". */
 function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index: number; category: CasualtyCategory } | null {
+  // Only a passive auxiliary makes the subject the harmed one: "had shot himself" is active.
   let auxiliary = false;
   let skipped = 0;
   for (let k = from, n = 0; k < tokens.length && n < 6; k++, n++) {
@@ -168,13 +183,27 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
     if (t.lower === 'shot' && tokens[k + 1]?.lower === 'and' && HARM_WORDS[tokens[k + 2]?.lower ?? '']) return { index: k + 2, category: HARM_WORDS[tokens[k + 2].lower] };
     // "is in stable condition", "suffering from gunshot wounds", "was taken to hospital"
     if ((t.lower === 'in' || t.lower === 'listed') && /^(?:stable|critical|serious|fair|good|grave|life-threatening)$/.test(tokens[k + 1]?.lower ?? '') && tokens[k + 2]?.lower === 'condition') return { index: k + 2, category: 'injured' };
-    if (/^(?:suffering|suffered|sustaining|sustained|treated)$/.test(t.lower) && (tokens.slice(k + 1, k + 7).some((x) => /^(?:wounds?|injuries|burns)$/.test(x.lower)))) {
-      const at = tokens.slice(k + 1, k + 7).findIndex((x) => /^(?:wounds?|injuries|burns)$/.test(x.lower)) + k + 1;
-      return { index: at, category: 'injured' };
+    if (/^(?:suffering|suffered|suffers|sustaining|sustained|treated|received|receiving)$/.test(t.lower)) {
+      const at = woundWithin(tokens, k + 1, 6);
+      if (at >= 0) return { index: at, category: 'injured' };
     }
-    // "was taken to the hospital", "was rushed to a hospital"
-    if (/^(?:taken|rushed|transported|airlifted|flown)$/.test(t.lower) && tokens[k + 1]?.lower === 'to' && tokens.slice(k + 2, k + 5).some((x) => /^hospitals?$/.test(x.lower))) {
-      return { index: tokens.slice(k + 2, k + 5).findIndex((x) => /^hospitals?$/.test(x.lower)) + k + 2, category: 'injured' };
+    // "was taken to the hospital", "was rushed by ambulance to Mercy Hospital"
+    if (/^(?:taken|rushed|transported|airlifted|flown|driven|brought)$/.test(t.lower)) {
+      const at = hospitalWithin(tokens, k + 1, 8);
+      if (at >= 0) return { index: at, category: 'injured' };
+    }
+    // "is in the hospital", "remains in hospital"
+    if (t.lower === 'in' && k > from && /^(?:is|was|remains|remained|remain|are|were)$/.test(tokens[k - 1].lower) && hospitalWithin(tokens, k, 3) >= 0) {
+      return { index: hospitalWithin(tokens, k, 3), category: 'injured' };
+    }
+    // "with a gunshot wound to the neck", "with non-life-threatening injuries"
+    if (t.lower === 'with') {
+      const at = woundWithin(tokens, k + 1, 6);
+      return at >= 0 ? { index: at, category: 'injured' } : null;
+    }
+    // "was hit by gunfire", "struck by a stray bullet"
+    if (/^(?:hit|struck|grazed)$/.test(t.lower) && tokens[k + 1]?.lower === 'by' && tokens.slice(k + 2, k + 5).some((x) => /^(?:gunfire|bullets?|gunshots?|shotgun|pellets|shrapnel|fire)$/.test(x.lower))) {
+      return { index: k, category: 'injured' };
     }
     if (t.lower === 'shot' && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'death') return { index: k + 2, category: 'killed' };
     if (/^(?:beaten|stabbed|burned|crushed)$/.test(t.lower) && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'death') return { index: k + 2, category: 'killed' };
@@ -188,7 +217,7 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
       if (!auxiliary && ACTIVE_HARM.has(t.lower) && startsObject(tokens, k + 1)) return null;
       return { index: k, category };
     }
-    if (/^(?:were|was|have|has|had|been|are|is|be|being)$/.test(t.lower)) auxiliary = true;
+    if (/^(?:were|was|been|are|is|be|being|got|get|gets)$/.test(t.lower)) auxiliary = true;
     // "Dozens of fighters from both sides have been killed", "12 civilians including four children were
     // killed": asides may sit between the victims and the verb, as long as an auxiliary follows them.
     if (skipPhrases && skipped < 3 && ASIDE_OPENERS.test(t.lower)) {
@@ -210,9 +239,56 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
       return null;
     }
     if (t.lower === 'lost' && tokens[k + 1]?.lower === 'their' && tokens[k + 2]?.lower === 'lives') return { index: k + 2, category: 'killed' };
+    // "a man believed to be in his 20s was shot": an age between the victim and the verb.
+    if (t.lower === 'in' && /^(?:his|her|their)$/.test(tokens[k + 1]?.lower ?? '') && /^(?:\d0s|teens|twenties|thirties|forties|fifties|sixties|seventies|eighties)$/.test(tokens[k + 2]?.lower ?? '')) {
+      k += 2;
+      continue;
+    }
     if (!PASSIVE_GLUE.has(t.lower)) return null;
   }
   return null;
+}
+
+/** "put two teens in the hospital", "sent a man to the hospital": verbs that take the victims there. */
+const SENDS = /^(?:put|puts|putting|sent|sends|send|sending|landed|lands|landing)$/;
+
+const WOUND_NOUNS = /^(?:wounds?|injuries|injury|burns)$/;
+
+/** A wound named within the next few words of the same clause: "a gunshot wound", "minor injuries". */
+function woundWithin(tokens: Token[], from: number, span: number): number {
+  for (let k = from; k < Math.min(tokens.length, from + span); k++) {
+    const t = tokens[k];
+    if (WOUND_NOUNS.test(t.lower)) return k;
+    if (t.kind === 'punct' && t.text !== '-') return -1;
+  }
+  return -1;
+}
+
+/**
+ * "to the hospital", "to Mercy Hospital", "in hospital": the hospital word within the next few words of
+ * the same clause. A visit "for evaluation" or "as a precaution" says nobody was hurt.
+ */
+function hospitalWithin(tokens: Token[], from: number, span: number): number {
+  for (let k = from; k < Math.min(tokens.length, from + span); k++) {
+    const t = tokens[k];
+    if (/^(?:hospitals?|trauma)$/.test(t.lower) || (t.lower === 'medical' && /^(?:center|centre)$/.test(tokens[k + 1]?.lower ?? ''))) {
+      const rest = tokens.slice(k + 1, k + 5).map((x) => x.lower);
+      if (rest.includes('evaluation') || rest.includes('precaution') || rest.includes('checkup')) return -1;
+      return k;
+    }
+    if (t.kind === 'punct' && t.text !== '-') return -1;
+  }
+  return -1;
+}
+
+/** "no one was injured", "neither the driver nor their three children were hurt": nobody was harmed. */
+function negated(tokens: Token[], first: number): boolean {
+  for (let k = first - 1; k >= Math.max(0, first - 3); k--) {
+    const w = tokens[k].lower;
+    if (w === 'no' || w === 'nor' || w === 'neither') return true;
+    if (!/^(?:the|their|his|her|its|of|other)$/.test(w)) return false;
+  }
+  return false;
 }
 
 /** Whether an object follows a verb: "killed 11 people", "killed a man", "wounded dozens". */
@@ -222,7 +298,7 @@ function startsObject(tokens: Token[], k: number): boolean {
   // "10 civilians killed 15 injured": the next figure has a verb of its own.
   if ((t.kind === 'number' || NUMBER_WORD.test(t.lower)) && HARM_WORDS[tokens[k + 1]?.lower ?? '']) return false;
   if (t.kind === 'number') return true;
-  return /^(?:a|an|the|at|more|over|up|dozens|scores|hundreds|thousands|several|some|about|around|nearly|almost|two|three|four|five|six|seven|eight|nine|ten|one|his|their|its|many|least|themselves|himself|herself|itself)$/.test(t.lower);
+  return /^(?:a|an|the|at|more|over|up|dozens|scores|hundreds|thousands|several|some|about|around|nearly|almost|two|three|four|five|six|seven|eight|nine|ten|one|his|their|its|many|least|themselves|himself|herself|itself|him|her|them|me|us)$/.test(t.lower);
 }
 
 /** A harm verb governing the figure from the left: "killing at least eight", "left 12 dead". */
@@ -382,7 +458,9 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
     if (!victims) {
       // An unlisted plural noun still names victims when a harm follows it: "Four fishermen are missing".
       const noun = tokens[last + 1];
-      if (noun && noun.kind === 'word' && /^[a-z]+(?:s|men)$/.test(noun.text) && !HARM_WORDS[noun.lower] && !PASSIVE_GLUE.has(noun.lower) && harmAfter(tokens, last + 2)) {
+      // A count of one takes a singular: "one firefighter suffered a gunshot wound".
+      const nounShape = num.min === 1 && num.max === 1 ? /^[a-z]{3,}$/ : /^[a-z]+(?:s|men)$/;
+      if (noun && noun.kind === 'word' && nounShape.test(noun.text) && !HARM_WORDS[noun.lower] && !PASSIVE_GLUE.has(noun.lower) && !/^(?:shots?|rounds?|bullets?|times?|of)$/.test(noun.lower) && harmAfter(tokens, last + 2)) {
         victims = { first: last + 1, last: last + 1, head: noun.lower };
       }
     }
@@ -426,6 +504,14 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
         victims = { first: k + 1, last: k + 1, head: tokens[k + 1].lower };
       }
     }
+    if (!category && victims && SENDS.test(tokens[first - 1]?.lower ?? '')) {
+      const at = hospitalWithin(tokens, victims.last + 1, 5);
+      if (at >= 0) {
+        category = 'injured';
+        spanFirst = first - 1;
+        spanLast = at;
+      }
+    }
     if (!category) {
       // "killing 8 soldiers and 3 civilians", "3,500 people ..., along with 1,000 security forces"
       const previous = out[out.length - 1];
@@ -441,7 +527,7 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
         }
       }
     }
-    if (!category) continue;
+    if (!category || negated(tokens, first)) continue;
     if (victims) spanLast = Math.max(spanLast, victims.last);
     // No victims named ("Kills Five"): the group is unknown, and may be any other report's group.
     let victimGroup = victims ? groupOf(tokens, victims) : '';
@@ -465,6 +551,7 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
       victimGroup,
       subgroup,
       cumulative: wholeWar,
+      ...(category === 'injured' && harmIndex >= 0 && saysShot(tokens, harmIndex) ? { shot: true } : {}),
     });
   }
   coordinateWithNext(s, out, cumulative);
@@ -522,35 +609,251 @@ function groupOf(tokens: Token[], victims: { first: number; last: number; head: 
   return 'people';
 }
 
-const SINGULAR_VICTIMS = /^(?:man|woman|person|civilian|soldier|child|boy|girl|policeman|officer|fighter|militant|journalist|teenager|baby|infant|doctor|medic|nurse|paramedic|resident|student|worker|driver|guard|rebel|protester|demonstrator|passenger|photographer|reporter|pedestrian|bystander|motorist|victim|commander|volunteer|teacher|farmer|shepherd|trooper|deputy|juvenile|youth|teen|toddler|customer|clerk|neighbor|neighbour|suspect|employee|security|cyclist|tourist)$/;
+const SINGULAR_VICTIMS = /^(?:man|woman|person|civilian|soldier|child|boy|girl|policeman|officer|fighter|militant|journalist|teenager|baby|infant|doctor|medic|nurse|paramedic|resident|student|worker|driver|guard|rebel|protester|demonstrator|passenger|photographer|reporter|pedestrian|bystander|motorist|victim|commander|volunteer|teacher|farmer|shepherd|trooper|deputy|juvenile|youth|teen|toddler|customer|clerk|cashier|homeowner|shopkeeper|hunter|firefighter|neighbor|neighbour|suspect|employee|security|cyclist|tourist)$/;
 
-/** "a man was found shot to death", "another person died", "an officer was wounded": a count of one. */
-/** Verbs that say one named or already introduced person died: "He was pronounced dead", "the driver later died". */
+/** Words that are never a modifier of a victim noun. */
+const FUNCTION_WORD = /^(?:was|were|is|in|on|at|of|and|or|but|who|that|which|where|when|while|the|a|an|his|her|their|its|this|with|for|by|to|from|as|after|before|said|says)$/;
+
+/** Relatives named through their kin: "shot his wife", "his 66-year-old wife was wounded". */
+const KIN = /^(?:wife|husband|son|daughter|mother|father|brother|sister|girlfriend|boyfriend|cousin|friend|uncle|aunt|nephew|niece|grandson|granddaughter|grandmother|grandfather|stepson|stepdaughter|stepfather|stepmother|fiancee|fiance|fiancé|fiancée|roommate|partner|ex-wife|ex-girlfriend|ex-boyfriend|ex-husband)$/;
+/** Verbs that say a person already introduced died: "He was pronounced dead", "the driver later died". */
 const DIED = /^(?:died|killed|dead|death)$/;
+/** Capitalised words that open a clause without naming a person. */
+const NOT_A_NAME = /^(?:the|a|an|he|she|it|they|we|i|you|this|that|these|those|there|police|officers|authorities|investigators|deputies|detectives|witnesses|officials|nobody|no|none|someone|somebody|everyone|anyone|one|both|neither|each|another|his|her|their|its|our|my|after|when|while|as|if|but|and|or|so|then|meanwhile|according|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|mr|mrs|ms|dr|sgt|lt|officer|chief|sheriff|capt)$/;
 
-function findDefiniteDeaths(tokens: Token[], out: ClaimCandidate[], cumulative: boolean): void {
+/** Where a clause may begin: the start of the sentence, after punctuation, after a conjunction. */
+function opensClause(tokens: Token[], i: number): boolean {
+  if (i === 0) return true;
+  const prev = tokens[i - 1];
+  return (prev.kind === 'punct' && prev.text !== '-') || /^(?:and|but|where|when|after|while|until|before|because|then|said|says|say|that|believe|believes)$/.test(prev.lower);
+}
+
+/**
+ * The last token of a subject that names one person already introduced, opening a clause at i: "he",
+ * "the victim", "the 23-year-old man", "his wife", "Smith", "John Smith, 24,". -1 when there is none.
+ */
+function definiteSubject(tokens: Token[], i: number, second = false): number {
+  const t = tokens[i];
+  // "he" and "she" are always subjects, wherever they stand: "told police he was shot".
+  if (/^(?:he|she)$/.test(t.lower)) return i;
+  if (!opensClause(tokens, i)) return -1;
+  if (t.lower === 'the' || t.lower === 'his' || t.lower === 'her') {
+    for (let k = i + 1, n = 0; k < tokens.length && n < 4; k++, n++) {
+      const w = tokens[k];
+      if (SINGULAR_VICTIMS.test(w.lower) || KIN.test(w.lower) || (w.lower === 'couple' && tokens[k + 1]?.lower !== 'of')) return k;
+      if ((w.kind === 'punct' && w.text !== '-') || HARM_WORDS[w.lower] || /^(?:was|were|is|in|on|at|of|and|who|had|has)$/.test(w.lower)) return -1;
+    }
+    return -1;
+  }
+  // A name: one to three capitalised words, maybe followed by an age between commas.
+  if (!/^\p{Lu}[\p{L}'’.-]+$/u.test(t.text) || NOT_A_NAME.test(t.lower) || HARM_WORDS[t.lower] || VICTIM_GROUPS[t.lower]) return -1;
+  let k = i;
+  while (k + 1 < tokens.length && k - i < 2 && /^\p{Lu}[\p{L}'’.-]+$/u.test(tokens[k + 1].text) && !HARM_WORDS[tokens[k + 1].lower]) k++;
+  if (tokens[k + 1]?.text === ',' && tokens[k + 2]?.kind === 'number' && tokens[k + 3]?.text === ',') k += 3;
+  // "Shooters may have been wounded": a capitalised plural is a headline's noun, not a person's name.
+  const verb = tokens[k + 1]?.lower ?? '';
+  if ((!second && /^(?:were|are|have)$/.test(verb)) || (/^(?:may|might|could)$/.test(verb) && tokens[k + 2]?.lower === 'have')) return -1;
+  return k;
+}
+
+/**
+ * "He was pronounced dead", "the victim was taken to a hospital", "Smith was shot in the leg": one
+ * person harmed, named by a pronoun, a definite description or a name. These are marked anaphoric:
+ * the person may be one the article counted already (see sameVictimSingles).
+ */
+function findDefiniteSingles(tokens: Token[], out: ClaimCandidate[], cumulative: boolean): void {
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    let subjectEnd = -1;
-    if (/^(?:he|she)$/.test(t.lower) && (i === 0 || tokens[i - 1].kind === 'punct' || /^(?:and|but|where|when|after)$/.test(tokens[i - 1].lower))) subjectEnd = i;
-    else if ((t.lower === 'the' || t.lower === 'a') && SINGULAR_VICTIMS.test(tokens[i + 1]?.lower ?? '') && (i === 0 || tokens[i - 1].kind === 'punct')) subjectEnd = i + 1;
-    else if (i === 0 && SINGULAR_VICTIMS.test(t.lower) && /^\p{Lu}/u.test(t.text)) subjectEnd = i; // headline "Man Killed in ..."
+    let subjectEnd = definiteSubject(tokens, i);
     if (subjectEnd < 0) continue;
-    const after = harmAfter(tokens, subjectEnd + 1);
-    if (!after || after.category !== 'killed' || !DIED.test(tokens[after.index].lower) && !/^(?:slain|murdered)$/.test(tokens[after.index].lower)) continue;
+    const t = tokens[i];
+    // "Smith and Jones were taken to a hospital", "the couple": two people.
+    let people = tokens[subjectEnd].lower === 'couple' ? 2 : 1;
+    const paired = pairedSubject(tokens, subjectEnd);
+    if (paired >= 0) {
+      subjectEnd = paired;
+      people = 2;
+    }
+    const self = people === 1 ? selfHarm(tokens, subjectEnd + 1) : null;
+    const after = harmAfter(tokens, subjectEnd + 1) ?? self;
+    if (!after || (after.category !== 'killed' && after.category !== 'injured')) continue;
+    if (after.category === 'killed' && !DIED.test(tokens[after.index].lower) && !/^(?:slain|murdered|himself|herself)$/.test(tokens[after.index].lower)) continue;
+    // A name's death counts when the article states it ("Smith was pronounced dead"), not when it is
+    // hearsay ("Barakat is said to have died") or a headline's noun ("Syria Death").
+    // A relative's death ("her son died") is as often a life story as a casualty.
+    if (after.category === 'killed' && /^(?:his|her)$/.test(t.lower)) continue;
+    if (after.category === 'killed' && !/^(?:he|she|the)$/.test(t.lower) &&
+      (after.index === subjectEnd + 1 || tokens.slice(subjectEnd + 1, after.index).some((x) => /^(?:said|believed|thought|feared|reportedly|may|might|could|to)$/.test(x.lower)))) continue;
     const start = t.start;
-    if (out.some((c) => c.start <= start && c.end > start) || out.some((c) => c.category === 'killed' && c.start >= start && c.start <= tokens[after.index].end)) continue;
+    if (out.some((c) => c.start <= start && c.end > start) || out.some((c) => c.start >= start && c.start <= tokens[after!.index].end)) continue;
+    // "John Smith, 24,": the person is named before the age.
+    const named = tokens[subjectEnd].text === ',' ? subjectEnd - 3 : subjectEnd;
     out.push({
-      start, end: tokens[after.index].end, category: 'killed',
-      number: { start, end: tokens[subjectEnd].end, text: '', min: 1, max: 1, kind: 'count', firstToken: i, lastToken: subjectEnd },
-      count: { start, end: tokens[subjectEnd].end, min: 1, max: 1 },
-      victims: { start, end: tokens[subjectEnd].end }, victimGroup: 'people', subgroup: false, cumulative,
+      start, end: tokens[after.index].end, category: after.category,
+      number: { start, end: tokens[named].end, text: '', min: people, max: people, kind: 'count', firstToken: i, lastToken: named },
+      count: { start, end: tokens[named].end, min: people, max: people },
+      victims: { start, end: tokens[named].end }, victimGroup: 'people', subgroup: false, cumulative,
+      // A relative ("his wife") is someone new; a pronoun, a description or a name may be the one just told of.
+      // One who killed himself is the one who did the shooting, not a victim told of before.
+      anaphoric: /^(?:his|her)$/.test(t.lower) || (after === self && after.category === 'killed') ? 'new' : 'refers',
+      person: people === 1 ? tokens[named].lower : undefined,
     });
+    i = after.index;
+  }
+}
+
+/** Whether the harm word at k says "shot" rather than "wounded": "were shot", "with gunshot wounds". */
+function saysShot(tokens: Token[], k: number): boolean {
+  const w = tokens[k].lower;
+  if (w === 'shot' || w === 'hit' || w === 'struck') return true;
+  return WOUND_NOUNS.test(w) && tokens.slice(Math.max(0, k - 3), k).some((x) => /^(?:gunshot|bullet)$/.test(x.lower));
+}
+
+/**
+ * "Three people were shot, one fatally", "two men were shot; a 30-year-old died": the shot who died are
+ * counted among the dead, so the wounded are the shot less the dead. The dead of the article are its
+ * largest figure of killed that is not a cumulative toll nor a further incident's.
+ */
+export function woundedSurvivors(claims: ClaimCandidate[]): void {
+  let dead = 0;
+  for (const c of claims) {
+    if (c.category === 'killed' && !c.cumulative && !c.victimGroup.startsWith('additional')) dead = Math.max(dead, c.count.min);
+  }
+  if (dead === 0) return;
+  for (const c of claims) {
+    if (!c.shot || c.cumulative || c.victimGroup.startsWith('additional') || c.count.max === null || c.count.min !== c.count.max || c.count.min <= dead) continue;
+    c.count = { ...c.count, min: c.count.min - dead, max: c.count.max - dead };
+  }
+}
+
+/** "Smith and Jones", "a man and his wife": a second person joined to the subject ending at `end`. */
+function pairedSubject(tokens: Token[], end: number): number {
+  if (tokens[end + 1]?.lower !== 'and') return -1;
+  const next = tokens[end + 2];
+  if (!next) return -1;
+  let second = definiteSubject(tokens, end + 2, true);
+  if (second < 0 && (next.lower === 'a' || next.lower === 'an')) {
+    for (let k = end + 3; k < Math.min(tokens.length, end + 7); k++) {
+      if (SINGULAR_VICTIMS.test(tokens[k].lower) || KIN.test(tokens[k].lower)) {
+        second = k;
+        break;
+      }
+      if (tokens[k].kind === 'punct' && tokens[k].text !== '-') break;
+    }
+  }
+  // The pair must share one plural verb: "Smith and Jones were shot", not "Smith and he said".
+  return second >= 0 && /^(?:were|are|have|both)$/.test(tokens[second + 1]?.lower ?? '') ? second : -1;
+}
+
+/** "accidentally shot himself in the leg": harmed by one's own hand. */
+function selfHarm(tokens: Token[], from: number): { index: number; category: CasualtyCategory } | null {
+  let k = from;
+  while (k < tokens.length && /^(?:accidentally|apparently|then|allegedly|had|has|reportedly)$/.test(tokens[k].lower)) k++;
+  if (!/^(?:himself|herself)$/.test(tokens[k + 1]?.lower ?? '')) return null;
+  if (/^(?:shot|wounded|injured)$/.test(tokens[k]?.lower ?? '')) return { index: k + 1, category: 'injured' };
+  if (tokens[k]?.lower === 'killed') return { index: k + 1, category: 'killed' };
+  return null;
+}
+
+/**
+ * Which single victims of a document are one person told of twice, in document order. A death told of
+ * a person already introduced ("He died at the hospital") makes the single wounded victims before it
+ * that person, back to the last death counted; a wounding told of a person already introduced ("he was
+ * shot in the chest"), right after a single death, describes the dead. Returns the claims to drop.
+ */
+export function sameVictimSingles(claims: ClaimCandidate[]): Set<ClaimCandidate> {
+  const drop = new Set<ClaimCandidate>();
+  const singles = claims.filter((c) => c.count.min === 1 && c.count.max === 1 && !c.cumulative && (c.category === 'killed' || c.category === 'injured'));
+  // One pass: the wounded since the last death, and the nearest single not dropped.
+  const sinceDeath: ClaimCandidate[] = [];
+  let previous: ClaimCandidate | null = null;
+  for (const c of singles) {
+    if (c.category === 'killed') {
+      if (c.anaphoric === 'refers') {
+        while (sinceDeath.length && samePerson(sinceDeath[sinceDeath.length - 1], c)) drop.add(sinceDeath.pop()!);
+      }
+      sinceDeath.length = 0;
+    } else if (c.anaphoric === 'refers' && previous?.category === 'killed' && samePerson(previous, c)) {
+      drop.add(c);
+      continue;
+    } else {
+      sinceDeath.push(c);
+    }
+    previous = c;
+  }
+  return drop;
+}
+
+const MALE = /^(?:he|man|boy|husband|son|father|brother|boyfriend|uncle|nephew|grandfather|grandson|stepson|stepfather|fiance|fiancé|policeman)$/;
+const FEMALE = /^(?:she|woman|girl|wife|daughter|mother|sister|girlfriend|aunt|niece|grandmother|granddaughter|stepdaughter|stepmother|fiancee|fiancée)$/;
+
+/** Whether two single victims may be one person: not of two sexes, not two different names. */
+function samePerson(a: ClaimCandidate, b: ClaimCandidate): boolean {
+  if (!a.person || !b.person) return true;
+  const sex = (w: string) => (MALE.test(w) ? 'm' : FEMALE.test(w) ? 'f' : '');
+  if (sex(a.person) && sex(b.person) && sex(a.person) !== sex(b.person)) return false;
+  const isName = (w: string) => !sex(w) && !VICTIM_GROUPS[w] && !SINGULAR_VICTIMS.test(w) && !KIN.test(w) && w !== 'couple';
+  return !(isName(a.person) && isName(b.person) && a.person !== b.person);
+}
+
+/**
+ * One person counted without a number word: "shot his wife" (a relative, as the object of the harm),
+ * "His injuries were not life-threatening" (the wounds of someone), "one of the residents was shot".
+ */
+function findRelativesAndOnes(tokens: Token[], out: ClaimCandidate[], cumulative: boolean): void {
+  const free = (start: number) => !out.some((c) => c.start <= start && c.end > start);
+  const push = (first: number, last: number, countFirst: number, countLast: number, category: CasualtyCategory, person: string | undefined, subgroup: boolean, anaphoric?: 'refers') => {
+    out.push({
+      start: tokens[first].start, end: tokens[last].end, category,
+      number: { start: tokens[countFirst].start, end: tokens[countLast].end, text: '', min: 1, max: 1, kind: 'count', firstToken: countFirst, lastToken: countLast },
+      count: { start: tokens[countFirst].start, end: tokens[countLast].end, min: 1, max: 1 },
+      victims: { start: tokens[countFirst].start, end: tokens[countLast].end }, victimGroup: 'people', subgroup, cumulative,
+      ...(person ? { person } : {}), ...(anaphoric ? { anaphoric } : {}),
+    });
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i].lower;
+    if ((w === 'his' || w === 'her' || w === 'their') && i > 0 && ACTIVE_HARM.has(tokens[i - 1].lower) && HARM_WORDS[tokens[i - 1].lower] !== 'arrested') {
+      for (let k = i + 1; k < Math.min(tokens.length, i + 5); k++) {
+        if (KIN.test(tokens[k].lower) || SINGULAR_VICTIMS.test(tokens[k].lower)) {
+          // "fatally shot his wife"
+          const category = /^(?:fatally|mortally)$/.test(tokens[i - 2]?.lower ?? '') ? 'killed' : HARM_WORDS[tokens[i - 1].lower];
+          if (free(tokens[i - 1].start)) push(i - 1, k, i, k, category, tokens[k].lower, false);
+          break;
+        }
+        // "executed her while a man ...": "her" was the object itself.
+        if ((tokens[k].kind === 'punct' && tokens[k].text !== '-') || FUNCTION_WORD.test(tokens[k].lower)) break;
+      }
+    } else if ((w === 'his' || w === 'her') && opensClause(tokens, i)) {
+      let k = i + 1;
+      if (/^(?:gunshot|bullet)$/.test(tokens[k]?.lower ?? '')) k++;
+      if (/^(?:injuries|wounds|wound|injury)$/.test(tokens[k]?.lower ?? '') && /^(?:were|was|are|is|appeared|appear|did|do|does)$/.test(tokens[k + 1]?.lower ?? '') && free(tokens[i].start)) {
+        push(i, k, i, i, 'injured', w === 'his' ? 'he' : 'she', false, 'refers');
+      }
+    } else if (w === 'both' && VICTIM_GROUPS[tokens[i + 1]?.lower ?? ''] && /s$/.test(tokens[i + 1].lower) && free(tokens[i].start)) {
+      // "Both victims were pronounced dead": two people.
+      const after = harmAfter(tokens, i + 2);
+      if (after && (after.category === 'killed' || after.category === 'injured')) {
+        push(i, after.index, i, i + 1, after.category, undefined, false);
+        const pair = out[out.length - 1];
+        pair.count = { ...pair.count, min: 2, max: 2 };
+        pair.number = { ...pair.number, min: 2, max: 2 };
+      }
+    } else if (w === 'one' && tokens[i + 1]?.lower === 'of') {
+      let k = i + 2;
+      if (/^(?:the|his|her|their|those)$/.test(tokens[k]?.lower ?? '')) {
+        k++;
+        while (k < tokens.length && k < i + 6 && tokens[k].kind === 'word' && !VICTIM_GROUPS[tokens[k].lower] && !/^[a-z]+s$/.test(tokens[k].text)) k++;
+      }
+      if (!/^(?:them|those|whom)$/.test(tokens[k]?.lower ?? '') && !(VICTIM_GROUPS[tokens[k]?.lower ?? ''] || /^[a-z]+s$/.test(tokens[k]?.text ?? ''))) continue;
+      const after = harmAfter(tokens, k + 1);
+      if (after && (after.category === 'killed' || after.category === 'injured') && free(tokens[i].start)) push(i, after.index, i, k, after.category, undefined, true);
+    }
   }
 }
 
 function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: ClaimCandidate[], cumulative: boolean): void {
-  findDefiniteDeaths(tokens, out, cumulative);
+  findDefiniteSingles(tokens, out, cumulative);
+  findRelativesAndOnes(tokens, out, cumulative);
   for (let i = 0; i < tokens.length; i++) {
     const det = tokens[i].lower;
     if (det !== 'a' && det !== 'an' && det !== 'another') continue;
@@ -572,32 +875,45 @@ function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: Claim
     let n = 0;
     while (k < tokens.length && n < 4 && !SINGULAR_VICTIMS.test(tokens[k].lower)) {
       if (tokens[k].kind === 'punct' && tokens[k].text !== '-') break;
-      if (HARM_WORDS[tokens[k].lower] || /^(?:was|were|is|in|on|at|of|and|who)$/.test(tokens[k].lower)) break;
+      // A modifier never is a function word: "a report that the teen ...", "a robbery where the victim ...".
+      if (HARM_WORDS[tokens[k].lower] || FUNCTION_WORD.test(tokens[k].lower)) break;
       k++;
       n++;
     }
     if (k >= tokens.length || !SINGULAR_VICTIMS.test(tokens[k].lower)) continue;
+    const paired = i > 0 && (ACTIVE_HARM.has(tokens[i - 1].lower) || SENDS.test(tokens[i - 1].lower)) ? -1 : pairedSubject(tokens, k);
+    const people = paired >= 0 ? 2 : 1;
+    if (paired >= 0) k = paired;
     // "arrested a man", "killing a child", or "a man was killed"
-    const ofHarm = i > 1 && tokens[i - 1].lower === 'of' && NOUN_OF_HARM[tokens[i - 2].lower] ? { index: i - 2, category: NOUN_OF_HARM[tokens[i - 2].lower] } : null;
-    const verb = ofHarm ?? (i > 0 && ACTIVE_HARM.has(tokens[i - 1].lower) && det !== 'another' ? { index: i - 1, category: HARM_WORDS[tokens[i - 1].lower] } : null);
-    const after = verb ? null : harmAfter(tokens, k + 1);
+    let ofHarm = i > 1 && tokens[i - 1].lower === 'of' && NOUN_OF_HARM[tokens[i - 2].lower] ? { index: i - 2, category: NOUN_OF_HARM[tokens[i - 2].lower] } : null;
+    // "found the body of a man": a death the police found, not a picture's "lifeless body of a child".
+    if (!ofHarm && i > 2 && tokens[i - 1].lower === 'of' && tokens[i - 2].lower === 'body' && tokens.slice(Math.max(0, i - 5), i - 2).some((x) => /^(?:found|discovered|recovered|located)$/.test(x.lower))) {
+      ofHarm = { index: i - 2, category: 'killed' };
+    }
+    const verb = ofHarm ?? (i > 0 && ACTIVE_HARM.has(tokens[i - 1].lower) && det !== 'another' ? { index: i - 1, category: HARM_WORDS[tokens[i - 1].lower] } : null) ??
+      (i > 0 && SENDS.test(tokens[i - 1].lower) && hospitalWithin(tokens, k + 1, 5) >= 0 ? { index: i - 1, category: 'injured' as CasualtyCategory } : null);
+    const after = verb ? null : harmAfter(tokens, k + 1) ?? selfHarm(tokens, k + 1);
     if (!verb && !after) continue;
     const start = verb ? tokens[verb.index].start : tokens[i].start;
     const countEnd = tokens[k].end;
     if (out.some((c) => c.start <= start && c.end > start)) continue;
+    // The pair replaces the single read from its second half ("his wife were wounded").
+    if (paired >= 0) out.splice(0, out.length, ...out.filter((c) => c.start < start || c.start > countEnd));
     const pseudo: FoundNumber = {
-      start: tokens[i].start, end: countEnd, text: '', min: 1, max: 1, kind: 'count', firstToken: i, lastToken: k,
+      start: tokens[i].start, end: countEnd, text: '', min: people, max: people, kind: 'count', firstToken: i, lastToken: k,
     };
     out.push({
       start,
       end: after ? tokens[after.index].end : countEnd,
       category: (verb ?? after)!.category,
       number: pseudo,
-      count: { start: tokens[i].start, end: countEnd, min: 1, max: 1 },
+      count: { start: tokens[i].start, end: countEnd, min: people, max: people },
       victims: { start: tokens[k].start, end: tokens[k].end },
-      victimGroup: det === 'another' ? `additional ${VICTIM_GROUPS[tokens[k].lower] ?? 'people'}` : VICTIM_GROUPS[tokens[k].lower] ?? 'people',
+      // "a man and his wife were also executed": victims besides those counted before.
+      victimGroup: det === 'another' || (after && alsoHarmed(tokens, k, after.index)) ? `additional ${VICTIM_GROUPS[tokens[k].lower] ?? 'people'}` : VICTIM_GROUPS[tokens[k].lower] ?? 'people',
       subgroup: false,
       cumulative,
+      person: people === 1 ? tokens[k].lower : undefined,
     });
     void numbers;
   }

@@ -332,6 +332,13 @@ function classify(tokens: Token[], first: number, last: number, base: Base): Num
   }
   if (tok.kind === 'number' && /^\d{4}s$/.test(tok.text)) return 'year';
   if (prev?.lower === 'no.' || prev?.lower === 'number') return 'other';
+  // "between the ages of 16-18", "aged 20 to 25"
+  const prev2 = tokens[first - 2];
+  if (prev && (/^(?:aged|ages|age)$/.test(prev.lower) || (prev.lower === 'of' && /^(?:ages?)$/.test(prev2?.lower ?? '')))) return 'age';
+  // "shot 13 times", "fired 30 rounds": how often, not how many people.
+  if (/^(?:times|rounds|bullets|gunshots)$/.test(nextLower)) return 'other';
+  // "I-295", "AK-47", "M-16": a letter code joined by a hyphen names a road or a weapon.
+  if (prev?.text === '-' && prev.end === tok.start && prev2 && prev2.end === prev.start && /^\p{Lu}{1,3}$/u.test(prev2.text)) return 'other';
   // "Interstate 295", "Route 9", "the 3900 block", "Flight 17", "Resolution 2254": names, not counts.
   if (prev && /^(?:route|interstate|highway|hwy|i|us|sr|exit|flight|resolution|chapter|section|article|apartment|apt|suite|room|channel|unit|building|gate|platform|mile|district|ward|precinct|station|camp|brigade|division|battalion|regiment|squadron|fleet|corps)$/.test(prev.lower) && tok.kind === 'number') return 'other';
   if (/^(?:block|blocks)$/.test(nextLower)) return 'other';
