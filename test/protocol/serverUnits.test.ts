@@ -119,12 +119,12 @@ describe('server: source names and settings', () => {
       normalizeSettings({
         files: { include: ['**/*.news', 3, ''], maxSizeKB: -4 },
         diagnostics: { conflicts: { severity: 'fatal', enabled: false }, unattributed: { severity: 'hint' } },
-        analysis: { debounceMs: 'soon' },
+        analysis: { debounceMs: 'soon', workers: 2.7 },
       }),
       {
         files: { include: ['**/*.news'], maxSizeKB: 1 },
         diagnostics: { conflicts: { enabled: false, severity: 'warning' }, unattributed: { enabled: true, severity: 'hint' } },
-        analysis: { debounceMs: 300 },
+        analysis: { debounceMs: 300, workers: 2 },
       },
     );
   });

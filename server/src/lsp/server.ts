@@ -41,6 +41,7 @@ import { codeLenses } from './codeLens';
 import { insertSourceTag } from './commands';
 import { DiagnosticsPublisher } from './diagnostics';
 import { hoverAcrossChange, hoverAt } from './hover';
+import { IndexPool, workerCount } from './indexPool';
 import { OpenDocuments } from './openDocuments';
 import { Commands } from './protocol';
 import { references } from './references';
@@ -130,6 +131,7 @@ class NewsLensServer {
   private readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
   private watcherRegistration: Disposable | undefined;
   private lensRefreshInFlight = false;
+  private indexPool: IndexPool | undefined;
 
   constructor(private readonly connection: Connection) {
     this.settings = new SettingsStore(connection);
@@ -163,7 +165,10 @@ class NewsLensServer {
     const { connection } = this;
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => this.background('initialization', this.initialized()));
-    connection.onShutdown(() => this.indexer?.cancel());
+    connection.onShutdown(() => {
+      this.indexer?.cancel();
+      this.indexPool?.dispose();
+    });
     connection.onDidChangeConfiguration((params) => this.background('settings change', this.configurationChanged(params.settings)));
     connection.onDidChangeWatchedFiles((params) => this.background('file change', this.indexer.filesChanged(params.changes)));
 
@@ -236,6 +241,7 @@ class NewsLensServer {
       status: this.status,
       scope: () => this.scope,
       isOpen: (key) => this.openDocuments.isOpen(key),
+      pool: () => this.pool(),
       progressSupported: this.features.workDoneProgress,
     });
     return {
@@ -321,10 +327,22 @@ class NewsLensServer {
       this.background('watcher registration', this.registerWatchers());
       this.openDocuments.reanalyseAll();
       this.background('indexing', this.indexer.indexWorkspace());
+    } else if (before.analysis.workers !== after.analysis.workers) {
+      // A pool of the new size takes over; files the old one held are indexed again by a new pass.
+      this.indexPool?.dispose();
+      this.indexPool = undefined;
+      this.background('indexing', this.indexer.indexWorkspace());
     } else {
-      // Only how diagnostics look changed.
+      // Only how diagnostics look (or the typing delay) changed.
       this.publisher.schedule(this.index.keys());
     }
+  }
+
+  /** The workers that index files, started on first use with the size the settings ask for. */
+  private pool(): IndexPool {
+    return (this.indexPool ??= new IndexPool(workerCount(this.settings.current.analysis.workers), (message) =>
+      this.connection.console.warn(message),
+    ));
   }
 
   /** The current analysis of a document: the open version, else what the index read from disk. */
