@@ -3,7 +3,7 @@
 
 import * as assert from 'assert';
 import { looksBinary, skipReasonForText } from '../../server/src/lsp/articleFiles';
-import { GlobSet, globToRegExp } from '../../server/src/lsp/globs';
+import { compileGlob, GlobSet } from '../../server/src/lsp/globs';
 import { LineIndex } from '../../server/src/lsp/positions';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/lsp/settings';
 import { cleanSourceName } from '../../server/src/lsp/sourceTags';
@@ -69,13 +69,21 @@ describe('server: include globs', () => {
   });
 
   it('supports *, ?, {a,b} and [...]', () => {
-    assert.ok(globToRegExp('articles/*.{txt,news}').test('articles/x.news'));
-    assert.ok(!globToRegExp('articles/*.{txt,news}').test('articles/sub/x.news'));
-    assert.ok(globToRegExp('wire/??.txt').test('wire/ab.txt'));
-    assert.ok(globToRegExp('[a-c]*.md').test('b1.md'));
-    assert.ok(!globToRegExp('[!a-c]*.md').test('b1.md'));
-    assert.ok(globToRegExp('desk/**').test('desk/a/b.txt'));
-    assert.ok(globToRegExp('**/drafts/*.txt').test('drafts/a.txt'));
+    assert.ok(compileGlob('articles/*.{txt,news}')('articles/x.news'));
+    assert.ok(!compileGlob('articles/*.{txt,news}')('articles/sub/x.news'));
+    assert.ok(compileGlob('wire/??.txt')('wire/ab.txt'));
+    assert.ok(compileGlob('[a-c]*.md')('b1.md'));
+    assert.ok(!compileGlob('[!a-c]*.md')('b1.md'));
+    assert.ok(compileGlob('desk/**')('desk/a/b.txt'));
+    assert.ok(compileGlob('**/drafts/*.txt')('drafts/a.txt'));
+  });
+
+  it('reads globs the way VS Code does: dot folders included, "./" and backslashes forgiven', () => {
+    const globs = new GlobSet(['**/*.txt', './wire/*.news', 'desk\\*.md']);
+    assert.deepStrictEqual(
+      ['.drafts/a.txt', 'desk/.b.txt', 'wire/c.news', 'desk/d.md', 'desk/sub/e.md', '/f.txt'].map((p) => globs.matches(p)),
+      [true, true, true, true, false, true],
+    );
   });
 });
 
