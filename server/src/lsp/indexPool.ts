@@ -107,13 +107,13 @@ export class IndexPool {
         }
         return;
       }
+      if (this.queue[0].cancelled()) {
+        (this.queue.shift() as Job).resolve({ cancelled: true });
+        continue;
+      }
       const slot = this.freeSlot();
       if (!slot) return;
       const job = this.queue.shift() as Job;
-      if (job.cancelled()) {
-        job.resolve({ cancelled: true });
-        continue;
-      }
       const id = this.nextId++;
       slot.running.set(id, job);
       slot.worker.postMessage({ id, ...job.request } satisfies WorkerRequest);
