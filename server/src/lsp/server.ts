@@ -142,7 +142,6 @@ class NewsLensServer {
       () => this.settings.current,
       (uri) => this.documents.get(uri)?.version,
       () => {
-        this.status.changed();
         // Lenses of the edited article change too (a tag makes a claim sourced), and the editor asked
         // for them before the debounced analysis finished: ask it to ask again.
         this.refreshCodeLenses();
