@@ -78,6 +78,19 @@ describe('server: indexing pool', () => {
     }
   });
 
+  it('stops workers that have been idle, and starts one again for the next file', async () => {
+    const pool = new IndexPool(1, (m) => logs.push(m), WORKER_SCRIPT, 50);
+    try {
+      indexed(await pool.analyse(article, pathToUri(article), 1024, never));
+      assert.strictEqual(pool.runningWorkers, 1);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      assert.strictEqual(pool.runningWorkers, 0);
+      assert.strictEqual(indexed(await pool.analyse(article, pathToUri(article), 1024, never)).analysis.claims.length, 3);
+    } finally {
+      pool.dispose();
+    }
+  });
+
   it('sizes itself from the setting, or from the cores when the setting is 0', () => {
     assert.strictEqual(workerCount(3), 3);
     assert.ok(workerCount(0) >= 1);

@@ -22,6 +22,12 @@ const JOBS_PER_WORKER = 2;
 /** Workers that die before finishing a single file, in a row, before the pool stops starting them. */
 const MAX_FAILED_STARTS = 3;
 
+/**
+ * Workers with nothing to do for this long are stopped: each holds its own copy of the gazetteer and
+ * the tagger, which a server that has finished indexing does not need until a file changes on disk.
+ */
+export const IDLE_WORKER_MS = 60_000;
+
 /** The worker bundle beside this file: dist/indexWorker.js next to dist/server.js and dist/cli.js. */
 export const WORKER_SCRIPT = path.join(__dirname, 'indexWorker.js');
 
@@ -57,16 +63,23 @@ export class IndexPool {
   private nextId = 0;
   private failedStarts = 0;
   private disposed = false;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly size: number,
     private readonly log: (message: string) => void,
     private readonly script: string = WORKER_SCRIPT,
+    private readonly idleMs: number = IDLE_WORKER_MS,
   ) {}
 
   /** Whether files go to worker threads (false: they are analysed on the main thread). */
   get usesWorkers(): boolean {
     return !this.disposed && this.failedStarts < MAX_FAILED_STARTS && fs.existsSync(this.script);
+  }
+
+  /** Worker threads running now (they start on demand and stop when idle). */
+  get runningWorkers(): number {
+    return this.slots.length;
   }
 
   /** How many files may usefully be in the pool at once. */
@@ -89,6 +102,7 @@ export class IndexPool {
   /** Stops every worker; queued and running files answer `cancelled`. */
   dispose(): void {
     this.disposed = true;
+    clearTimeout(this.idleTimer);
     for (const job of this.queue.splice(0)) job.resolve({ cancelled: true });
     for (const slot of this.slots.splice(0)) {
       for (const job of slot.running.values()) job.resolve({ cancelled: true });
@@ -98,6 +112,8 @@ export class IndexPool {
   }
 
   private dispatch(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
     while (this.queue.length > 0) {
       if (!this.usesWorkers) {
         // Workers stopped working meanwhile: what is queued is analysed here.
@@ -118,6 +134,15 @@ export class IndexPool {
       slot.running.set(id, job);
       slot.worker.postMessage({ id, ...job.request } satisfies WorkerRequest);
     }
+    if (this.slots.length > 0 && this.slots.every((slot) => slot.running.size === 0)) {
+      this.idleTimer = setTimeout(() => this.stopIdleWorkers(), this.idleMs);
+      this.idleTimer.unref(); // an idle pool never keeps the process alive
+    }
+  }
+
+  private stopIdleWorkers(): void {
+    if (this.queue.length > 0 || this.slots.some((slot) => slot.running.size > 0)) return;
+    for (const slot of this.slots.splice(0)) void slot.worker.terminate();
   }
 
   /**
