@@ -7,6 +7,7 @@ import { compileGlob, GlobSet } from '../../server/src/lsp/globs';
 import { LineIndex } from '../../server/src/lsp/positions';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/lsp/settings';
 import { cleanSourceName } from '../../server/src/lsp/sourceTags';
+import { changeBetween, offsetAfter, offsetBefore, touchesChange } from '../../server/src/lsp/textChange';
 import { displayName, documentKey, pathToUri, uriToPath } from '../../server/src/lsp/uris';
 
 describe('server: LineIndex (offsets <-> LSP positions)', () => {
@@ -84,6 +85,28 @@ describe('server: include globs', () => {
       ['.drafts/a.txt', 'desk/.b.txt', 'wire/c.news', 'desk/d.md', 'desk/sub/e.md', '/f.txt'].map((p) => globs.matches(p)),
       [true, true, true, true, false, true],
     );
+  });
+});
+
+describe('server: the change between two versions of a text', () => {
+  it('finds the one changed region of a replacement and maps offsets around it', () => {
+    const before = 'killed 45 people in Homs';
+    const after = 'killed 145 people in Homs';
+    const change = changeBetween(before, after)!;
+    assert.deepStrictEqual(change, { start: 7, oldEnd: 7, newEnd: 8, linesMoved: false }); // "1" inserted before "45"
+    assert.strictEqual(offsetBefore(change, after.indexOf('Homs')), before.indexOf('Homs'));
+    assert.strictEqual(offsetBefore(change, 2), 2);
+    assert.strictEqual(offsetBefore(change, 7), null); // the inserted "1"
+    assert.strictEqual(offsetAfter(change, before.indexOf('Homs')), after.indexOf('Homs'));
+    assert.ok(touchesChange(change, { start: 7, end: 9 })); // "45" now reads "145"
+    assert.ok(!touchesChange(change, { start: before.indexOf('Homs'), end: before.length }));
+  });
+
+  it('maps the character after a deletion, and notices line breaks added or removed', () => {
+    const change = changeBetween('a bc d', 'a d')!;
+    assert.strictEqual(offsetBefore(change, 2), 5); // "d"
+    assert.strictEqual(changeBetween('one two', 'one\ntwo')!.linesMoved, true);
+    assert.strictEqual(changeBetween('same', 'same'), null);
   });
 });
 
