@@ -157,3 +157,22 @@ describe('protocol: hovers while an edit waits for its analysis', () => {
     assert.match(markdown(hover), /^\*\*35\*\* · 35\.\.35/);
   });
 });
+
+describe('protocol: the number of indexing workers', () => {
+  let client: LspTestClient;
+
+  before(async () => {
+    client = await LspTestClient.start({ files: { 'market.txt': MARKET_SHELLING, 'tv.txt': STATE_TV_ROCKET }, settings: { analysis: { workers: 2 } } });
+    await client.ready();
+  });
+  after(() => client.stop());
+
+  it('follows newslens.analysis.workers, indexing the workspace again with the new pool', async () => {
+    assert.ok(client.logs().some((l) => /^read 2 files in \d+ ms \(2 worker threads\)/.test(l)), client.logs().join('\n'));
+    const since = client.mark();
+    await client.changeSettings({ analysis: { workers: 1 } });
+    const ready = await client.ready(since);
+    assert.deepStrictEqual([ready.articles, ready.conflicts], [2, 1]);
+    await client.waitFor<{ message: string }>('window/logMessage', (p) => /^read 2 files in \d+ ms \(1 worker thread\)/.test(p.message), since);
+  });
+});

@@ -320,16 +320,20 @@ class NewsLensServer {
     const before: NewsLensSettings = this.settings.current;
     if (!(await this.settings.refresh(pushed))) return;
     const after = this.settings.current;
+    const workersChanged = before.analysis.workers !== after.analysis.workers;
+    if (workersChanged) {
+      // A pool of the new size takes over on first use; files the old one held are read again by the
+      // new pass started below.
+      this.indexPool?.dispose();
+      this.indexPool = undefined;
+    }
     if (JSON.stringify(before.files) !== JSON.stringify(after.files)) {
       // Which files are articles changed: re-read the workspace and re-check every open document.
       this.rebuildScope();
       this.background('watcher registration', this.registerWatchers());
       this.openDocuments.reanalyseAll();
       this.background('indexing', this.indexer.indexWorkspace());
-    } else if (before.analysis.workers !== after.analysis.workers) {
-      // A pool of the new size takes over; files the old one held are indexed again by a new pass.
-      this.indexPool?.dispose();
-      this.indexPool = undefined;
+    } else if (workersChanged) {
       this.background('indexing', this.indexer.indexWorkspace());
     } else {
       // Only how diagnostics look (or the typing delay) changed.
