@@ -3,36 +3,20 @@
 // every message it receives so latencies are measured where an editor would see them.
 //
 // The protocol tests have a fuller client (test/protocol/client.ts); this one is plain JavaScript so
-// the bench needs no compile step for the LSP part, and it is built only on the protocol itself.
+// the bench needs no compile step for the LSP part, and it is built only on the protocol itself. Both
+// announce the capabilities in test/protocol/clientCapabilities.json.
 
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CLI, REPO_ROOT, peakRssOf, requireFromRepo } from './common.mjs';
 
 const rpc = requireFromRepo('vscode-languageserver-protocol/node');
 
+/** The capabilities the protocol tests' client announces too (one file, so both act as one editor). */
 function capabilities() {
-  return {
-    workspace: {
-      applyEdit: true,
-      configuration: true,
-      workspaceFolders: true,
-      workspaceEdit: { documentChanges: true },
-      didChangeConfiguration: { dynamicRegistration: true },
-      didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
-      codeLens: { refreshSupport: true },
-    },
-    window: { workDoneProgress: true },
-    general: { positionEncodings: ['utf-16'] },
-    textDocument: {
-      synchronization: { didSave: false },
-      publishDiagnostics: { relatedInformation: true, versionSupport: true },
-      hover: { contentFormat: ['markdown', 'plaintext'] },
-      codeLens: {},
-      documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-    },
-  };
+  return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test', 'protocol', 'clientCapabilities.json'), 'utf8'));
 }
 
 export class BenchLspClient {

@@ -99,6 +99,35 @@ describe('conflicts', () => {
   });
 });
 
+describe('conflicts: the running count', () => {
+  it('always equals the pairs a full walk finds, through additions, edits and removals', () => {
+    const index = new ConflictIndex();
+    const within = 'Blast in Jableh\nA car bomb in Jableh killed 12 people, police said. Activists said 30 people were killed in the Jableh blast.';
+    const steps: Array<[string, string | null]> = [
+      ['sohr', SOHR],
+      ['tv', STATE_TV], // one pair across the two
+      ['later', LATER], // dated apart, still a pair with each
+      ['within', within], // two claims of one article that conflict with each other
+      ['tv', STATE_TV.replace('18 people', '26 people')], // edited to agree with SOHR
+      ['tartus', ELSEWHERE],
+      ['sohr', null],
+      ['within', null],
+    ];
+    for (const [id, text] of steps) {
+      if (text === null) index.removeDocument(id);
+      else index.setDocument(id, analyze(text));
+      assert.strictEqual(index.conflictCount, index.allConflicts().length, `after ${text === null ? 'removing' : 'setting'} ${id}`);
+    }
+  });
+
+  it('counts something, so the equality above is not between two zeros', () => {
+    const index = new ConflictIndex();
+    index.setDocument('sohr', analyze(SOHR));
+    index.setDocument('tv', analyze(STATE_TV));
+    assert.strictEqual(index.conflictCount, 1);
+  });
+});
+
 describe('conflicts: in a large archive', () => {
   it('names the first few conflicting reports and counts the rest', () => {
     const reports = Array.from({ length: 60 }, (_, i) => ({ id: `r${i}.txt`, text: STATE_TV.replace('18 people', `${100 + i} people`) }));

@@ -40,6 +40,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 import { StatusParams } from '../../server/src/lsp/protocol';
+import CLIENT_CAPABILITIES from './clientCapabilities.json';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -72,31 +73,12 @@ function languageOf(file: string): string {
   return 'plaintext';
 }
 
+/**
+ * What VS Code announces, as far as this server looks. Kept in clientCapabilities.json, which the
+ * benchmarks' client (scripts/bench/lspClient.mjs) reads too, so both drive the server as one editor.
+ */
 function fullCapabilities(): ClientCapabilities {
-  return {
-    workspace: {
-      applyEdit: true,
-      configuration: true,
-      workspaceFolders: true,
-      workspaceEdit: { documentChanges: true },
-      didChangeConfiguration: { dynamicRegistration: true },
-      didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
-      codeLens: { refreshSupport: true },
-      symbol: {},
-      executeCommand: {},
-    },
-    window: { workDoneProgress: true },
-    general: { positionEncodings: ['utf-16'] },
-    textDocument: {
-      synchronization: { didSave: false },
-      publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-      hover: { contentFormat: ['markdown', 'plaintext'] },
-      codeLens: {},
-      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, dataSupport: true },
-      documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-      references: {},
-    },
-  };
+  return structuredClone(CLIENT_CAPABILITIES) as ClientCapabilities; // a copy: minimalClient trims it
 }
 
 /** The position of a UTF-16 offset, counted the plain way (independent of the server's LineIndex). */

@@ -49,9 +49,10 @@ describe('protocol: lifecycle', () => {
       .map((m) => (m.params as { value: { kind: string; title?: string } }).value);
     assert.strictEqual(progress[0].kind, 'begin');
     assert.strictEqual(progress[0].title, 'NewsLens');
+    assert.strictEqual((progress[0] as { cancellable?: boolean }).cancellable, true);
     assert.strictEqual(progress[progress.length - 1].kind, 'end');
     assert.ok(progress.some((v) => v.kind === 'report' && (v as { message?: string }).message === '2/2 articles'));
-    assert.ok(client.logs().some((l) => /^read 2 files in \d+ ms; 2 articles in the index$/.test(l)), client.logs().join('\n'));
+    assert.ok(client.logs().some((l) => /^read 2 files in \d+ ms \(\d+ worker threads?\); 2 articles in the index$/.test(l)), client.logs().join('\n'));
   });
 
   it('registers file watchers for the include globs and for deletions', () => {

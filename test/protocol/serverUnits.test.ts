@@ -3,10 +3,11 @@
 
 import * as assert from 'assert';
 import { looksBinary, skipReasonForText } from '../../server/src/lsp/articleFiles';
-import { GlobSet, globToRegExp } from '../../server/src/lsp/globs';
+import { compileGlob, GlobSet } from '../../server/src/lsp/globs';
 import { LineIndex } from '../../server/src/lsp/positions';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/lsp/settings';
 import { cleanSourceName } from '../../server/src/lsp/sourceTags';
+import { changeBetween, offsetAfter, offsetBefore, touchesChange } from '../../server/src/lsp/textChange';
 import { displayName, documentKey, pathToUri, uriToPath } from '../../server/src/lsp/uris';
 
 describe('server: LineIndex (offsets <-> LSP positions)', () => {
@@ -69,13 +70,43 @@ describe('server: include globs', () => {
   });
 
   it('supports *, ?, {a,b} and [...]', () => {
-    assert.ok(globToRegExp('articles/*.{txt,news}').test('articles/x.news'));
-    assert.ok(!globToRegExp('articles/*.{txt,news}').test('articles/sub/x.news'));
-    assert.ok(globToRegExp('wire/??.txt').test('wire/ab.txt'));
-    assert.ok(globToRegExp('[a-c]*.md').test('b1.md'));
-    assert.ok(!globToRegExp('[!a-c]*.md').test('b1.md'));
-    assert.ok(globToRegExp('desk/**').test('desk/a/b.txt'));
-    assert.ok(globToRegExp('**/drafts/*.txt').test('drafts/a.txt'));
+    assert.ok(compileGlob('articles/*.{txt,news}')('articles/x.news'));
+    assert.ok(!compileGlob('articles/*.{txt,news}')('articles/sub/x.news'));
+    assert.ok(compileGlob('wire/??.txt')('wire/ab.txt'));
+    assert.ok(compileGlob('[a-c]*.md')('b1.md'));
+    assert.ok(!compileGlob('[!a-c]*.md')('b1.md'));
+    assert.ok(compileGlob('desk/**')('desk/a/b.txt'));
+    assert.ok(compileGlob('**/drafts/*.txt')('drafts/a.txt'));
+  });
+
+  it('reads globs the way VS Code does: dot folders included, "./" and backslashes forgiven', () => {
+    const globs = new GlobSet(['**/*.txt', './wire/*.news', 'desk\\*.md']);
+    assert.deepStrictEqual(
+      ['.drafts/a.txt', 'desk/.b.txt', 'wire/c.news', 'desk/d.md', 'desk/sub/e.md', '/f.txt'].map((p) => globs.matches(p)),
+      [true, true, true, true, false, true],
+    );
+  });
+});
+
+describe('server: the change between two versions of a text', () => {
+  it('finds the one changed region of a replacement and maps offsets around it', () => {
+    const before = 'killed 45 people in Homs';
+    const after = 'killed 145 people in Homs';
+    const change = changeBetween(before, after)!;
+    assert.deepStrictEqual(change, { start: 7, oldEnd: 7, newEnd: 8, linesMoved: false }); // "1" inserted before "45"
+    assert.strictEqual(offsetBefore(change, after.indexOf('Homs')), before.indexOf('Homs'));
+    assert.strictEqual(offsetBefore(change, 2), 2);
+    assert.strictEqual(offsetBefore(change, 7), null); // the inserted "1"
+    assert.strictEqual(offsetAfter(change, before.indexOf('Homs')), after.indexOf('Homs'));
+    assert.ok(touchesChange(change, { start: 7, end: 9 })); // "45" now reads "145"
+    assert.ok(!touchesChange(change, { start: before.indexOf('Homs'), end: before.length }));
+  });
+
+  it('maps the character after a deletion, and notices line breaks added or removed', () => {
+    const change = changeBetween('a bc d', 'a d')!;
+    assert.strictEqual(offsetBefore(change, 2), 5); // "d"
+    assert.strictEqual(changeBetween('one two', 'one\ntwo')!.linesMoved, true);
+    assert.strictEqual(changeBetween('same', 'same'), null);
   });
 });
 
@@ -119,12 +150,12 @@ describe('server: source names and settings', () => {
       normalizeSettings({
         files: { include: ['**/*.news', 3, ''], maxSizeKB: -4 },
         diagnostics: { conflicts: { severity: 'fatal', enabled: false }, unattributed: { severity: 'hint' } },
-        analysis: { debounceMs: 'soon' },
+        analysis: { debounceMs: 'soon', workers: 2.7 },
       }),
       {
         files: { include: ['**/*.news'], maxSizeKB: 1 },
         diagnostics: { conflicts: { enabled: false, severity: 'warning' }, unattributed: { enabled: true, severity: 'hint' } },
-        analysis: { debounceMs: 300 },
+        analysis: { debounceMs: 300, workers: 2 },
       },
     );
   });

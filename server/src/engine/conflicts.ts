@@ -152,6 +152,8 @@ export class ConflictIndex {
   private readonly keysByDocument = new Map<string, Set<string>>();
   private readonly dayByDocument = new Map<string, number | null>();
   private seq = 0;
+  /** Conflicting pairs in the whole index, kept up to date by every update (see `conflictCount`). */
+  private pairs = 0;
 
   /**
    * Replaces everything known about one document. Returns the ids of the other documents whose
@@ -159,6 +161,7 @@ export class ConflictIndex {
    */
   setDocument(documentId: string, analysis: DocumentAnalysis): Set<string> {
     const touched = this.removeClaims(documentId);
+    this.dayByDocument.set(documentId, dayNumber(analysis.metadata.date));
     const keys = new Set<string>();
     const day = dayNumber(analysis.metadata.date);
     for (const claim of analysis.claims) {
@@ -169,7 +172,7 @@ export class ConflictIndex {
       bucket.add({ documentId, claim, date: analysis.metadata.date, day, seq: this.seq++ });
     }
     this.keysByDocument.set(documentId, keys);
-    this.dayByDocument.set(documentId, day);
+    this.pairs += this.pairsInvolving(documentId);
     this.collectDocuments(keys, day, touched);
     touched.delete(documentId);
     return touched;
@@ -210,6 +213,14 @@ export class ConflictIndex {
     return out;
   }
 
+  /**
+   * How many conflicting pairs the corpus holds: what `allConflicts().length` would say, without walking
+   * every bucket. Each update adds and subtracts the pairs of the one document it changes.
+   */
+  get conflictCount(): number {
+    return this.pairs;
+  }
+
   /** All conflicting pairs in the corpus, each pair once. */
   allConflicts(): Conflict[] {
     const out: Conflict[] = [];
@@ -243,6 +254,7 @@ export class ConflictIndex {
     if (!keys) return touched;
     const day = this.dayByDocument.get(documentId) ?? null;
     this.collectDocuments(keys, day, touched);
+    this.pairs -= this.pairsInvolving(documentId);
     for (const key of keys) {
       const bucket = this.buckets.get(key);
       if (!bucket) continue;
@@ -250,6 +262,28 @@ export class ConflictIndex {
       if (bucket.size === 0) this.buckets.delete(key);
     }
     return touched;
+  }
+
+  /**
+   * Conflicting pairs with at least one claim of this document, each pair once: a pair inside the
+   * document is counted from its earlier claim only. Conflicts are symmetric and `near` is too (a dated
+   * claim sees the undated ones, an undated one sees all), so the count matches `allConflicts`.
+   */
+  private pairsInvolving(documentId: string): number {
+    let n = 0;
+    const day = this.dayByDocument.get(documentId) ?? null;
+    for (const key of this.keysByDocument.get(documentId) ?? []) {
+      const bucket = this.buckets.get(key);
+      if (!bucket) continue;
+      for (const a of bucket.near({ day })) {
+        if (a.documentId !== documentId) continue;
+        for (const b of bucket.near(a)) {
+          if (b === a || (b.documentId === documentId && b.seq < a.seq)) continue;
+          if (refsConflict(a, b)) n++;
+        }
+      }
+    }
+    return n;
   }
 
   private collectDocuments(keys: Set<string>, day: number | null, into: Set<string>): void {

@@ -58,3 +58,15 @@ export function analyseArticle(
     return { ...base, analysis: EMPTY_ANALYSIS, lines, skipped: { code: SkipCodes.analysisFailed, message: `the engine failed (${reason})` } };
   }
 }
+
+/**
+ * What the workspace index keeps of an article it read from disk: the metadata (dates for conflicts),
+ * the claims (conflicts, related locations) and the entities (hovers' workspace counts, references,
+ * workspace symbols). Sentences, tokens, numbers and attributions are what most of an analysis weighs,
+ * and nothing asks for them about a file the editor does not show; an article that is opened is
+ * analysed again in full.
+ */
+export function diskSummary(document: IndexedDocument): IndexedDocument {
+  const { metadata, entities, claims } = document.analysis;
+  return { ...document, analysis: { ...EMPTY_ANALYSIS, metadata, entities, claims } };
+}

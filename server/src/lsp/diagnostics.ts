@@ -90,7 +90,7 @@ export class DiagnosticsPublisher {
     private readonly settings: () => NewsLensSettings,
     /** The version the editor holds for a URI, or undefined when it is not open. */
     private readonly openVersion: (uri: string) => number | undefined,
-    /** Told after each burst of republished diagnostics. */
+    /** Told after each burst that republished diagnostics of at least one open document. */
     private readonly afterFlush: () => void,
   ) {}
 
@@ -112,6 +112,7 @@ export class DiagnosticsPublisher {
     this.scheduled = false;
     const keys = [...this.pending];
     this.pending.clear();
+    let published = 0;
     for (const key of keys) {
       const document = this.index.get(key);
       if (!document || document.origin !== 'open') continue;
@@ -122,7 +123,9 @@ export class DiagnosticsPublisher {
         version: document.version ?? undefined,
         diagnostics: diagnosticsFor(document, this.index, this.settings()),
       });
+      published++;
     }
-    this.afterFlush();
+    // A burst of closed files being indexed changes nothing the editor shows: no lens refresh for it.
+    if (published > 0) this.afterFlush();
   }
 }

@@ -5,6 +5,7 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver';
 import { CasualtyClaim, categoryLabel, describeClaim, Entity, intervalNotation, NumberMention, PlaceInfo } from '../engine';
 import { claimAt, claimCounting, claimsSourcedBy, entityAt, numberAt, sourceLabel } from './lookup';
+import { offsetAfter, offsetBefore, TextChange, touchesChange } from './textChange';
 import { displayName } from './uris';
 import { IndexedDocument, WorkspaceIndex } from './workspaceIndex';
 
@@ -42,6 +43,42 @@ export function hoverAt(document: IndexedDocument, index: WorkspaceIndex, positi
   const claim = claimAt(analysis, offset);
   if (claim) return markdown(claimCard(document, index, claim, `**${escapeMarkdown(describeClaim(claim))}**`), document.lines.rangeOf(claim));
   return null;
+}
+
+/** The editor's current version of a document, for converting its positions. */
+export interface CurrentText {
+  offsetAt(position: Position): number;
+  positionAt(offset: number): Position;
+}
+
+/**
+ * A hover on the current version of an open article answered from the analysis of an earlier version,
+ * while the current one waits for its (debounced) analysis: typing must not make every hover wait for a
+ * whole article to be analysed again. Undefined when the earlier analysis cannot answer for the current
+ * text, and the caller analyses the current version instead: the position lies in the changed region,
+ * the hovered item touches it, the change added or removed lines (cards cite line numbers), or nothing
+ * was found on the changed line (what was typed there may be something new).
+ */
+export function hoverAcrossChange(
+  earlier: IndexedDocument,
+  index: WorkspaceIndex,
+  change: TextChange,
+  current: CurrentText,
+  position: Position,
+): Hover | null | undefined {
+  if (change.linesMoved) return undefined;
+  const before = offsetBefore(change, current.offsetAt(position));
+  if (before === null) return undefined;
+  const hover = hoverAt(earlier, index, earlier.lines.positionAt(before));
+  if (!hover?.range) {
+    return earlier.lines.positionAt(change.start).line === position.line ? undefined : hover;
+  }
+  const span = { start: earlier.lines.offsetAt(hover.range.start), end: earlier.lines.offsetAt(hover.range.end) };
+  if (touchesChange(change, span)) return undefined;
+  return {
+    ...hover,
+    range: { start: current.positionAt(offsetAfter(change, span.start)), end: current.positionAt(offsetAfter(change, span.end)) },
+  };
 }
 
 function markdown(value: string, range: Hover['range']): Hover {

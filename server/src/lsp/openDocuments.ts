@@ -2,14 +2,17 @@
 // in typing (newslens.analysis.debounceMs), and handed back to the disk version when closed.
 //
 // An open document always wins over its file on disk: the indexer checks `isOpen` before and after
-// reading a file. Requests (hover, lenses, ...) call `current`, which runs a pending analysis at once,
+// reading a file. Requests (lenses, actions, ...) call `current`, which runs a pending analysis at once,
 // so an answer is never computed from an older version than the one the request's positions refer to.
+// Hovers are the exception: they go first to `earlierAnalysis`, and answer from the version before the
+// edit wherever the edit changed nothing, mapping positions across it.
 
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseArticle } from './analysis';
 import { ArticleScope } from './articleFiles';
 import { DiagnosticsPublisher } from './diagnostics';
+import { changeBetween, TextChange } from './textChange';
 import { documentKey, uriToPath } from './uris';
 import { IndexedDocument, WorkspaceIndex } from './workspaceIndex';
 
@@ -33,6 +36,8 @@ export class OpenDocuments {
   private readonly openKeys = new Map<string, string>();
   /** Documents whose didOpen was just handled: the change event that follows it is the open itself. */
   private readonly justOpened = new Set<string>();
+  /** URI -> the text the document's index entry was analysed from (see `earlierAnalysis`). */
+  private readonly analysedTexts = new Map<string, string>();
 
   constructor(private readonly deps: OpenDocumentsDeps) {
     const { documents } = deps;
@@ -71,6 +76,21 @@ export class OpenDocuments {
   }
 
   /**
+   * While the editor's version of an open document waits for its analysis: the analysis of the version
+   * before, with the region the edit changed, so a hover can answer at once where the edit changed
+   * nothing. Undefined when the analysis is current, or there is none to go by.
+   */
+  earlierAnalysis(uri: string): { earlier: IndexedDocument; change: TextChange; current: TextDocument } | undefined {
+    const current = this.deps.documents.get(uri);
+    const before = this.analysedTexts.get(uri);
+    if (!current || before === undefined || this.isAnalysed(current)) return undefined;
+    const earlier = this.deps.index.get(documentKey(uri));
+    if (!earlier || earlier.origin !== 'open' || earlier.skipped) return undefined;
+    const change = changeBetween(before, current.getText());
+    return change ? { earlier, change, current } : undefined;
+  }
+
+  /**
    * Re-analyses every open document now, whatever version was analysed: called when the settings
    * change which files are articles or how large they may be.
    */
@@ -79,6 +99,12 @@ export class OpenDocuments {
       this.cancel(document.uri);
       this.analyseNow(document);
     }
+  }
+
+  /** Whether an open article's current version waits for its analysis (a request for it would run one). */
+  needsAnalysis(uri: string): boolean {
+    const document = this.deps.documents.get(uri);
+    return document !== undefined && !this.isAnalysed(document) && this.deps.scope().includesDocument(uri, document.languageId);
   }
 
   private isAnalysed(document: TextDocument): boolean {
@@ -117,6 +143,7 @@ export class OpenDocuments {
     const key = documentKey(document.uri);
     if (!scope().includesDocument(document.uri, document.languageId)) {
       // Not (or no longer) an article: forget an earlier analysis of it and its diagnostics.
+      this.analysedTexts.delete(document.uri);
       if (index.get(key)?.origin === 'open') {
         publisher.schedule(index.remove(key));
         publisher.clear(document.uri);
@@ -125,8 +152,9 @@ export class OpenDocuments {
       return;
     }
     const version = document.version;
+    const text = document.getText();
     const indexed = analyseArticle(
-      { key, uri: document.uri, origin: 'open', version, text: document.getText() },
+      { key, uri: document.uri, origin: 'open', version, text },
       scope().maxSizeKB,
       this.deps.log,
     );
@@ -137,6 +165,7 @@ export class OpenDocuments {
     // honest should analysis ever yield (a worker, an awaited resource).
     const latest = this.deps.documents.get(document.uri);
     if (!latest || latest.version !== version) return;
+    this.analysedTexts.set(document.uri, text);
     publisher.schedule([key, ...index.set(indexed)]);
     this.deps.indexChanged();
   }
@@ -144,6 +173,7 @@ export class OpenDocuments {
   private closed(uri: string): void {
     this.cancel(uri);
     this.justOpened.delete(uri);
+    this.analysedTexts.delete(uri);
     const key = documentKey(uri);
     this.openKeys.delete(key);
     this.deps.publisher.clear(uri); // whatever was published, nothing stays behind for a closed document

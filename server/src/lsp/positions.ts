@@ -15,6 +15,12 @@ export interface OffsetRange {
   end: number;
 }
 
+export interface LineIndexParts {
+  lineStarts: Uint32Array;
+  contentEnds: Uint32Array;
+  length: number;
+}
+
 /**
  * Line starts of one text, so offsets convert in O(log lines) without keeping the text itself: the
  * workspace index holds one of these for every article on disk, and article texts can be large.
@@ -46,6 +52,16 @@ export class LineIndex {
     }
     ends.push(text.length);
     return new LineIndex(Uint32Array.from(starts), Uint32Array.from(ends), text.length);
+  }
+
+  /** The line table as plain data, to send from an indexing worker (see `fromParts`). */
+  toParts(): LineIndexParts {
+    return { lineStarts: this.lineStarts, contentEnds: this.contentEnds, length: this.length };
+  }
+
+  /** A line table made by `toParts`, possibly in another thread: the text itself never travels. */
+  static fromParts(parts: LineIndexParts): LineIndex {
+    return new LineIndex(parts.lineStarts, parts.contentEnds, parts.length);
   }
 
   get lineCount(): number {

@@ -8,6 +8,7 @@
 // --node-ipc, --socket=N) from the process arguments.
 
 import {
+  CancellationToken,
   CodeActionParams,
   CodeLensParams,
   CodeLensRefreshRequest,
@@ -21,13 +22,16 @@ import {
   FileSystemWatcher,
   InitializeParams,
   InitializeResult,
+  LSPErrorCodes,
   PositionEncodingKind,
   ProposedFeatures,
   ReferenceParams,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
   WatchKind,
+  WorkspaceSymbolParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { packageVersion } from '../node/resources';
@@ -36,7 +40,8 @@ import { codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
 import { insertSourceTag } from './commands';
 import { DiagnosticsPublisher } from './diagnostics';
-import { hoverAt } from './hover';
+import { hoverAcrossChange, hoverAt } from './hover';
+import { IndexPool, workerCount } from './indexPool';
 import { OpenDocuments } from './openDocuments';
 import { Commands } from './protocol';
 import { references } from './references';
@@ -100,6 +105,13 @@ export function startServer(): void {
   new NewsLensServer(connection).listen();
 }
 
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The answer to a request the client cancelled. */
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+}
+
 function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
@@ -119,6 +131,7 @@ class NewsLensServer {
   private readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
   private watcherRegistration: Disposable | undefined;
   private lensRefreshInFlight = false;
+  private indexPool: IndexPool | undefined;
 
   constructor(private readonly connection: Connection) {
     this.settings = new SettingsStore(connection);
@@ -129,7 +142,6 @@ class NewsLensServer {
       () => this.settings.current,
       (uri) => this.documents.get(uri)?.version,
       () => {
-        this.status.changed();
         // Lenses of the edited article change too (a tag makes a claim sourced), and the editor asked
         // for them before the debounced analysis finished: ask it to ask again.
         this.refreshCodeLenses();
@@ -152,17 +164,44 @@ class NewsLensServer {
     const { connection } = this;
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => this.background('initialization', this.initialized()));
-    connection.onShutdown(() => this.indexer?.cancel());
+    connection.onShutdown(() => {
+      this.indexer?.cancel();
+      this.indexPool?.dispose();
+    });
     connection.onDidChangeConfiguration((params) => this.background('settings change', this.configurationChanged(params.settings)));
     connection.onDidChangeWatchedFiles((params) => this.background('file change', this.indexer.filesChanged(params.changes)));
 
-    // Requests about one document: answered from its current analysis, empty for non-articles.
+    // Requests about one document: answered from its current analysis, empty for non-articles. When the
+    // open version still has to be analysed, the server first lets the connection read what arrived
+    // meanwhile, so a request the client has cancelled (the user typed on) costs no analysis.
     const about = <P extends { textDocument: { uri: string } }, R>(
       name: string,
       feature: (document: IndexedDocument, params: P) => R,
       empty: R,
-    ) => this.guard(name, (params: P) => this.withDocument(params.textDocument.uri, (d) => feature(d, params)) ?? empty, empty);
-    connection.onHover(about('hover', (d, p: HoverParams) => hoverAt(d, this.index, p.position), null));
+    ) =>
+      this.guard(name, async (params: P, token: CancellationToken) => {
+        const uri = params.textDocument.uri;
+        if (this.openDocuments.needsAnalysis(uri)) {
+          await yieldToEventLoop();
+          if (token.isCancellationRequested) return cancelled();
+        }
+        return this.withDocument(uri, (d) => feature(d, params)) ?? empty;
+      }, empty);
+    const hover = about('hover', (d, p: HoverParams) => hoverAt(d, this.index, p.position), null);
+    connection.onHover(async (params, token, workDone, partial) => {
+      // While an edit waits for its analysis, answer from the analysis before it where the edit changed
+      // nothing; only a hover on or next to the edit waits for the new analysis.
+      if (!token.isCancellationRequested) {
+        try {
+          const pending = this.openDocuments.earlierAnalysis(params.textDocument.uri);
+          const answer = pending && hoverAcrossChange(pending.earlier, this.index, pending.change, pending.current, params.position);
+          if (answer !== undefined) return answer;
+        } catch (error) {
+          connection.console.error(`hover failed: ${describeError(error)}`);
+        }
+      }
+      return hover(params, token, workDone, partial);
+    });
     connection.onCodeLens(about('codeLens', (d, _p: CodeLensParams) => codeLenses(d, this.index), []));
     connection.onCodeAction(about('codeAction', (d, p: CodeActionParams) => codeActions(d, p, this.features.versionedEdits), []));
     connection.onDocumentSymbol(
@@ -170,7 +209,7 @@ class NewsLensServer {
         this.features.hierarchicalSymbols ? documentSymbols(d) : flatDocumentSymbols(d), []),
     );
     connection.onReferences(about('references', (d, p: ReferenceParams) => references(d, this.index, p.position), []));
-    connection.onWorkspaceSymbol(this.guard('workspaceSymbol', (p) => workspaceSymbols(this.index, p.query), []));
+    connection.onWorkspaceSymbol(this.guard('workspaceSymbol', (p: WorkspaceSymbolParams) => workspaceSymbols(this.index, p.query), []));
     connection.onExecuteCommand(async (params) => {
       if (params.command !== Commands.insertSourceTag) return null;
       try {
@@ -201,6 +240,7 @@ class NewsLensServer {
       status: this.status,
       scope: () => this.scope,
       isOpen: (key) => this.openDocuments.isOpen(key),
+      pool: () => this.pool(),
       progressSupported: this.features.workDoneProgress,
     });
     return {
@@ -280,16 +320,32 @@ class NewsLensServer {
     const before: NewsLensSettings = this.settings.current;
     if (!(await this.settings.refresh(pushed))) return;
     const after = this.settings.current;
+    const workersChanged = before.analysis.workers !== after.analysis.workers;
+    if (workersChanged) {
+      // A pool of the new size takes over on first use; files the old one held are read again by the
+      // new pass started below.
+      this.indexPool?.dispose();
+      this.indexPool = undefined;
+    }
     if (JSON.stringify(before.files) !== JSON.stringify(after.files)) {
       // Which files are articles changed: re-read the workspace and re-check every open document.
       this.rebuildScope();
       this.background('watcher registration', this.registerWatchers());
       this.openDocuments.reanalyseAll();
       this.background('indexing', this.indexer.indexWorkspace());
+    } else if (workersChanged) {
+      this.background('indexing', this.indexer.indexWorkspace());
     } else {
-      // Only how diagnostics look changed.
+      // Only how diagnostics look (or the typing delay) changed.
       this.publisher.schedule(this.index.keys());
     }
+  }
+
+  /** The workers that index files, started on first use with the size the settings ask for. */
+  private pool(): IndexPool {
+    return (this.indexPool ??= new IndexPool(workerCount(this.settings.current.analysis.workers), (message) =>
+      this.connection.console.warn(message),
+    ));
   }
 
   /** The current analysis of a document: the open version, else what the index read from disk. */
@@ -304,11 +360,20 @@ class NewsLensServer {
     work.catch((error) => this.connection.console.error(`${what} failed: ${describeError(error)}`));
   }
 
-  /** Runs a request handler so that a bug in one feature answers with an empty result and a log line. */
-  private guard<P, R>(name: string, handler: (params: P) => R, fallback: R): (params: P) => R {
-    return (params: P) => {
+  /**
+   * Runs a request handler so that a bug in one feature answers with an empty result and a log line, and
+   * a request the client cancelled before or while it ran answers RequestCancelled, as LSP asks.
+   */
+  private guard<P, R>(
+    name: string,
+    handler: (params: P, token: CancellationToken) => R | Promise<R | ResponseError<void>>,
+    fallback: R,
+  ): (params: P, token: CancellationToken, ...rest: unknown[]) => Promise<R | ResponseError<void>> {
+    return async (params: P, token: CancellationToken) => {
+      if (token.isCancellationRequested) return cancelled();
       try {
-        return handler(params);
+        const result = await handler(params, token);
+        return token.isCancellationRequested ? cancelled() : result;
       } catch (error) {
         this.connection.console.error(`${name} failed: ${describeError(error)}`);
         return fallback;

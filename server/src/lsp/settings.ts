@@ -28,6 +28,8 @@ export interface NewsLensSettings {
   analysis: {
     /** Delay between the last keystroke and re-analysis of an open document. */
     debounceMs: number;
+    /** Worker threads that index the workspace; 0 picks one per available core. */
+    workers: number;
   };
 }
 
@@ -37,7 +39,7 @@ export const DEFAULT_SETTINGS: NewsLensSettings = {
     conflicts: { enabled: true, severity: 'warning' },
     unattributed: { enabled: true, severity: 'information' },
   },
-  analysis: { debounceMs: 300 },
+  analysis: { debounceMs: 300, workers: 0 },
 };
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -78,6 +80,7 @@ export function normalizeSettings(raw: unknown): NewsLensSettings {
     },
     analysis: {
       debounceMs: boundedNumber(analysis.debounceMs, DEFAULT_SETTINGS.analysis.debounceMs, 0, 10_000),
+      workers: Math.floor(boundedNumber(analysis.workers, DEFAULT_SETTINGS.analysis.workers, 0, 64)),
     },
   };
 }

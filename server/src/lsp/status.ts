@@ -1,6 +1,7 @@
 // The `newslens/status` notification behind the client's status bar item: indexing progress, then the
-// number of articles and conflicts. Updates are throttled because a large workspace changes the counts
-// thousands of times while it is indexed, and counting conflicts walks every event bucket.
+// number of articles and conflicts. Both counts are kept by the index as it changes, so a status costs
+// nothing to make; updates are still throttled because a large workspace changes the counts thousands
+// of times while it is indexed, and each one is a message to the client.
 
 import { Connection } from 'vscode-languageserver';
 import { STATUS_NOTIFICATION, StatusParams } from './protocol';

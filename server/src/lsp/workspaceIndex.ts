@@ -46,6 +46,7 @@ export class WorkspaceIndex {
   private readonly documents = new Map<string, IndexedDocument>();
   /** Entity.key -> document key -> the entities with that key in that document. */
   private readonly actors = new Map<string, Map<string, Entity[]>>();
+  private articles = 0;
 
   get(key: string): IndexedDocument | undefined {
     return this.documents.get(key);
@@ -59,16 +60,16 @@ export class WorkspaceIndex {
     return [...this.documents.keys()];
   }
 
-  /** Number of analysed articles (skipped documents are not articles). */
+  /** Number of analysed articles (skipped documents are not articles); kept as documents come and go. */
   get articleCount(): number {
-    let n = 0;
-    for (const doc of this.documents.values()) if (!doc.skipped) n++;
-    return n;
+    return this.articles;
   }
 
   /** Stores a document's analysis, replacing any earlier one. Returns the other documents affected. */
   set(document: IndexedDocument): Set<string> {
     this.forgetActors(document.key);
+    if (this.documents.get(document.key)?.skipped === null) this.articles--;
+    if (document.skipped === null) this.articles++;
     this.documents.set(document.key, document);
     for (const entity of document.analysis.entities) {
       let byDocument = this.actors.get(entity.key);
@@ -84,6 +85,7 @@ export class WorkspaceIndex {
   remove(key: string): Set<string> {
     if (!this.documents.has(key)) return new Set();
     this.forgetActors(key);
+    if (this.documents.get(key)?.skipped === null) this.articles--;
     this.documents.delete(key);
     return this.conflicts.removeDocument(key);
   }
@@ -104,9 +106,9 @@ export class WorkspaceIndex {
     return out;
   }
 
-  /** Conflicting claim pairs across the index, each pair once. */
+  /** Conflicting claim pairs across the index, each pair once (a running count, not a walk). */
   conflictCount(): number {
-    return this.conflicts.allConflicts().length;
+    return this.conflicts.conflictCount;
   }
 
   private forgetActors(documentKey: string): void {
