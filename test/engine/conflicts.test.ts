@@ -80,6 +80,12 @@ describe('conflicts', () => {
     assert.strictEqual(analyze(text).claims[0].incidentDay, '2015-03-12');
   });
 
+  it('does not set an earlier incident the article recalls against its own', () => {
+    const text = 'Bomb hits bus near Atmeh\nA bomb on a bus near Atmeh killed 15 people and injured 25 others, activists said. ' +
+      'The attack came a day after air strikes killed 26 people and injured 11 others in the province.';
+    assert.deepStrictEqual(conflictsIn([['one', text]]), []);
+  });
+
   it('keeps figures for two named towns of one article apart', () => {
     const text = 'Raids hit Aleppo province\nAir raids killed 12 people in Aleppo. In al-Bab, raids killed 30 people.';
     assert.deepStrictEqual(conflictsIn([['one', text]]), []);

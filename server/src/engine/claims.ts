@@ -397,6 +397,10 @@ function alsoHarmed(tokens: Token[], first: number, last: number): boolean {
     if (/^(?:since|in)$/.test(tokens[k].lower) && MONTH_OR_YEAR.test(tokens[k + 1].lower) && tokens.slice(k + 2, k + 5).some((x) => x.lower === 'when')) return true;
     if (tokens[k].lower === 'earlier' && tokens[k + 1].lower === 'this' && /^(?:week|month|year)$/.test(tokens[k + 2]?.lower ?? '')) return true;
   }
+  // "The attack came a day after air strikes killed 26 people": the earlier incident.
+  for (let k = 1; k + 1 < first; k++) {
+    if (tokens[k + 1].lower === 'after' && /^(?:day|days|hours|weeks|months)$/.test(tokens[k].lower)) return true;
+  }
   // "In a separate incident on Saturday, a roadside bomb killed three soldiers"
   for (let k = 0; k + 1 < tokens.length; k++) {
     if ((tokens[k].lower === 'separate' || tokens[k].lower === 'another') && /^(?:incident|attack|attacks|strike|strikes|raid|bombing|blast|explosion|clash|clashes)$/.test(tokens[k + 1].lower)) return true;
