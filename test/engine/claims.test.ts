@@ -75,6 +75,11 @@ describe('claims: the figure and the harm', () => {
     check(text, { count: '19', category: 'killed', min: 19, max: 19, subgroup: true });
     check(text, { count: 'four', category: 'killed', min: 4, max: 4, subgroup: true });
   });
+  it('reads a headline\'s second harm after a figure with its own verb', () => {
+    const text = 'Rocket Attacks Kill 10 Civilians Injured Dozens in Daraa';
+    check(text, { count: '10', category: 'killed', min: 10, max: 10 });
+    check(text, { count: 'Dozens', category: 'injured', min: 24, max: 99 });
+  });
   it('reads a period\'s toll as cumulative', () =>
     check('More than 3000 people have been killed during the past month, the monitor said.', { count: 'More than 3000', category: 'killed', min: 3001, max: null, cumulative: true }));
   it('carries the harm to a coordinated figure', () =>

@@ -308,7 +308,9 @@ function harmBefore(tokens: Token[], first: number): { index: number; category: 
     if (ACTIVE_HARM.has(t.lower)) {
       // "10 civilians killed 15 injured": the verb closes the figure before it, it does not take this one.
       const before = tokens[k - 1];
-      const closesFigure = before && (before.kind === 'number' || (VICTIM_GROUPS[before.lower] && tokens[k - 2]?.kind === 'number'));
+      const figureBefore = before?.kind === 'number' ? k - 1 : before && VICTIM_GROUPS[before.lower] && tokens[k - 2]?.kind === 'number' ? k - 2 : -1;
+      // "Attacks Kill 10 Civilians Injured Dozens": a figure that has its own verb is closed already.
+      const closesFigure = figureBefore >= 0 && !ACTIVE_HARM.has(tokens[figureBefore - 1]?.lower ?? '');
       if (closesFigure && /ed$/.test(t.lower)) return null;
       return { index: k, category: HARM_WORDS[t.lower] };
     }
