@@ -6,6 +6,7 @@ import { ClaimCandidate, findClaimsInSentence, sameVictimSingles, woundedSurvivo
 import { EntityFinder, mergeMentions, SentenceTagger, SentenceTokens } from './entities';
 import { describeClaim } from './format';
 import { Gazetteer, GazetteerData, foldDiacritics } from './gazetteer';
+import { incidentDay, incidentWeekday } from './incidentDay';
 import { readMetadata } from './metadata';
 import { FoundNumber, findNumbers } from './numbers';
 import { NerModelData, NerTagger, placeLookupFromGazetteer } from './ner';
@@ -278,52 +279,6 @@ const LEAD_SENTENCES = 4;
 const DATING_SENTENCES = 6;
 /** Later sentences that go back to the main incident by a definite description: "the attack killed 32". */
 const MAIN_INCIDENT = /\b(?:the|this|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|today's|yesterday's) (?:(?:suicide|car|truck|air|chemical|gas|missile|rocket|twin|double|deadly|latest|same) )?(?:attack|attacks|strike|strikes|airstrike|airstrikes|raid|raids|blast|blasts|bombing|bombings|explosion|massacre|toll|death toll|shelling|assault|incident|barrage|number of (?:dead|deaths|victims|casualties|people killed))\b/i;
-
-/**
- * The weekday an incident is dated to: "on Monday", "late Tuesday", "Wednesday night", "Sunday's
- * attack". A bare weekday is more often a publication line ("Tuesday 14 November 2017") than an
- * incident's day, and one before "after" belongs to the later event: "late Tuesday, days after dozens
- * were killed".
- */
-const INCIDENT_WEEKDAY = /\b(?:(on|late|early|last) )?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)(['’]s)?(?: (night|evening|morning|afternoon))?\b(?!,? (?:\d|January|February|March|April|May|June|July|August|September|October|November|December))/g;
-
-export interface IncidentWeekday {
-  weekday: string;
-  /** "late Tuesday", "Tuesday night": reports after midnight may give the next day. */
-  night: boolean;
-}
-
-function incidentWeekday(text: string, s: Range, claimStart: number): IncidentWeekday | null {
-  const sentence = text.slice(s.start, s.end);
-  INCIDENT_WEEKDAY.lastIndex = 0;
-  let found: IncidentWeekday | null = null;
-  for (let m = INCIDENT_WEEKDAY.exec(sentence); m; m = INCIDENT_WEEKDAY.exec(sentence)) {
-    if (!m[1] && !m[3] && !m[4]) continue;
-    const at = s.start + m.index;
-    if (at < claimStart && /\b(?:after|following|since)\b/i.test(text.slice(at + m[0].length, claimStart))) continue;
-    const when = { weekday: m[2], night: m[1] === 'late' || m[4] === 'night' || m[4] === 'evening' };
-    // "The toll rose to 41 on Sunday from Thursday's bombing": the possessive names the incident's day,
-    // the other the report's.
-    if (m[3]) return when;
-    found ??= when;
-  }
-  return found;
-}
-
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-/**
- * "On Monday" in an article of Tuesday 3 October is 2 October: news names the weekday of an incident
- * of the past week, never of the week to come. An undated article keeps the weekday itself.
- */
-export function incidentDay(when: IncidentWeekday | null, articleDate: string | null): string | null {
-  if (!when) return null;
-  const night = when.night ? ' night' : '';
-  const ms = articleDate ? Date.parse(`${articleDate}T00:00:00Z`) : NaN;
-  if (Number.isNaN(ms)) return `${when.weekday}${night}`;
-  const back = (new Date(ms).getUTCDay() - WEEKDAYS.indexOf(when.weekday) + 7) % 7;
-  return `${new Date(ms - back * 86400000).toISOString().slice(0, 10)}${night}`;
-}
 
 function placeKey(place: Entity): string {
   return place.place ? `${foldDiacritics(place.place.gazetteerName)}|${place.place.countryCode}` : foldDiacritics(place.name);

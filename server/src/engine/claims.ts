@@ -72,6 +72,8 @@ const ASIDE_OPENERS = /^(?:including|mostly|most|many|among|from|in|at|on|near|i
 const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands|several|\d[\d,.]*)$/;
 const SUBGROUP_BEFORE = [['including'], ['among', 'them'], ['among', 'whom'], ['of', 'whom'], ['among', 'those'], ['among', 'the', 'dead'], ['among', 'the', 'victims'], ['among', 'the', 'killed'], ['among', 'the', 'wounded'], ['among', 'the', 'injured'], ['incl']];
 const ADDITIONAL_BEFORE = new Set(['another', 'other', 'further', 'additional']);
+/** "20 others", "hundreds more": people besides some counted before. */
+const OTHERS_AFTER = new Set(['more', 'others', 'other']);
 const COORDINATORS = [['and'], ['along', 'with'], ['as', 'well', 'as'], ['plus'], ['besides'], ['while']];
 const INCIDENT_NOUNS = /^(?:car|truck|suicide|bomb|bombs|bombing|bombings|attack|attacks|blast|blasts|explosion|explosions|strike|strikes|airstrike|airstrikes|raid|raids|shelling|massacre|fire|clashes|fighting|quake|earthquake|crash|collapse|flood|floods|storm|ambush|assault|offensive|twin|double|market|checkpoint)$/;
 const TOLL_VERBS = new Set(['to', 'at', 'of', 'reached', 'hit', 'stood', 'stands', 'rose', 'risen', 'climbed', 'jumped', 'increased', 'was', 'is', 'has', 'had', 'now', 'reaching', 'putting', 'put', 'stand', 'rising', 'climbing', 'surpassed', 'passed', 'topped', 'exceeded']);
@@ -419,8 +421,7 @@ function combinesHarms(tokens: Token[], harmIndex: number, category: CasualtyCat
 function isAdditional(tokens: Token[], first: number, last: number): boolean {
   const prev = tokens[first - 1]?.lower;
   if (prev && ADDITIONAL_BEFORE.has(prev)) return true;
-  const next = tokens[last + 1]?.lower;
-  return next === 'more' || next === 'others' || next === 'other';
+  return OTHERS_AFTER.has(tokens[last + 1]?.lower ?? '');
 }
 
 function isCumulative(tokens: Token[]): boolean {
@@ -541,7 +542,7 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
     // "killing one person and injuring 20 others": the others are other than the dead, and the 20 are
     // still the whole count of the injured.
     const previous = out[out.length - 1];
-    const othersOfAnotherHarm = previous !== undefined && previous.category !== category && /^(?:others|other|more)$/.test(tokens[last + 1]?.lower ?? '');
+    const othersOfAnotherHarm = previous !== undefined && previous.category !== category && OTHERS_AFTER.has(tokens[last + 1]?.lower ?? '');
     if ((isAdditional(tokens, first, last) && !othersOfAnotherHarm) || alsoHarmed(tokens, first, spanLast)) victimGroup = `additional ${victimGroup}`.trim();
     // "killed or injured", "dead and wounded": a figure of two harms at once compares with neither.
     if (harmIndex >= 0 && combinesHarms(tokens, harmIndex, category)) victimGroup = `killed or injured ${victimGroup}`.trim();

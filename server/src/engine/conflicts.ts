@@ -5,6 +5,7 @@
 // claims near the changed document's, never to the size of the corpus.
 
 import { describeClaim, describeInterval, intervalsOverlap } from './format';
+import { sameIncidentDay } from './incidentDay';
 import { CasualtyClaim, DocumentAnalysis, EngineDiagnostic, RelatedLocation } from './types';
 
 export interface ClaimRef {
@@ -53,23 +54,6 @@ export function claimsConflict(a: CasualtyClaim, b: CasualtyClaim, sameDocument 
   // A subgroup ("seven children among 71 dead") never contradicts its total.
   if (a.subgroup !== b.subgroup) return false;
   return !intervalsOverlap(a.count, b.count);
-}
-
-/**
- * Incident days as the analyzer gives them ("2016-09-20 night", or "Tuesday night" when undated): the
- * same day, or a night and the day after it, which reports from either side of midnight both give.
- */
-export function sameIncidentDay(a: string, b: string): boolean {
-  const day = (d: string) => d.replace(/ night$/, '');
-  if (day(a) === day(b)) return true;
-  const next = (d: string): string => {
-    const ms = Date.parse(`${day(d)}T00:00:00Z`);
-    if (!Number.isNaN(ms)) return new Date(ms + 86400000).toISOString().slice(0, 10);
-    const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-    const i = weekdays.indexOf(day(d));
-    return i < 0 ? '' : weekdays[(i + 1) % 7];
-  };
-  return (a.endsWith(' night') && next(a) === day(b)) || (b.endsWith(' night') && next(b) === day(a));
 }
 
 function refsConflict(a: IndexedRef, b: IndexedRef): boolean {
