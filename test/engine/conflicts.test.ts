@@ -91,6 +91,36 @@ describe('conflicts', () => {
     assert.deepStrictEqual(conflictsIn([['one', text]]), []);
   });
 
+  it('sets a named group against a toll of anyone only when the group outnumbers it', () => {
+    const anyone = '45 killed in Raqqa strike\nOctober 3, 2017\nAs many as 45 people were killed in Raqqa, activists said.';
+    const civilians = 'Strike kills 18 civilians in Raqqa\nOctober 3, 2017\nA strike killed 18 civilians in Raqqa, the Observatory said.';
+    assert.deepStrictEqual(conflictsIn([['anyone', anyone], ['civilians', civilians]]), []);
+    const more = civilians.replace(/18 civilians/g, '60 civilians');
+    assert.deepStrictEqual(conflictsIn([['anyone', anyone], ['more', more]]).sort(), ['45 killed', 'As many as 45 people were killed', 'kills 60 civilians']);
+  });
+
+  it('reads teachers, like children, as part of a toll', () => {
+    const text = 'Six teachers killed in Haas\nOctober 26, 2016\nAir strikes on a school in Haas killed at least 26 civilians on Wednesday, activists said.';
+    assert.deepStrictEqual(conflictsIn([['one', text]]), []);
+  });
+
+  it('keys a lead to the region its dated sentence names, not to the places it recalls', () => {
+    const text = 'Missiles hit airbase\nApril 7, 2017\nUS missiles struck an airbase that was used for a chemical attack on a village ' +
+      'in Idlib. The missiles hit the base in Homs province early Friday. A chemical attack on the Idlib village of Khan Sheikhoun ' +
+      'killed at least 80 people last week. State media said six people were killed in the attack.';
+    const claims = analyze(text).claims;
+    assert.deepStrictEqual(claims.map((c) => [c.count.text, c.event]), [
+      ['at least 80', 'incident: idlib region, SY'],
+      ['six', 'incident: homs region, SY'],
+    ]);
+  });
+
+  it('reads no claim in another page\'s headline quoted in the body', () => {
+    const text = 'Missile strike on airbase\nApril 7, 2017\nThe governor said five people were killed. Related: Missile Strike Kills Five Injures Seven. ' +
+      'The army said it was investigating.';
+    assert.deepStrictEqual(analyze(text).claims.map((c) => c.text), ['five people were killed']);
+  });
+
   it('updates incrementally and reports which other documents changed', () => {
     const index = new ConflictIndex();
     index.setDocument('sohr', analyze(SOHR));

@@ -128,11 +128,14 @@ export class Analyzer {
     const { dateline, headline, furnitureStart } = metadata;
     const places = placeMentions(entities).filter((p) => !dateline || p.start >= dateline.end || p.end <= dateline.start);
     const mainPlace = this.mainPlace(places, headline);
-    const mainRegion = this.mainRegion(places, headline);
+    const mainRegion = this.mainRegion(places, headline, datedToday(text, sentences, metadata.date));
     const candidates: Array<{ candidate: ClaimCandidate; s: Sentence; index: number }> = [];
     sentences.forEach((s, index) => {
       if (furnitureStart !== null && s.start >= furnitureStart) return;
-      for (const candidate of findClaimsInSentence(s)) candidates.push({ candidate, s, index });
+      for (const candidate of findClaimsInSentence(s)) {
+        if (!(headline && candidate.end <= headline.end) && inTitleCase(text, s, candidate)) continue;
+        candidates.push({ candidate, s, index });
+      }
     });
     const repeated = sameVictimSingles(candidates.map((c) => c.candidate));
     woundedSurvivors(candidates.map((c) => c.candidate).filter((c) => !repeated.has(c)));
@@ -151,6 +154,8 @@ export class Analyzer {
       const placeEntity = town ?? (main && isTown(main) ? main : region ?? main ?? country ?? null);
       const time = WEEKDAY.exec(text.slice(s.start, s.end));
       const lead = index < LEAD_SENTENCES || MAIN_INCIDENT.test(text.slice(s.start, s.end));
+      // A claim of the main incident happened in the main region unless its sentence names where.
+      const eventPlace = lead ? town ?? region ?? mainRegion ?? placeEntity : placeEntity;
       const count = countSpan(original, candidate);
       claims.push({
         id: '',
@@ -165,7 +170,7 @@ export class Analyzer {
         cumulative: candidate.cumulative,
         place: placeEntity ? placeEntity.name : null,
         time: time ? time[0] : null,
-        event: eventKey(candidate, index < LEAD_SENTENCES ? mainRegion ?? placeEntity : placeEntity, mainPlace, mainRegion),
+        event: eventKey(candidate, eventPlace, mainPlace, mainRegion),
         statedPlace: town ?? region ? placeKey((town ?? region)!) : null,
         statedTown: town?.place ? placeKey(town) : null,
         incidentDay: incidentDay(incidentWeekday(text, s, candidate.start) ?? (lead ? leadWeekday : null), metadata.date),
@@ -188,15 +193,19 @@ export class Analyzer {
 
   /**
    * The region an article's main incident happened in: the region its headline names, else the region
-   * most of its places lie in. Lead claims are keyed by it, so that "Kills Five" in a headline and "six
+   * most of its places lie in. A lead sentence that dates its incident to the article's day (or the day
+   * before) states the main incident as the headline does: "struck an airbase in Homs province early
+   * Friday" outweighs the background "a chemical attack on an Idlib village" of Friday's article. Lead claims are keyed by it, so that "Kills Five" in a headline and "six
    * people were killed at the Shayrat base" in a lead are compared.
    */
-  private mainRegion(places: Array<Range & { entity: Entity }>, headline: Range | null): Entity | null {
+  private mainRegion(places: Array<Range & { entity: Entity }>, headline: Range | null, datedToday: Range[]): Entity | null {
     const weights = new Map<string, { entity: Entity; weight: number; first: number }>();
     for (const p of places) {
       const region = p.entity.place?.region;
       if (!region) continue;
-      const w = headline && p.end <= headline.end ? 3 : 1;
+      const stating = (headline && p.end <= headline.end) || datedToday.some((s) => p.start >= s.start && p.end <= s.end);
+      // What the headline or a dated lead names decides; the other mentions only break ties among those.
+      const w = stating ? 100 : 1;
       const entry = weights.get(region);
       if (entry) entry.weight += w;
       else weights.set(region, { entity: p.entity, weight: w, first: p.start });
@@ -232,6 +241,30 @@ export function createAnalyzer(resources: EngineResources): Analyzer {
 /** A town or city, as opposed to a country or a province. */
 function isTown(e: Entity): boolean {
   return e.place?.placeType !== 'country' && !/\b(?:province|governorate|region|countryside)$/i.test(e.name);
+}
+
+/** A harm word written in title case ("Kills", "Injured"), not where a sentence begins. */
+const TITLE_CASE_HARM = /\b(?:Kill(?:s|ed|ing)?|Dead|Die[sd]?|Wound(?:s|ed|ing)?|Injur(?:es|ed|ing|e)|Arrest(?:s|ed)?|Death)\b/;
+
+/**
+ * A claim told in title case outside the headline is the headline of another page: a related-article
+ * link, a photo caption's title, or the headline repeated under the dateline ("US Missile Strike on
+ * Syria Kills Five Injures Seven - Homs Governor"). Prose writes harm words in lower case.
+ */
+function inTitleCase(text: string, s: Range, c: Range): boolean {
+  const m = TITLE_CASE_HARM.exec(text.slice(c.start, c.end));
+  return m !== null && c.start + m.index !== s.start;
+}
+
+/** Lead sentences that date what they tell to the article's own day or the day before. */
+function datedToday(text: string, sentences: Range[], articleDate: string | null): Range[] {
+  const ms = articleDate ? Date.parse(`${articleDate}T00:00:00Z`) : NaN;
+  if (Number.isNaN(ms)) return [];
+  const yesterday = new Date(ms - 86400000).toISOString().slice(0, 10);
+  return sentences.slice(0, DATING_SENTENCES).filter((s) => {
+    const day = incidentDay(incidentWeekday(text, s, s.end), articleDate)?.replace(/ night$/, '');
+    return day === articleDate || day === yesterday;
+  });
 }
 
 function placeMentions(entities: Entity[]): Array<Range & { entity: Entity }> {

@@ -46,6 +46,7 @@ group('children', 'children child kids kid boys boy girls girl infants infant ba
 group('women', 'women');
 group('medics', 'medics medic doctors doctor nurses nurse paramedics rescuers rescue workers aid staff volunteers');
 group('journalists', 'journalists journalist reporters reporter photographers');
+group('teachers', 'teachers teacher');
 group('protesters', 'protesters protester protestors protestor demonstrators demonstrator activists activist');
 group('prisoners', 'prisoners prisoner detainees detainee inmates inmates');
 

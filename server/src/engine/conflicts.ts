@@ -53,6 +53,12 @@ export function claimsConflict(a: CasualtyClaim, b: CasualtyClaim, sameDocument 
   if (!sameVictims(a.victimGroup, b.victimGroup)) return false;
   // A subgroup ("seven children among 71 dead") never contradicts its total.
   if (a.subgroup !== b.subgroup) return false;
+  // A toll of anyone ("At least 45 killed", "20 others") may count others besides the civilians another
+  // report counts ("kills 18 civilians"): a named group contradicts it only by outnumbering it.
+  if (namesWhom(a) !== namesWhom(b)) {
+    const [anyone, named] = namesWhom(a) ? [b, a] : [a, b];
+    return anyone.count.max !== null && named.count.min > anyone.count.max;
+  }
   return !intervalsOverlap(a.count, b.count);
 }
 
@@ -62,7 +68,7 @@ function refsConflict(a: IndexedRef, b: IndexedRef): boolean {
 }
 
 /** Groups that are themselves parts of a toll: a figure that names no victims is not taken to count them. */
-const PART_GROUPS = new Set(['children', 'women', 'medics', 'journalists', 'protesters', 'prisoners']);
+const PART_GROUPS = new Set(['children', 'women', 'medics', 'teachers', 'journalists', 'protesters', 'prisoners']);
 
 /** An unnamed group ("Kills Five") may be any group of people, but never an added or a partial one. */
 function sameVictims(a: string, b: string): boolean {
@@ -71,6 +77,14 @@ function sameVictims(a: string, b: string): boolean {
   if (a === '') return open(b);
   if (b === '') return open(a);
   return false;
+}
+
+/** Words for victims that say only that they were people. */
+const ANYONE = /(?:^|\s)(?:people|persons|person|others|individuals|casualties|victims|dead)$/i;
+
+/** Whether a claim says who its victims were ("civilians", "soldiers"), beyond that they were people. */
+function namesWhom(c: CasualtyClaim): boolean {
+  return c.victimGroup !== '' && !ANYONE.test(c.victims.trim());
 }
 
 interface IndexedRef extends ClaimRef {
