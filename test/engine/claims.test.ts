@@ -157,6 +157,10 @@ describe('claims: local crime reports', () => {
       ['killed', 'a farmer and his son', 2, 'additional people'],
     ]);
   });
+  it('reads members of a named body as a group of their own', () => {
+    const { claims } = analyze('The assault killed five of Jaish al-Fatah and allied fighters, the monitor said.');
+    assert.deepStrictEqual(claims.map((c) => [c.count.text, c.victims, c.victimGroup]), [['five', 'Jaish al-Fatah', 'members of jaish al-fatah']]);
+  });
   it('reads a death found by the police', () =>
     check('Hikers found the body of a woman near the trail.', { count: 'a woman', category: 'killed', min: 1, max: 1 }));
   it('reads the object of an active verb as the victim, not its subject', () => {
@@ -213,6 +217,12 @@ describe('claims: subgroups, repeats and cumulative tolls', () => {
     assert.strictEqual(claims.length, 1);
     assert.strictEqual(claims[0].text, 'kills 16');
     assert.strictEqual(claims[0].attribution, null);
+  });
+  it('reads one figure restated in its sentence as one claim, but keeps two groups with the same figure', () => {
+    const restated = 'Twelve civilians were also killed on Monday when jets struck the market in Douma, killing 12 civilians.';
+    assert.deepStrictEqual(analyze(restated).claims.map((c) => c.text), ['Twelve civilians were also killed']);
+    const twoGroups = 'The blast in Douma killed 8 soldiers and 8 civilians.';
+    assert.deepStrictEqual(analyze(twoGroups).claims.map((c) => [c.count.text, c.victimGroup]), [['8', 'security forces'], ['8', 'people']]);
   });
   it('marks cumulative tolls and gives them their own event', () => {
     const text = 'A bomb killed 9 people in Homs. More than 300,000 people have been killed since the war began in 2011.';

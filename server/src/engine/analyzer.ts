@@ -379,12 +379,20 @@ function toClaimAttribution(a: FoundAttribution): ClaimAttribution {
  * "A later sentence that repeats the same figure for the same event is not a new claim": keep the
  * first.
  */
+function baseGroup(c: CasualtyClaim): string {
+  return c.victimGroup.replace(/^additional ?/, '');
+}
+
 function dropRepeats(claims: CasualtyClaim[]): CasualtyClaim[] {
   const kept: CasualtyClaim[] = [];
   for (const c of claims) {
     const earlier = kept.find(
       (k) => k.category === c.category && k.count.min === c.count.min && k.count.max === c.count.max &&
-        k.event === c.event && k.subgroup === c.subgroup && k.sentence.start !== c.sentence.start,
+        k.event === c.event && k.subgroup === c.subgroup &&
+        // Within a sentence the same figure twice is a restatement only for the same victims: "26
+        // civilians were also killed when jets pounded the town killing 26 civilians", not "killing 8
+        // soldiers and 8 civilians".
+        (k.sentence.start !== c.sentence.start || baseGroup(k) === baseGroup(c)),
     );
     // The repeat's source is not carried over: a source governs the figure of its own sentence only.
     if (earlier) continue;

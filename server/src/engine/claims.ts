@@ -122,6 +122,25 @@ function endsBefore(tokens: Token[], i: number, words: string[]): boolean {
 
 /** The victim phrase right after the figure: "Syrian soldiers", "soldiers and security troops", "of them". */
 function victimsAfter(tokens: Token[], after: number): { first: number; last: number; head: string } | null {
+  return victimPhraseAfter(tokens, after) ?? membersOf(tokens, after);
+}
+
+/** A word of a name: "Jaish", "al-Fatah". */
+const NAME_WORD = /^(?:\p{Lu}|(?:al|el|ad|ar|as|ash|an|at)-\p{Lu})/u;
+
+/**
+ * "killed five of Al-Nusra and allied militants": members of a named body, a group apart from any
+ * other, as the attackers of an incident are from those who fought them off.
+ */
+function membersOf(tokens: Token[], after: number): { first: number; last: number; head: string } | null {
+  if (tokens[after]?.lower !== 'of' || !NAME_WORD.test(tokens[after + 1]?.text ?? '')) return null;
+  let last = after + 1;
+  while (tokens[last + 1] && (NAME_WORD.test(tokens[last + 1].text) || (tokens[last + 1].text === '-' && tokens[last + 2]))) last++;
+  const name = tokens.slice(after + 1, last + 1).map((t) => t.lower).join(' ').replace(/ - /g, '-');
+  return { first: after + 1, last, head: `members of ${name}` };
+}
+
+function victimPhraseAfter(tokens: Token[], after: number): { first: number; last: number; head: string } | null {
   let k = after;
   if (tokens[k]?.lower === 'of' && /^(?:them|whom|those)$/.test(tokens[k + 1]?.lower ?? '')) {
     // "86 dead, 30 of them children": the group comes after the pronoun.
@@ -609,6 +628,7 @@ function harmVerbForLives(tokens: Token[], first: number): number | null {
 }
 
 function groupOf(tokens: Token[], victims: { first: number; last: number; head: string }): string {
+  if (victims.head.startsWith('members of ')) return victims.head;
   // The head noun decides the group; "pro-government fighters" and "fighters" are the same group.
   for (let k = victims.last; k >= victims.first; k--) {
     const g = VICTIM_GROUPS[tokens[k].lower];
