@@ -115,6 +115,22 @@ describe('conflicts', () => {
     ]);
   });
 
+  it('keys a toll of two regions named together apart from the toll of either', () => {
+    const text = 'Rockets kill 10 in Aleppo and Deir Ezzor\nSeptember 6, 2016\nRockets killed 10 civilians in Aleppo and Deir Ezzor. ' +
+      'In Aleppo, shells killed 6 civilians on Tuesday, a reporter said. In Deir Ezzor, shells killed four civilians.';
+    assert.deepStrictEqual(conflictsIn([['one', text]]), []);
+    assert.deepStrictEqual(analyze(text).claims.map((c) => c.event), [
+      'incident: aleppo and deir ez zor regions, SY', 'incident: aleppo region, SY', 'incident: deir ez zor region, SY',
+    ]);
+  });
+
+  it('places a figure in the place the sentence before it named', () => {
+    const text = 'Shelling in Aleppo\nSeptember 6, 2016\nShells killed 6 people in Aleppo on Tuesday, a reporter said. ' +
+      'The shells fell on a market. Residents fled. The army blamed rebels. ' +
+      'A reporter in Deir Ezzor said rockets hit homes in the city. Rockets killed four civilians.';
+    assert.strictEqual(analyze(text).claims.find((c) => c.count.text === 'four')?.event, 'incident: deir ez zor region, SY');
+  });
+
   it('reads no claim in another page\'s headline quoted in the body', () => {
     const text = 'Missile strike on airbase\nApril 7, 2017\nThe governor said five people were killed. Related: Missile Strike Kills Five Injures Seven. ' +
       'The army said it was investigating.';

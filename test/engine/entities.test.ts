@@ -37,6 +37,11 @@ describe('entities', () => {
     assert.strictEqual(qusair.place?.countryCode, 'SY');
   });
 
+  it('reads one name as one place throughout an article', () => {
+    const { entities } = analyze('A reporter in Deir Ezzor said shells hit the city. Rockets fell on Deir Ezzor on Tuesday.');
+    assert.deepStrictEqual(entities.filter((e) => e.name === 'Deir Ezzor').map((e) => [e.kind, e.mentions.length, e.place?.regionName]), [['place', 2, 'Deir ez-Zor']]);
+  });
+
   it('knows organisations by their names, acronyms and descriptions', () => {
     const { entities } = analyze(
       'The Syrian Observatory for Human Rights counted the dead. SOHR said the toll would rise, ' +

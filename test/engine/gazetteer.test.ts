@@ -13,6 +13,9 @@ describe('gazetteer', () => {
     assert.strictEqual(transliterationKey('Al-Hasakah'), transliterationKey('Hasaka'));
     assert.strictEqual(transliterationKey('Hassakeh'), transliterationKey('Al Ḩasakah'));
     assert.notStrictEqual(transliterationKey('Homs'), transliterationKey('Hama'));
+    // An inner article written onto its noun, and "aw" for "o".
+    for (const variant of ['Deir Ezzor', 'Dayr az Zawr', 'Deir al-Zor']) assert.strictEqual(transliterationKey(variant), transliterationKey('Deir ez-Zor'));
+    assert.strictEqual(transliterationKey('Ras Elain'), transliterationKey('Ras al-Ain'));
   });
   it('finds Syrian towns under their English spellings, with country and coordinates', () => {
     const g = analyzer().gazetteer;

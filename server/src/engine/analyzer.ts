@@ -151,7 +151,10 @@ export class Analyzer {
       // it: "an attack in Syria that killed 72" is not in London, however often London is named.
       const country = inSentence.find((p) => p.entity.place?.placeType === 'country')?.entity;
       const main = mainPlace && (!country || mainPlace.place?.countryCode === country.place?.countryCode) ? mainPlace : null;
-      const placeEntity = town ?? (main && isTown(main) ? main : region ?? main ?? country ?? null);
+      // A sentence that names no place goes on about the one the sentence before it named: "A reporter
+      // in Deir Ezzor said shells hit the city. The attack killed four civilians."
+      const before = !town && !region && index > 0 ? lastPlaceIn(places, sentences[index - 1]) : null;
+      const placeEntity = town ?? before ?? (main && isTown(main) ? main : region ?? main ?? country ?? null);
       const time = WEEKDAY.exec(text.slice(s.start, s.end));
       const lead = index < LEAD_SENTENCES || MAIN_INCIDENT.test(text.slice(s.start, s.end));
       // A claim of the main incident happened in the main region unless its sentence names where.
@@ -170,7 +173,7 @@ export class Analyzer {
         cumulative: candidate.cumulative,
         place: placeEntity ? placeEntity.name : null,
         time: time ? time[0] : null,
-        event: eventKey(candidate, eventPlace, mainPlace, mainRegion),
+        event: jointEventKey(text, inSentence.filter((p) => p.start >= candidate.start)) ?? eventKey(candidate, eventPlace, mainPlace, mainRegion),
         statedPlace: town ?? region ? placeKey((town ?? region)!) : null,
         statedTown: town?.place ? placeKey(town) : null,
         incidentDay: incidentDay(incidentWeekday(text, s, candidate.start) ?? (lead ? leadWeekday : null), metadata.date),
@@ -267,6 +270,13 @@ function datedToday(text: string, sentences: Range[], articleDate: string | null
   });
 }
 
+/** The last place a sentence names below the country: the one a following sentence may go on about. */
+function lastPlaceIn(places: Array<Range & { entity: Entity }>, s: Range): Entity | null {
+  let last: Entity | null = null;
+  for (const p of places) if (p.start >= s.start && p.end <= s.end && p.entity.place?.region) last = p.entity;
+  return last;
+}
+
 function placeMentions(entities: Entity[]): Array<Range & { entity: Entity }> {
   const out: Array<Range & { entity: Entity }> = [];
   for (const e of entities) if (e.kind === 'place') for (const m of e.mentions) out.push({ start: m.start, end: m.end, entity: e });
@@ -302,6 +312,20 @@ function eventKey(c: ClaimCandidate, place: Entity | null, mainPlace: Entity | n
   const name = place.place ? foldDiacritics(place.place.gazetteerName) : foldDiacritics(place.name);
   const country = place.place?.countryCode ? `, ${place.place.countryCode}` : '';
   return `incident: ${name}${country}`;
+}
+
+/**
+ * A figure told of places of two regions named together, the first places after it ("rocket attacks on
+ * Aleppo and Deir Ezzor"), is a toll of both, not of either: it is keyed by the pair, so it meets only
+ * other tolls of the same pair.
+ */
+function jointEventKey(text: string, after: Array<Range & { entity: Entity }>): string | null {
+  if (after.length < 2) return null;
+  const [a, b] = [after[0].entity.place, after[1].entity.place];
+  if (!a?.region || !b?.region || a.region === b.region) return null;
+  if (!/^,?\s*(?:and|&)\s+$/.test(text.slice(after[0].end, after[1].start))) return null;
+  const names = [a, b].map((p) => foldDiacritics(p.regionName ?? p.region!)).sort();
+  return `incident: ${names.join(' and ')} regions, ${a.countryCode}`;
 }
 
 const OPEN_QUOTE = /^["“]/;

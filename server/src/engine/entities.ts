@@ -413,6 +413,11 @@ export class EntityFinder {
    * A span the statistical tagger found: its type is trusted (it was trained on exact spans); rules only
    * read a title inside or just before a person's name as a role, and look the place up.
    */
+  private isLikelyPlace(name: string): boolean {
+    const c = this.gazetteer.lookupWithQuality(name);
+    return c !== null && (c.exact || (c.info.population ?? 0) >= 15000);
+  }
+
   private addTagged(
     text: string, tokens: Token[], first: number, last: number, label: 'PER' | 'ORG' | 'LOC', taken: boolean[], out: EntityMention[],
   ): void {
@@ -426,6 +431,8 @@ export class EntityFinder {
       first += 1;
       if (label !== 'PER' && this.gazetteer.lookup(text.slice(tokens[first].start, tokens[last].end))) label = 'LOC';
     }
+    // "A reporter in Deir Ezzor said": no person is "in" someone; a name the gazetteer knows is the place.
+    if (label === 'PER' && tokens[first - 1]?.text === 'in' && this.isLikelyPlace(text.slice(tokens[first].start, tokens[last].end))) label = 'LOC';
     let role: string | null = null;
     let nameFirst = first;
     if (label === 'PER') {
@@ -557,6 +564,20 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
     if (m.kind === 'place' && !m.name.includes(' ') && m.place?.placeType !== 'country' && personParts.has(nameParts(m.name)[0])) {
       m.kind = 'person';
       m.place = undefined;
+    }
+  }
+  // One name, one sense within an article: where the tagger reads a name as a gazetteer place once, its
+  // other readings as a person or an organisation ("a reporter in Deir Ezzor said") are the same place.
+  const placesByName = new Map<string, EntityMention>();
+  for (const m of mentions) if (m.kind === 'place' && m.place && m.place.placeType !== 'country') placesByName.set(folded(m.name), m);
+  if (placesByName.size) {
+    for (const m of mentions) {
+      if (m.kind === 'place' || m.known || m.role) continue;
+      const place = placesByName.get(folded(m.name));
+      if (place && (m.name.includes(' ') || !personParts.has(nameParts(m.name)[0]))) {
+        m.kind = 'place';
+        m.place = place.place;
+      }
     }
   }
   const ordered = [...mentions].sort((a, b) => a.start - b.start);

@@ -45,8 +45,10 @@ export function transliterationKey(name: string): string {
   let s = foldDiacritics(name);
   s = s.replace(ARTICLE, '');
   s = s.replace(/\b(?:al|el|ez|es|ed|ash|ar|as|at|az|an|ad) /g, ''); // inner articles: Deir ez-Zor, Jisr ash-Shughur
+  // An inner article written onto its assimilated noun: "Deir Ezzor", "Ras Elain" -> Zor, Ain.
+  s = s.replace(/ (?:[ae]([dnrstz])\1|el(?=[aeiou]))/g, ' $1');
   s = s.replace(/ /g, '');
-  s = s.replace(/ou/g, 'u').replace(/ee/g, 'i').replace(/oo/g, 'u');
+  s = s.replace(/ou/g, 'u').replace(/ee/g, 'i').replace(/oo/g, 'u').replace(/aw(?![aeiou])/g, 'u'); // Zawr, Zor
   s = s.replace(/[eiouy]/g, (v) => (v === 'e' ? 'a' : v === 'o' ? 'u' : v === 'y' ? 'i' : v));
   s = s.replace(/(.)\1+/g, '$1');
   s = s.replace(/([aiu])h$/, '$1');
