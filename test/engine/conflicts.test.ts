@@ -137,6 +137,51 @@ describe('conflicts', () => {
     assert.deepStrictEqual(analyze(text).claims.map((c) => c.text), ['five people were killed']);
   });
 
+  it('reads a figure the earlier ones are said to be among as their total', () => {
+    const text = '10 dead after strikes on hospitals\nApril 27, 2017\nStrikes on two hospitals left 10 people dead on Thursday, a monitor said. ' +
+      'They were among 19 people killed across the province on Thursday, the Observatory said.';
+    assert.deepStrictEqual(conflictsIn([['one', text]]), []);
+    const apart = text.replace('They were among 19 people killed', '19 people were killed');
+    assert.deepStrictEqual(conflictsIn([['one', apart]]).sort(), ['10 dead', '19 people were killed']);
+  });
+
+  it('reads the injured treated at one place as part of the toll', () => {
+    const text = 'Bomb hits bus near Atmeh\nAugust 14, 2016\nA bomb on a bus near Atmeh killed 15 people and injured 25 others. ' +
+      'The governor of Hatay said four people injured in the blast are being treated in Turkish hospitals.';
+    assert.deepStrictEqual(conflictsIn([['one', text]]), []);
+  });
+
+  it('compares a figure of the wounded or missing with neither', () => {
+    const monitor = 'Raids kill 29 in Atareb\nNovember 13, 2017\nAir raids killed 29 civilians in Atareb on Monday. ' +
+      'The toll could rise because dozens of people had been wounded or were still missing, the monitor said.';
+    const coalition = 'Massacre in Atareb\nNovember 13, 2017\nOver 40 civilians were killed and hundreds more were injured in Atareb on Monday.';
+    assert.ok(!conflictsIn([['m', monitor], ['c', coalition]]).some((t) => /wounded|injured/.test(t)));
+  });
+
+  it('reads a toll "so far" as the running toll of the main incident, not of the war', () => {
+    const text = 'Raids hit Aleppo\nSeptember 25, 2016\nAir raids killed 23 people in Aleppo on Sunday, a monitor said. Hospitals were full. ' +
+      'Doctors were overwhelmed. Power was out. Rescuers said they had documented the deaths of 43 people so far.';
+    assert.deepStrictEqual(conflictsIn([['one', text]]).sort(), ['deaths of 43 people', 'killed 23 people']);
+  });
+
+  it('reads another source\'s figure right after the lead as a figure of the main incident', () => {
+    const local = 'Strikes kill 85 in Manbij\nJuly 19, 2016\nAir strikes killed 85 civilians near Manbij on Tuesday, activists said. ' +
+      'The strikes hit two villages. Families were fleeing. The monitor gave a lower toll of 56 civilians killed in the strikes. ' +
+      'Another activist group said dozens of civilians were killed.';
+    const agency = 'Airstrike kills over 100 civilians in Manbij\nJuly 19, 2016\nA coalition airstrike on Tuesday killed over 100 civilians near Manbij.';
+    assert.ok(conflictsIn([['local', local], ['agency', agency]]).includes('dozens of civilians were killed'));
+  });
+
+  it('tells an earlier event from a figure after "days after"', () => {
+    const text = 'Four medics killed in Khan Tuman\nSeptember 21, 2016\nFour medics were killed when a strike hit a clinic in Khan Tuman late Tuesday, ' +
+      'just days after dozens of aid workers were killed. The attack came a day after an airstrike on a convoy near Khan Tuman on Monday killed 12 aid workers.';
+    const claims = analyze(text).claims;
+    assert.deepStrictEqual(claims.slice(0, 2).map((c) => [c.count.text, c.lead, c.incidentDay]), [
+      ['Four', true, '2016-09-20 night'], ['dozens', false, null],
+    ]);
+    assert.deepStrictEqual(conflictsIn([['one', text]]).sort(), ['dozens of aid workers were killed', 'killed 12 aid workers']);
+  });
+
   it('updates incrementally and reports which other documents changed', () => {
     const index = new ConflictIndex();
     index.setDocument('sohr', analyze(SOHR));

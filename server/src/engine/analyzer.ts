@@ -6,7 +6,7 @@ import { ClaimCandidate, findClaimsInSentence, sameVictimSingles, woundedSurvivo
 import { EntityFinder, mergeMentions, SentenceTagger, SentenceTokens } from './entities';
 import { describeClaim } from './format';
 import { Gazetteer, GazetteerData, foldDiacritics } from './gazetteer';
-import { incidentDay, incidentWeekday } from './incidentDay';
+import { incidentDay, incidentWeekday, mainIncidentWeekday } from './incidentDay';
 import { readMetadata } from './metadata';
 import { FoundNumber, findNumbers } from './numbers';
 import { NerModelData, NerTagger, placeLookupFromGazetteer } from './ner';
@@ -139,8 +139,9 @@ export class Analyzer {
     });
     const repeated = sameVictimSingles(candidates.map((c) => c.candidate));
     woundedSurvivors(candidates.map((c) => c.candidate).filter((c) => !repeated.has(c)));
-    const leadWeekday = sentences.slice(0, DATING_SENTENCES).map((s) => incidentWeekday(text, s, s.end)).find((w) => w) ?? null;
+    const leadWeekday = sentences.slice(0, DATING_SENTENCES).map((s) => mainIncidentWeekday(text, s)).find((w) => w) ?? null;
     const claims: CasualtyClaim[] = [];
+    const leadSentences = new Set<number>();
     for (const { candidate, s, index } of candidates) {
       if (repeated.has(candidate)) continue;
       const inSentence = places.filter((p) => p.start >= s.start && p.end <= s.end);
@@ -156,7 +157,13 @@ export class Analyzer {
       const before = !town && !region && index > 0 ? lastPlaceIn(places, sentences[index - 1]) : null;
       const placeEntity = town ?? before ?? (main && isTown(main) ? main : region ?? main ?? country ?? null);
       const time = WEEKDAY.exec(text.slice(s.start, s.end));
-      const lead = index < LEAD_SENTENCES || MAIN_INCIDENT.test(text.slice(s.start, s.end));
+      // A sentence that names no place and follows one telling of the main incident gives another
+      // figure for it: "Another activist group said dozens of civilians were killed."
+      // "hit a clinic late Tuesday, just days after dozens of aid workers were killed": the figure is of
+      // an earlier event than the one the lead tells.
+      const earlier = EARLIER_EVENT.test(text.slice(s.start, candidate.start));
+      const lead = !earlier && (index < LEAD_SENTENCES || backToMainIncident(text, s, candidate.start) || (!town && !region && leadSentences.has(index - 1)));
+      if (lead) leadSentences.add(index);
       // A claim of the main incident happened in the main region unless its sentence names where.
       const eventPlace = lead ? town ?? region ?? mainRegion ?? placeEntity : placeEntity;
       const count = countSpan(original, candidate);
@@ -170,6 +177,7 @@ export class Analyzer {
         victims: candidate.victims ? original.slice(candidate.victims.start, candidate.victims.end) : '',
         victimGroup: candidate.victimGroup,
         subgroup: candidate.subgroup,
+        ...(candidate.totalOfEarlier ? { totalOfEarlier: true } : {}),
         cumulative: candidate.cumulative,
         place: placeEntity ? placeEntity.name : null,
         time: time ? time[0] : null,
@@ -334,8 +342,25 @@ const OPEN_QUOTE = /^["“]/;
 const LEAD_SENTENCES = 4;
 /** An article dates its main incident in its first sentences, sometimes just after the lead. */
 const DATING_SENTENCES = 6;
-/** Later sentences that go back to the main incident by a definite description: "the attack killed 32". */
-const MAIN_INCIDENT = /\b(?:the|this|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|today's|yesterday's) (?:(?:suicide|car|truck|air|chemical|gas|missile|rocket|twin|double|deadly|latest|same) )?(?:attack|attacks|strike|strikes|airstrike|airstrikes|raid|raids|blast|blasts|bombing|bombings|explosion|massacre|toll|death toll|shelling|assault|incident|barrage|number of (?:dead|deaths|victims|casualties|people killed))\b/i;
+/** "days after", "two weeks before": what follows is another event than the sentence's own. */
+const EARLIER_EVENT = /\b(?:days|hours|weeks|months|a day|a week|a month|an hour) (?:after|before)\b/i;
+
+/**
+ * Later sentences that go back to the main incident by a definite description ("the attack killed
+ * 32"), or give its running toll ("documented 43 deaths so far").
+ */
+const MAIN_INCIDENT = /\bso far\b|\b(?:the|this|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|today's|yesterday's) (?:(?:suicide|car|truck|air|chemical|gas|missile|rocket|twin|double|deadly|latest|same) )?(?:attack|attacks|strike|strikes|airstrike|airstrikes|raid|raids|blast|blasts|bombing|bombings|explosion|massacre|toll|death toll|shelling|assault|incident|barrage|number of (?:dead|deaths|victims|casualties|people killed))\b/i;
+
+/**
+ * Whether the claim's sentence goes back to the main incident. "The attack came a day after strikes
+ * killed 26 people" names it only to tell of an earlier one: a figure after "after" is not its toll.
+ */
+function backToMainIncident(text: string, s: Range, claimStart: number): boolean {
+  const m = MAIN_INCIDENT.exec(text.slice(s.start, s.end));
+  if (!m) return false;
+  const named = s.start + m.index + m[0].length;
+  return named > claimStart || !/\b(?:after|following|before|since)\b/i.test(text.slice(named, claimStart));
+}
 
 function placeKey(place: Entity): string {
   return place.place ? `${foldDiacritics(place.place.gazetteerName)}|${place.place.countryCode}` : foldDiacritics(place.name);

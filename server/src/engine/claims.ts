@@ -102,6 +102,8 @@ export interface ClaimCandidate extends Range {
    * those who died of their wounds as well as the wounded.
    */
   shot?: boolean;
+  /** A total that the figures told before it in the article are part of ("They were among 19 killed"). */
+  totalOfEarlier?: true;
   /** For one person: the word that names them ("he", "man", "wife", "smith"), to tell two persons apart. */
   person?: string;
 }
@@ -373,7 +375,30 @@ function isSubgroup(tokens: Token[], first: number, last: number): boolean {
   const next = tokens[last + 1]?.lower;
   if (next === 'of' && /^(?:them|whom|those)$/.test(tokens[last + 2]?.lower ?? '')) return true;
   if (next === 'of' && tokens[last + 2]?.lower === 'the' && /^(?:dead|killed|victims|wounded|injured|casualties)$/.test(tokens[last + 3]?.lower ?? '')) return true;
-  return amongTheHarmed(tokens, last) !== null;
+  return amongTheHarmed(tokens, last) !== null || treatedAt(tokens, last);
+}
+
+/**
+ * "four people injured in the blast are being treated in Turkish hospitals": a count of the victims
+ * at one place of treatment is as many as reached it, a part of the toll.
+ */
+function treatedAt(tokens: Token[], last: number): boolean {
+  for (let k = last + 1; k < Math.min(tokens.length - 1, last + 12); k++) {
+    const t = tokens[k];
+    if (t.kind === 'number' || t.text === ';' || /^(?:and|but|while|said|says|after|before|when)$/.test(t.lower)) return false;
+    if (/^(?:treated|hospitali[sz]ed)$/.test(t.lower) && /^(?:are|were|is|was|being|been)$/.test(tokens[k - 1].lower) && /^(?:in|at)$/.test(tokens[k + 1].lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * "They were among 19 people killed": a figure after "among" is the total that the figures told
+ * before it are part of.
+ */
+function totalOfEarlier(tokens: Token[], first: number): boolean {
+  let k = first - 1;
+  if (tokens[k]?.lower === 'the') k--;
+  return tokens[k]?.lower === 'among' && /^(?:were|was|are|is|also)$/.test(tokens[k - 1]?.lower ?? '');
 }
 
 /** "two policemen guarding the gate were among the dead": the harm is named after "among the". */
@@ -434,8 +459,12 @@ function alsoHarmed(tokens: Token[], first: number, last: number): boolean {
 
 function combinesHarms(tokens: Token[], harmIndex: number, category: CasualtyCategory): boolean {
   const conj = tokens[harmIndex + 1]?.lower;
-  const other = HARM_WORDS[tokens[harmIndex + 2]?.lower ?? ''];
-  return (conj === 'or' || conj === 'and') && other !== undefined && other !== category && tokens[harmIndex + 3]?.kind !== 'number';
+  if (conj !== 'or' && conj !== 'and') return false;
+  // "had been wounded or were still missing": the second harm may have its own auxiliaries.
+  let k = harmIndex + 2;
+  while (k < harmIndex + 5 && /^(?:were|was|are|is|had|have|has|been|still|remain|remained|remains)$/.test(tokens[k]?.lower ?? '')) k++;
+  const other = HARM_WORDS[tokens[k]?.lower ?? ''];
+  return other !== undefined && other !== category && tokens[k + 1]?.kind !== 'number';
 }
 
 function isAdditional(tokens: Token[], first: number, last: number): boolean {
@@ -458,7 +487,9 @@ function isCumulative(tokens: Token[]): boolean {
         if ((tokens[m].lower === 'has' || tokens[m].lower === 'have') && /^(?:killed|claimed|cost|left|taken)$/.test(tokens[m + 1]?.lower ?? '')) return true;
       }
     }
-    if ((w === 'so' && tokens[k + 1]?.lower === 'far') || (w === 'in' && tokens[k + 1]?.lower === 'total')) return true;
+    // "so far this year", "in total this month": a period's running toll. Alone, "so far" and "in
+    // total" sum up an incident ("documented 43 deaths so far").
+    if (((w === 'so' && tokens[k + 1]?.lower === 'far') || (w === 'in' && tokens[k + 1]?.lower === 'total')) && /^(?:this|in)$/.test(tokens[k + 2]?.lower ?? '') && /^(?:year|month|week|war|conflict|the)$/.test(tokens[k + 3]?.lower ?? '')) return true;
     // "killed during the past month", "over the last two years": a period's toll, not an incident's.
     if (/^(?:during|over|in)$/.test(w) && tokens[k + 1]?.lower === 'the' && /^(?:past|last)$/.test(tokens[k + 2]?.lower ?? '')) {
       const unit = /^(?:week|weeks|month|months|year|years)$/;
@@ -577,6 +608,7 @@ export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
       victims: victims ? { start: tokens[victims.first].start, end: tokens[victims.last].end } : null,
       victimGroup,
       subgroup,
+      ...(totalOfEarlier(tokens, first) ? { totalOfEarlier: true } : {}),
       cumulative: wholeWar,
       ...(category === 'injured' && harmIndex >= 0 && saysShot(tokens, harmIndex) ? { shot: true } : {}),
     });

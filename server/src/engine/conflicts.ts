@@ -53,6 +53,7 @@ export function claimsConflict(a: CasualtyClaim, b: CasualtyClaim, sameDocument 
   if (!sameVictims(a.victimGroup, b.victimGroup)) return false;
   // A subgroup ("seven children among 71 dead") never contradicts its total.
   if (a.subgroup !== b.subgroup) return false;
+  if (sameDocument && (holdsEarlier(a, b) || holdsEarlier(b, a))) return false;
   // A toll of anyone ("At least 45 killed", "20 others") may count others besides the civilians another
   // report counts ("kills 18 civilians"): a named group contradicts it only by outnumbering it.
   if (namesWhom(a) !== namesWhom(b)) {
@@ -60,6 +61,11 @@ export function claimsConflict(a: CasualtyClaim, b: CasualtyClaim, sameDocument 
     return anyone.count.max !== null && named.count.min > anyone.count.max;
   }
   return !intervalsOverlap(a.count, b.count);
+}
+
+/** "10 dead ... They were among 19 people killed": the later total holds the earlier, smaller figure. */
+function holdsEarlier(total: CasualtyClaim, part: CasualtyClaim): boolean {
+  return total.totalOfEarlier === true && part.start < total.start && (total.count.max === null || part.count.min <= total.count.max);
 }
 
 function refsConflict(a: IndexedRef, b: IndexedRef): boolean {

@@ -35,6 +35,15 @@ export function incidentWeekday(text: string, s: Range, claimStart: number): Inc
   return found;
 }
 
+/**
+ * The weekday a lead sentence dates the main incident to: "hit a clinic late Tuesday, days after an
+ * airstrike on Monday killed 12" dates it to Tuesday; a weekday after "after" is the earlier event's.
+ */
+export function mainIncidentWeekday(text: string, s: Range): IncidentWeekday | null {
+  const earlier = /\b(?:after|following|since)\b/i.exec(text.slice(s.start, s.end));
+  return incidentWeekday(text, earlier ? { start: s.start, end: s.start + earlier.index } : s, s.start);
+}
+
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**

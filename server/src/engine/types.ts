@@ -87,6 +87,11 @@ export interface CasualtyClaim extends Span {
   victimGroup: string;
   /** True when the claim counts a subgroup of a larger figure ("seven children among 71 dead"). */
   subgroup: boolean;
+  /**
+   * True for a total that the figures its article told before it are part of ("They were among 19
+   * people killed"): it contradicts none of them that it can hold.
+   */
+  totalOfEarlier?: true;
   /** True for cumulative tolls ("since March", "since the war began"). */
   cumulative: boolean;
   /** Place of the incident, when stated or inferable from the article. */
