@@ -253,6 +253,22 @@ describe('claims: figures that add up or overlap', () => {
     const claim = claimWithCount(analyze('Dozens of soldiers were killed or injured in the strike.'), 'Dozens');
     assert.strictEqual(claim.victimGroup, 'killed or injured security forces');
   });
+  it('reads through quotation marks around a figure', () => {
+    const quoted = 'The group said the ambush left "nearly 40" soldiers dead.';
+    check(quoted, { count: 'nearly 40', category: 'killed', min: 36, max: 40 });
+    const read = (text: string) => claimWithCount(analyze(text), 'nearly 40');
+    assert.deepStrictEqual(read(quoted).victimGroup, read(quoted.replace(/"/g, '')).victimGroup);
+  });
+  it('reads the wounded or missing as a figure of two harms', () => {
+    const claim = claimWithCount(analyze('The toll may rise, as dozens of people had been wounded or were still missing.'), 'dozens');
+    assert.strictEqual(claim.victimGroup, 'killed or injured people');
+  });
+  it('reads a toll "so far" as an incident\'s, and "so far this year" as a period\'s', () => {
+    check('Rescuers have documented the deaths of 43 people so far.', { count: '43', category: 'killed', min: 43, max: 43, cumulative: false });
+    check('Rescuers have documented the deaths of 430 people so far this year.', { count: '430', category: 'killed', min: 430, max: 430, cumulative: true });
+  });
+  it('reads the injured being treated at one place as a subgroup', () =>
+    check('The governor said four people injured in the blast are being treated in Turkish hospitals.', { count: 'four', category: 'injured', min: 4, max: 4, subgroup: true }));
   it('attributes a figure to the person a pronoun stands for', () => {
     const text = 'Rami Abdel Rahman heads the Observatory. He said 16 fighters were killed.';
     assert.strictEqual(claimWithCount(analyze(text), '16').attribution?.source.text, 'Rami Abdel Rahman');

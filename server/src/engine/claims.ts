@@ -499,8 +499,31 @@ function isCumulative(tokens: Token[]): boolean {
   return false;
 }
 
+const QUOTE_MARK = /^["“”]$/;
+
+/** 'the attack left "nearly 50" rebels dead': quotation marks around a figure are read through. */
+function withoutScareQuotes(s: SentenceView): SentenceView {
+  const { tokens, numbers } = s;
+  const drop = new Set<number>();
+  for (const n of numbers) {
+    if (QUOTE_MARK.test(tokens[n.firstToken - 1]?.text ?? '') && QUOTE_MARK.test(tokens[n.lastToken + 1]?.text ?? '')) {
+      drop.add(n.firstToken - 1);
+      drop.add(n.lastToken + 1);
+    }
+  }
+  if (!drop.size) return s;
+  const index: number[] = [];
+  const kept: Token[] = [];
+  tokens.forEach((t, i) => {
+    index[i] = kept.length;
+    if (!drop.has(i)) kept.push(t);
+  });
+  return { tokens: kept, numbers: numbers.map((n) => ({ ...n, firstToken: index[n.firstToken], lastToken: index[n.lastToken] })) };
+}
+
 /** Finds the casualty claims of one sentence. */
-export function findClaimsInSentence(s: SentenceView): ClaimCandidate[] {
+export function findClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
+  const s = withoutScareQuotes(sentence);
   const { tokens } = s;
   const out: ClaimCandidate[] = [];
   const cumulative = isCumulative(tokens);
