@@ -253,6 +253,11 @@ describe('claims: figures that add up or overlap', () => {
     const claim = claimWithCount(analyze('Dozens of soldiers were killed or injured in the strike.'), 'Dozens');
     assert.strictEqual(claim.victimGroup, 'killed or injured security forces');
   });
+  it('reads every figure of an "including" list as a subgroup', () => {
+    const text = 'The attack killed more than 100 people including 25 children and 15 women.';
+    check(text, { count: '25', category: 'killed', min: 25, max: 25, subgroup: true });
+    check(text, { count: '15', category: 'killed', min: 15, max: 15, subgroup: true });
+  });
   it('reads through quotation marks around a figure', () => {
     const quoted = 'The group said the ambush left "nearly 40" soldiers dead.';
     check(quoted, { count: 'nearly 40', category: 'killed', min: 36, max: 40 });

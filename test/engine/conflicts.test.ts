@@ -1,7 +1,7 @@
 // Conflicting figures within one article and across a corpus.
 import * as assert from 'assert';
 import { analyzeCorpus, analyzeCorpusStream, ConflictIndex } from '../../server/src/engine';
-import { analyze, analyzer, offsetOf } from './support';
+import { analyze, analyzer, claimWithCount, offsetOf } from './support';
 
 const SOHR =
   'Car bomb hits Jableh market\nMarch 3, 2016\nA car bomb exploded in Jableh on Thursday, killing at least 26 people, ' +
@@ -170,6 +170,12 @@ describe('conflicts', () => {
       'Another activist group said dozens of civilians were killed.';
     const agency = 'Airstrike kills over 100 civilians in Manbij\nJuly 19, 2016\nA coalition airstrike on Tuesday killed over 100 civilians near Manbij.';
     assert.ok(conflictsIn([['local', local], ['agency', agency]]).includes('dozens of civilians were killed'));
+  });
+
+  it('keys a figure in another country than the article\'s to the region the article names there', () => {
+    const text = 'Leaders meet in London\nApril 7, 2017\nLeaders met in London on Friday. The meeting in London discussed the war. ' +
+      'Residents of Khan Shaykhun buried their dead. Officials condemned the chemical attack in Syria that killed 72 people.';
+    assert.strictEqual(claimWithCount(analyze(text), '72').event, 'incident: idlib region, SY');
   });
 
   it('tells an earlier event from a figure after "days after"', () => {

@@ -128,7 +128,8 @@ export class Analyzer {
     const { dateline, headline, furnitureStart } = metadata;
     const places = placeMentions(entities).filter((p) => !dateline || p.start >= dateline.end || p.end <= dateline.start);
     const mainPlace = this.mainPlace(places, headline);
-    const mainRegion = this.mainRegion(places, headline, datedToday(text, sentences, metadata.date));
+    const dated = datedToday(text, sentences, metadata.date);
+    const mainRegion = this.mainRegion(places, headline, dated);
     const candidates: Array<{ candidate: ClaimCandidate; s: Sentence; index: number }> = [];
     sentences.forEach((s, index) => {
       if (furnitureStart !== null && s.start >= furnitureStart) return;
@@ -165,7 +166,13 @@ export class Analyzer {
       const lead = !earlier && (index < LEAD_SENTENCES || backToMainIncident(text, s, candidate.start) || (!town && !region && leadSentences.has(index - 1)));
       if (lead) leadSentences.add(index);
       // A claim of the main incident happened in the main region unless its sentence names where.
-      const eventPlace = lead ? town ?? region ?? mainRegion ?? placeEntity : placeEntity;
+      // "an attack in Syria that killed 72" in an article from London: the article's region in Syria.
+      // Only a country named before the figure scopes it ("killed 50 rebels, fighting IS in Iraq" does not).
+      const countryCode = inSentence.filter((p) => p.end <= candidate.start && p.entity.place?.placeType === 'country').pop()?.entity.place?.countryCode;
+      const inRegion = countryCode && mainRegion && mainRegion.place?.countryCode !== countryCode
+        ? this.mainRegion(places.filter((p) => p.entity.place?.countryCode === countryCode), headline, dated) ?? mainRegion
+        : mainRegion;
+      const eventPlace = lead ? town ?? region ?? inRegion ?? placeEntity : placeEntity;
       const count = countSpan(original, candidate);
       claims.push({
         id: '',
@@ -181,7 +188,7 @@ export class Analyzer {
         cumulative: candidate.cumulative,
         place: placeEntity ? placeEntity.name : null,
         time: time ? time[0] : null,
-        event: jointEventKey(text, inSentence.filter((p) => p.start >= candidate.start)) ?? eventKey(candidate, eventPlace, mainPlace, mainRegion),
+        event: jointEventKey(text, inSentence.filter((p) => p.start >= candidate.start)) ?? eventKey(candidate, eventPlace, mainPlace, inRegion),
         statedPlace: town ?? region ? placeKey((town ?? region)!) : null,
         statedTown: town?.place ? placeKey(town) : null,
         incidentDay: incidentDay(incidentWeekday(text, s, candidate.start) ?? (lead ? leadWeekday : null), metadata.date),

@@ -535,6 +535,7 @@ export function findClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
     let spanFirst = first;
     let spanLast = last;
     let harmIndex = -1;
+    let partOfToll = false;
     let victims: { first: number; last: number; head: string } | null = victimsAfter(tokens, last + 1);
     if (!victims) {
       // An unlisted plural noun still names victims when a harm follows it: "Four fishermen are missing".
@@ -603,6 +604,8 @@ export function findClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
         for (const words of [...COORDINATORS, ...SUBGROUP_BEFORE]) {
           if (endsBefore(tokens, first, words) && previous.end <= tokens[first].start) {
             category = previous.category;
+            // "including 25 children and 15 women": both are parts of the toll.
+            partOfToll = previous.subgroup && COORDINATORS.includes(words);
             break;
           }
         }
@@ -612,7 +615,7 @@ export function findClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
     if (victims) spanLast = Math.max(spanLast, victims.last);
     // No victims named ("Kills Five"): the group is unknown, and may be any other report's group.
     let victimGroup = victims ? groupOf(tokens, victims) : '';
-    const subgroup = isSubgroup(tokens, first, last);
+    const subgroup = partOfToll || isSubgroup(tokens, first, last);
     // "killing one person and injuring 20 others": the others are other than the dead, and the 20 are
     // still the whole count of the injured.
     const previous = out[out.length - 1];
