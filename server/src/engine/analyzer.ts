@@ -167,8 +167,11 @@ export class Analyzer {
       if (lead) leadSentences.add(index);
       // A claim of the main incident happened in the main region unless its sentence names where.
       // "an attack in Syria that killed 72" in an article from London: the article's region in Syria.
-      // Only a country named before the figure scopes it ("killed 50 rebels, fighting IS in Iraq" does not).
-      const countryCode = inSentence.filter((p) => p.end <= candidate.start && p.entity.place?.placeType === 'country').pop()?.entity.place?.countryCode;
+      // Only a country named as where, before the figure, scopes it: not "US strikes killed four", nor
+      // "killed 50 rebels fighting IS in Iraq".
+      const countryCode = inSentence
+        .filter((p) => p.end <= candidate.start && p.entity.place?.placeType === 'country' && /\b(?:in|inside|across)\s+$/i.test(text.slice(Math.max(s.start, p.start - 8), p.start)))
+        .pop()?.entity.place?.countryCode;
       const inRegion = countryCode && mainRegion && mainRegion.place?.countryCode !== countryCode
         ? this.mainRegion(places.filter((p) => p.entity.place?.countryCode === countryCode), headline, dated) ?? mainRegion
         : mainRegion;
