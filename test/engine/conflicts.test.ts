@@ -176,6 +176,10 @@ describe('conflicts', () => {
     const text = 'Leaders meet in London\nApril 7, 2017\nLeaders met in London on Friday. The meeting in London discussed the war. ' +
       'Residents of Khan Shaykhun buried their dead. Officials condemned the chemical attack in Syria that killed 72 people.';
     assert.strictEqual(claimWithCount(analyze(text), '72').event, 'incident: idlib region, SY');
+    // A nationality says who struck, not where.
+    const strike = 'US strike on Homs airbase killed four children\nApril 7, 2017\nThe strike hit an airbase near Homs on Friday. ' +
+      'Officials in Washington, Utah and New York commented.';
+    assert.strictEqual(claimWithCount(analyze(strike), 'four').event, 'incident: homs region, SY');
   });
 
   it('tells an earlier event from a figure after "days after"', () => {
