@@ -118,6 +118,7 @@ interface WordInfo {
    * ordinary token has them (not the first word, not in a headline). Null otherwise.
    */
   plain: Float64Array | null;
+  nameLike: boolean;
 }
 
 /**
@@ -159,6 +160,7 @@ export class EmissionScorer {
   private readonly pairs = new Map<number, number>();
   private pairBefore: number[] = []; // 'w-1|w': the pair is (previous word, this token)
   private pairAfter: number[] = []; // 'w|w+1': the pair is (this token, next word)
+  private readonly pairNamey: Uint8Array;
 
   private readonly classHere = rowTable(CLASS_HERE_VALUES); // 'c'
   private readonly bucketHere = rowTable(BUCKET_HERE_VALUES); // 'L'
@@ -193,6 +195,8 @@ export class EmissionScorer {
     private readonly casing: ReadonlyMap<string, CasingBucket>,
     private readonly clusters: ReadonlyMap<string, readonly string[]> | undefined,
     private readonly placeLookup: PlaceLookup | undefined,
+    /** The index of label O, which `score` may give tokens far from any name unscored; -1 for none. */
+    private readonly outsideLabel = -1,
   ) {
     this.labelCount = labelCount;
     this.entryStart = weights.entryStart;
@@ -231,6 +235,10 @@ export class EmissionScorer {
       if (!p) return; // a template this version no longer emits
       this.addRow(p.template, p.values, row, valueCount);
     });
+    this.pairNamey = new Uint8Array(this.pairBefore.length);
+    for (let k = 0; k < this.pairBefore.length; k++) {
+      if (this.rowFavoursName(this.pairBefore[k]) || this.rowFavoursName(this.pairAfter[k])) this.pairNamey[k] = 1;
+    }
     this.casingTripleDense = this.exact ? this.denseRows(this.casingTriple) : new Float64Array(0);
     this.bucketTripleDense = this.exact ? this.denseRows(this.bucketTriple) : new Float64Array(0);
     this.beforeSentence = this.describe(BEFORE_SENTENCE, CASING_START, BUCKET_START);
@@ -367,7 +375,23 @@ export class EmissionScorer {
         if (row >= 0) this.addRow2(plain, 0, row);
       }
     }
-    return { facts, casing, bucket, value: this.values.get(facts.norm) ?? null, scores, plain };
+    const nameLike = isCapitalised(facts) || this.favoursName(scores.subarray(2 * labelCount, 3 * labelCount));
+    return { facts, casing, bucket, value: this.values.get(facts.norm) ?? null, scores, plain, nameLike };
+  }
+
+  /** Whether some label other than O scores at least as well as O in a token's block of scores. */
+  private favoursName(block: Float64Array): boolean {
+    const outside = this.outsideLabel;
+    if (outside < 0) return true;
+    for (let y = 0; y < this.labelCount; y++) if (y !== outside && block[y] >= block[outside]) return true;
+    return false;
+  }
+
+  private rowFavoursName(row: number): boolean {
+    if (row < 0) return false;
+    const block = new Float64Array(this.labelCount);
+    this.addRow2(block, 0, row);
+    return this.favoursName(block);
   }
 
   /** Adds one row's weights to the token at `base`; row -1 is a feature the model does not have. */
@@ -406,8 +430,13 @@ export class EmissionScorer {
     return info;
   }
 
-  /** Sets emissions[0 .. words.length x labelCount) to the scores of one sentence's tokens. */
-  score(words: readonly string[], emissions: Float64Array): void {
+  /**
+   * Sets emissions[0 .. words.length x labelCount) to the scores of one sentence's tokens. With
+   * `nearNames`, only the tokens within two of a word with a capital letter are scored, and
+   * nearNames[i] tells whether token i was: the others see no capitalised word in any feature, and
+   * the tagger takes them as outside any name without scoring them.
+   */
+  score(words: readonly string[], emissions: Float64Array, nearNames?: Uint8Array): void {
     const n = words.length;
     const labelCount = this.labelCount;
     if (n === 0) return;
@@ -445,6 +474,14 @@ export class EmissionScorer {
       pairIndex[j] = a !== null && b !== null && a.pairFirst && b.pairSecond ? this.pairs.get(a.id * valueCount + b.id) ?? -1 : -1;
     }
     const firstWord = n > 1 && facts[0].casing === 'punct' ? 1 : 0;
+    if (nearNames) {
+      nearNames.fill(0, 0, n);
+      const pairNamey = this.pairNamey;
+      for (let i = 0; i < n; i++) {
+        const namey = padded[i + 2].nameLike || (pairIndex[i] >= 0 && pairNamey[pairIndex[i]] === 1) || (pairIndex[i + 1] >= 0 && pairNamey[pairIndex[i + 1]] === 1);
+        if (namey) nearNames.fill(1, Math.max(0, i - FEATURE_REACH), Math.min(n, i + FEATURE_REACH + 1));
+      }
+    }
 
     // With exact sums the casing and bucket triples come as dense rows, summed with the blocks.
     const dense = this.exact;
@@ -452,6 +489,7 @@ export class EmissionScorer {
     const bucketDense = this.bucketTripleDense;
 
     for (let i = 0; i < n; i++) {
+      if (nearNames && !nearNames[i]) continue;
       const base = i * labelCount;
       const prev = padded[i + 1];
       const here = padded[i + 2];
@@ -520,3 +558,11 @@ export class EmissionScorer {
     }
   }
 }
+
+/** Reach of the widest feature window: the word-shape features look two tokens either way. */
+const FEATURE_REACH = 2;
+
+function isCapitalised(f: TokenFacts): boolean {
+  return f.casing !== 'low' && f.casing !== 'num' && f.casing !== 'punct';
+}
+
