@@ -112,7 +112,8 @@ export class ViterbiScratch {
  * Best label sequence for `length` tokens given emission scores (length x labelCount, row-major).
  * Ties go to the lower label index, so decoding is deterministic. `before` and `after` are the labels
  * fixed around the tokens (labelCount: the sentence's start and end), so that a stretch of a sentence
- * between tokens already known to be O decodes as it would inside the whole sentence.
+ * between tokens already known to be O decodes as it would inside the whole sentence; `first` is the
+ * stretch's first token, in emissions and out.
  */
 export function viterbi(
   emissions: Float64Array,
@@ -122,6 +123,7 @@ export function viterbi(
   scratch: ViterbiScratch = new ViterbiScratch(),
   before: number = t.labelCount,
   after: number = t.labelCount,
+  first = 0,
 ): void {
   if (length === 0) return;
   const n = t.labelCount;
@@ -162,9 +164,10 @@ export function viterbi(
   const groupBestAt = scratch.groupBestAt;
   const groupSecond = scratch.groupSecond;
   for (let y = 0; y < n; y++) score[y] = -Infinity;
+  const offset = first * n;
   for (let k = 0; k < starters.length; k++) {
     const y = starters[k];
-    score[y] = w[before * width + y] + emissions[y];
+    score[y] = w[before * width + y] + emissions[offset + y];
   }
   for (let i = 1; i < length; i++) {
     const row = i * n;
@@ -197,7 +200,7 @@ export function viterbi(
         const k = predStart[y] + groupBestAt[g];
         const lead = groupBest[g] + predWeight[k];
         if (groupSecond[g] + predMax[y] < lead) {
-          score[row + y] = lead + emissions[row + y];
+          score[row + y] = lead + emissions[offset + row + y];
           back[row + y] = predFlat[k];
           continue;
         }
@@ -212,7 +215,7 @@ export function viterbi(
           arg = p;
         }
       }
-      score[row + y] = best + emissions[row + y];
+      score[row + y] = best + emissions[offset + row + y];
       back[row + y] = arg;
     }
   }
@@ -227,6 +230,6 @@ export function viterbi(
       arg = y;
     }
   }
-  out[length - 1] = arg;
-  for (let i = length - 1; i > 0; i--) out[i - 1] = back[i * n + out[i]];
+  out[first + length - 1] = arg;
+  for (let i = length - 1; i > 0; i--) out[first + i - 1] = back[i * n + out[first + i]];
 }

@@ -77,17 +77,17 @@ export class NerTagger {
       this.labelIds = new Int32Array(n * 2);
       if (this.nearNames) this.nearNames = new Uint8Array(n * 2);
     }
-    const out = this.labelIds.subarray(0, n);
+    const out = this.labelIds;
     const near = this.nearNames;
     this.scorer.score(words, this.emissions, near);
     if (!near) {
       viterbi(this.emissions, n, this.transitions, out, this.scratch);
-      return out.slice();
+      return out.slice(0, n);
     }
     // Most of a news sentence is lower-case words far from any name: those are O, and each stretch
     // between them decodes on its own, between the O labels around it.
     const outside = this.outside;
-    out.fill(outside);
+    out.fill(outside, 0, n);
     for (let start = 0; start < n; ) {
       if (!near[start]) {
         start++;
@@ -95,17 +95,9 @@ export class NerTagger {
       }
       let end = start + 1;
       while (end < n && near[end]) end++;
-      viterbi(
-        this.emissions.subarray(start * labelCount),
-        end - start,
-        this.transitions,
-        out.subarray(start),
-        this.scratch,
-        start > 0 ? outside : labelCount,
-        end < n ? outside : labelCount,
-      );
+      viterbi(this.emissions, end - start, this.transitions, out, this.scratch, start > 0 ? outside : labelCount, end < n ? outside : labelCount, start);
       start = end;
     }
-    return out.slice();
+    return out.slice(0, n);
   }
 }
