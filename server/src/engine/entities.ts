@@ -554,7 +554,9 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
   const entities: Entity[] = [];
   const byKey = new Map<string, Entity>();
   const persons: Entity[] = [];
-  const orgs: Entity[] = [];
+  // An organisation's name never changes once it is an entity, so its acronym forms are worked out
+  // once: every later organisation mention is compared with all of them.
+  const orgs: Array<{ entity: Entity; initials: string; undotted: string }> = [];
 
   // A single word that is part of a person's full name is that person, even where the gazetteer
   // knows a town of the same name ("Assad").
@@ -604,9 +606,12 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
         return parts.every((w) => pp.includes(w)) || pp.every((w) => parts.includes(w));
       });
     } else if (m.kind === 'organization') {
-      const acronym = m.name.replace(/\./g, '');
-      entity = byKey.get(`organization:${folded(m.name)}`) ??
-        orgs.find((o) => initials(o.name) === acronym || initials(m.name) === o.name.replace(/\./g, ''));
+      entity = byKey.get(`organization:${folded(m.name)}`);
+      if (!entity) {
+        const acronym = m.name.replace(/\./g, '');
+        const own = initials(m.name);
+        entity = orgs.find((o) => o.initials === acronym || own === o.undotted)?.entity;
+      }
     } else {
       const placeKey = m.place ? `place:${m.place.gazetteerName}|${m.place.countryCode}|${m.name.includes(' ') ? folded(m.name) : ''}` : '';
       entity = byKey.get(`place:${folded(m.name)}`) ?? (placeKey ? byKey.get(placeKey) : undefined);
@@ -627,7 +632,7 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
       byKey.set(`${m.kind}:${folded(name)}`, entity);
       if (m.place) byKey.set(`place:${m.place.gazetteerName}|${m.place.countryCode}|${m.name.includes(' ') ? folded(m.name) : ''}`, entity);
       if (m.kind === 'person') persons.push(entity);
-      if (m.kind === 'organization') orgs.push(entity);
+      if (m.kind === 'organization') orgs.push({ entity, initials: initials(name), undotted: name.replace(/\./g, '') });
     } else if (!m.known && m.kind === 'person' && m.name.length > entity.name.length) {
       // The fullest form of a person's name is the canonical one.
       if (!entity.aliases.includes(entity.name)) entity.aliases.push(entity.name);
