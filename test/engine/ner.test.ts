@@ -349,6 +349,9 @@ describe('ner shipped model', () => {
     assert.deepStrictEqual(entities(withPlaces, sentence), ['[ORG Islamic State]', '[LOC Kobani]']);
     // Longest phrase first, capitalised words only: never "militants" or "on".
     assert.deepStrictEqual(asked, ['Islamic State', 'Islamic', 'State', 'Kobani', 'Friday']);
+    // A phrase is asked about once: the answers are remembered by its words.
+    entities(withPlaces, 'the siege of Kobani ended on Friday.');
+    assert.deepStrictEqual(asked, ['Islamic State', 'Islamic', 'State', 'Kobani', 'Friday']);
   });
 
   it('labels as it would scoring every token, lower-case stretches and names in lower case included', () => {

@@ -15,6 +15,8 @@ import {
   CasingClass,
   END,
   FeatureSink,
+  MAX_PLACE_WORDS,
+  PlaceKind,
   PlaceLookup,
   START,
   TEMPLATES,
@@ -23,9 +25,9 @@ import {
   WORD_OFFSETS,
   emitWordFeatures,
   isShoutedSentence,
+  continuesPlaceName,
   isTitleCasedSentence,
   parseFeature,
-  placeMarks,
   tokenFacts,
 } from './features';
 import { WeightRows } from './model';
@@ -67,6 +69,7 @@ const MARK_VALUES = MARKS.length;
 const MARK_IDS = new Map(MARKS.map((m, i) => [m, i]));
 
 const MAX_CACHED_WORDS = 20000;
+const MAX_CACHED_PHRASES = 50000;
 
 function indexOf(values: readonly string[]): Map<string, number> {
   return new Map(values.map((v, i) => [v, i]));
@@ -100,6 +103,12 @@ class WordValue {
   pairSecond = false;
 
   constructor(readonly id: number) {}
+}
+
+/** The place lookup's answer for the phrase of the words on the path to this node, and longer phrases. */
+interface PhraseNode {
+  kind: PlaceKind | null | undefined;
+  next: Map<WordInfo, PhraseNode> | null;
 }
 
 /** What the scorer knows about one distinct word (token text), worked out once. */
@@ -179,6 +188,12 @@ export class EmissionScorer {
   /** Whether scores may be summed in any order (sumsAreExact): then per-word parts are merged. */
   private readonly exact: boolean;
   private readonly words = new Map<string, WordInfo>();
+  /**
+   * Place-lookup answers by the words of the phrase: capitalised words are looked up in runs of one to
+   * four, and building each phrase's string to ask a memo was most of the cost.
+   */
+  private phrases = new Map<WordInfo, PhraseNode>();
+  private phraseCount = 0;
   private readonly beforeSentence: WordInfo;
   private readonly afterSentence: WordInfo;
 
@@ -424,10 +439,73 @@ export class EmissionScorer {
       const bucket =
         facts.casing === 'punct' || facts.casing === 'num' ? BUCKET_NONE : BUCKET_IDS.get(this.casing.get(facts.norm) ?? '?') ?? BUCKET_UNKNOWN;
       info = this.describe(facts, casing, bucket);
-      if (this.words.size >= MAX_CACHED_WORDS) this.words.clear();
+      if (this.words.size >= MAX_CACHED_WORDS) {
+        this.words.clear();
+        this.forgetPhrases();
+      }
       this.words.set(word, info);
     }
     return info;
+  }
+
+  private forgetPhrases(): void {
+    this.phrases = new Map();
+    this.phraseCount = 0;
+  }
+
+  /** What the place lookup says of the phrase of tokens i .. i + length - 1 (padded holds token i at i + 2). */
+  private phraseKind(lookup: PlaceLookup, padded: readonly WordInfo[], i: number, length: number): PlaceKind | null {
+    let level = this.phrases;
+    let node: PhraseNode | undefined;
+    for (let k = 0; k < length; k++) {
+      const word = padded[i + k + 2];
+      node = level.get(word);
+      if (node === undefined) {
+        node = { kind: undefined, next: null };
+        level.set(word, node);
+        this.phraseCount++;
+      }
+      if (k + 1 < length) level = node.next ??= new Map();
+    }
+    if (node!.kind === undefined) {
+      let phrase = padded[i + 2].facts.core;
+      for (let k = 1; k < length; k++) phrase += ' ' + padded[i + k + 2].facts.core;
+      node!.kind = lookup(phrase);
+    }
+    return node!.kind;
+  }
+
+  /** Gazetteer mark ids per token, exactly as placeMarks marks them. */
+  private markPlaces(lookup: PlaceLookup, padded: readonly WordInfo[], n: number, markIds: Int32Array): void {
+    if (this.phraseCount >= MAX_CACHED_PHRASES) this.forgetPhrases();
+    markIds.fill(0, 0, n);
+    let i = 0;
+    while (i < n) {
+      if (!continuesPlaceName(padded[i + 2].facts)) {
+        i++;
+        continue;
+      }
+      let maxLength = 1;
+      while (maxLength < MAX_PLACE_WORDS && i + maxLength < n && continuesPlaceName(padded[i + maxLength + 2].facts)) maxLength++;
+      let matched = 0;
+      let kind: PlaceKind | null = null;
+      for (let length = maxLength; length >= 1 && !matched; length--) {
+        kind = this.phraseKind(lookup, padded, i, length);
+        if (kind) matched = length;
+      }
+      if (!matched || !kind) {
+        i++;
+        continue;
+      }
+      if (matched === 1) {
+        markIds[i] = MARK_IDS.get('U' + kind)!;
+      } else {
+        markIds[i] = MARK_IDS.get('B' + kind)!;
+        for (let k = 1; k < matched - 1; k++) markIds[i + k] = MARK_IDS.get('I' + kind)!;
+        markIds[i + matched - 1] = MARK_IDS.get('L' + kind)!;
+      }
+      i += matched;
+    }
   }
 
   /**
@@ -462,8 +540,7 @@ export class EmissionScorer {
     let marked = false;
     if (this.placeLookup) {
       marked = true;
-      const marks = placeMarks(facts, this.placeLookup);
-      for (let i = 0; i < n; i++) markIds[i] = marks[i] ? MARK_IDS.get(marks[i]) ?? 0 : 0;
+      this.markPlaces(this.placeLookup, padded, n, markIds);
     }
     // Pair j is (padded[j + 1], padded[j + 2]): token i's previous pair is i, its next pair i + 1.
     const pairIndex = this.pairIndex;
