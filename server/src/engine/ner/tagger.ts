@@ -16,7 +16,7 @@ export interface NerTaggerOptions {
    */
   placeLookup?: PlaceLookup;
   /**
-   * Score every token, instead of taking those more than two tokens from any capitalised word as
+   * Score every token, instead of taking those more than two tokens from any name-like word as
    * outside a name unscored. For checking that the shortcut keeps the labels.
    */
   scoreAll?: boolean;
