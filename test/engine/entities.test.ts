@@ -42,6 +42,16 @@ describe('entities', () => {
     assert.deepStrictEqual(entities.filter((e) => e.name === 'Deir Ezzor').map((e) => [e.kind, e.mentions.length, e.place?.regionName]), [['place', 2, 'Deir ez-Zor']]);
   });
 
+  it('merges an organisation and its acronym whichever comes first, dotted or not', () => {
+    const named = analyze('The Kurdistan Regional Transport Authority closed the road. KRTA said it would reopen on Monday.').entities;
+    assert.deepStrictEqual(entityNamed(named, 'Kurdistan Regional Transport Authority').mentions.map((m) => m.text), [
+      'Kurdistan Regional Transport Authority',
+      'KRTA',
+    ]);
+    const dotted = analyze('The K.R.T.A. closed the road on Monday. Officials at the Kurdistan Regional Transport Authority said it would reopen.').entities;
+    assert.deepStrictEqual(entityNamed(dotted, 'K.R.T.A.').aliases, ['Kurdistan Regional Transport Authority']);
+  });
+
   it('knows organisations by their names, acronyms and descriptions', () => {
     const { entities } = analyze(
       'The Syrian Observatory for Human Rights counted the dead. SOHR said the toll would rise, ' +

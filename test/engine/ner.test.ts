@@ -133,6 +133,25 @@ describe('ner labels', () => {
       assert.deepStrictEqual(Array.from(out), plain(emissions, length, t), `trial ${trial}`);
     }
   });
+
+  it('decodes a stretch between two O labels as the whole sentence with those tokens held at O', () => {
+    const n = names.length;
+    const outside = names.indexOf('O');
+    const random = seededRandom(11);
+    for (let trial = 0; trial < 300; trial++) {
+      const value = () => (trial % 2 === 0 ? Math.floor(random() * 4) - 2 : (random() - 0.5) * 10);
+      const t = new Transitions(names, Array.from({ length: (n + 1) * (n + 1) }, value));
+      const length = 3 + Math.floor(random() * 10);
+      const emissions = Float64Array.from({ length: length * n }, value);
+      // Tokens 0 and length - 1 may only be O: the whole sentence must decode through them.
+      for (const i of [0, length - 1]) for (let y = 0; y < n; y++) if (y !== outside) emissions[i * n + y] = -Infinity;
+      const whole = new Int32Array(length);
+      viterbi(emissions, length, t, whole);
+      const stretch = new Int32Array(length);
+      viterbi(emissions, length - 2, t, stretch, undefined, outside, outside, 1);
+      assert.deepStrictEqual(Array.from(stretch.subarray(1, length - 1)), Array.from(whole.subarray(1, length - 1)), `trial ${trial}`);
+    }
+  });
 });
 
 describe('ner features', () => {
@@ -330,6 +349,24 @@ describe('ner shipped model', () => {
     assert.deepStrictEqual(entities(withPlaces, sentence), ['[ORG Islamic State]', '[LOC Kobani]']);
     // Longest phrase first, capitalised words only: never "militants" or "on".
     assert.deepStrictEqual(asked, ['Islamic State', 'Islamic', 'State', 'Kobani', 'Friday']);
+    // A phrase is asked about once: the answers are remembered by its words.
+    entities(withPlaces, 'the siege of Kobani ended on Friday.');
+    assert.deepStrictEqual(asked, ['Islamic State', 'Islamic', 'State', 'Kobani', 'Friday']);
+  });
+
+  it('labels as it would scoring every token, lower-case stretches and names in lower case included', () => {
+    const everyToken = new NerTagger(model(), { scoreAll: true });
+    const sentences = [
+      'The bombers struck near the police headquarters in central Damascus, the interior ministry said in a statement carried by state media on Wednesday.',
+      'at least twelve people were killed and dozens more were wounded when the shells hit the market, a local doctor told reporters.',
+      'The Federal office for motor vehicles said registrations rose.',
+      'residents of aleppo and idlib said the strikes continued through the night.',
+      'Activists said 14 people died.',
+    ];
+    for (const sentence of sentences) {
+      const words = tokenize(sentence).map((t) => t.text);
+      assert.deepStrictEqual(tagger.tagLabels(words), everyToken.tagLabels(words), sentence);
+    }
   });
 
   it('tags nothing in an empty sentence and the same spans every time', () => {

@@ -33,37 +33,6 @@ interface Sentence extends SentenceTokens {
 
 const WEEKDAY = /\b(?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:night|morning|evening|afternoon))?\b/;
 
-type TaggerReading = ReturnType<SentenceTagger>;
-
-/**
- * How many sentences keep their tagger reading. The tagger is most of an analysis, and an edit in an
- * open article changes one sentence of hundreds: re-analysing after a keystroke then tags one sentence,
- * not the whole article. Bounded, since a server indexing an archive sees millions of sentences.
- */
-export const TAGGED_SENTENCES_REMEMBERED = 4096;
-
-/** A least-recently-used map from a sentence's words to the tagger's reading of them. */
-class SentenceMemo {
-  private readonly readings = new Map<string, TaggerReading>();
-
-  constructor(private readonly limit: number) {}
-
-  get(key: string): TaggerReading | undefined {
-    const reading = this.readings.get(key);
-    if (reading !== undefined) {
-      // Map keeps insertion order: moving the entry to the end makes the first entry the oldest.
-      this.readings.delete(key);
-      this.readings.set(key, reading);
-    }
-    return reading;
-  }
-
-  set(key: string, reading: TaggerReading): void {
-    this.readings.set(key, reading);
-    if (this.readings.size > this.limit) this.readings.delete(this.readings.keys().next().value as string);
-  }
-}
-
 export class Analyzer {
   readonly gazetteer: Gazetteer;
   private readonly finder: EntityFinder;
@@ -72,19 +41,13 @@ export class Analyzer {
     this.gazetteer = new Gazetteer(resources.gazetteer);
     const gazetteer = this.gazetteer;
     let tagger: NerTagger | null | undefined;
-    const remembered = new SentenceMemo(TAGGED_SENTENCES_REMEMBERED);
     const sentenceTagger: SentenceTagger | undefined = resources.nerModel
       ? (words) => {
           if (tagger === undefined) {
             const model = resources.nerModel!();
             tagger = model ? new NerTagger(model, { placeLookup: placeLookupFromGazetteer(gazetteer) }) : null;
           }
-          if (!tagger) return null;
-          // The tagger reads nothing but the words, so a sentence seen before gets the same reading.
-          const key = words.join('\u0000');
-          let spans = remembered.get(key);
-          if (spans === undefined) remembered.set(key, (spans = tagger.tag(words)));
-          return spans;
+          return tagger ? tagger.tag(words) : null;
         }
       : undefined;
     this.finder = new EntityFinder(this.gazetteer, sentenceTagger);

@@ -3,6 +3,7 @@
 // "Bashar al-Assad", "Assad", "Assad's").
 
 import { Gazetteer, foldDiacritics } from './gazetteer';
+import { LruMemo } from './memo';
 import {
   COMMON_CAPITALISED, KNOWN_ACTORS, NATIONAL_ORG_NOUNS, NOT_ENTITIES, ORG_HEADS, ORG_STARTS, PLACE_NOUNS, PLACE_PREFIXES,
   PLACE_SUFFIXES, TITLES,
@@ -121,7 +122,27 @@ function isShouting(tokens: Token[]): boolean {
   return words.length >= 3 && words.filter((t) => isAllCaps(t.text)).length / words.length > 0.6;
 }
 
+/**
+ * How many sentences keep their mentions. Finding them (the tagger most of all) is most of an
+ * analysis, and an edit in an open article changes one sentence of hundreds: analysing it again then
+ * reads one sentence, not the whole article.
+ */
+export const SENTENCES_REMEMBERED = 4096;
+
+/** A sentence's mentions with offsets from its start, and how many tokens it had. */
+interface SentenceReading {
+  tokenCount: number;
+  mentions: EntityMention[];
+}
+
+function shifted(m: EntityMention, by: number): EntityMention {
+  return { ...m, start: m.start + by, end: m.end + by };
+}
+
 export class EntityFinder {
+  /** Keyed by the sentence's text: what findInSentence reads when it reads nothing else. */
+  private readonly remembered = new LruMemo<string, SentenceReading>(SENTENCES_REMEMBERED);
+
   constructor(private readonly gazetteer: Gazetteer, private readonly tagger?: SentenceTagger) {}
 
   findMentions(text: string, sentences: SentenceTokens[]): EntityMention[] {
@@ -133,7 +154,19 @@ export class EntityFinder {
         if (isProperWord(t) && s.tokens[i - 1].text !== '"' && s.tokens[i - 1].text !== '“') capitalisedMidSentence.add(stripPossessive(t.text));
       }
     }
-    for (const s of sentences) this.findInSentence(text, s, capitalisedMidSentence, mentions);
+    for (const s of sentences) {
+      const key = text.slice(s.start, s.end);
+      const seen = this.remembered.get(key);
+      if (seen !== undefined && seen.tokenCount === s.tokens.length) {
+        for (const m of seen.mentions) mentions.push(shifted(m, s.start));
+        continue;
+      }
+      const first = mentions.length;
+      if (this.findInSentence(text, s, capitalisedMidSentence, mentions)) {
+        // Copies: later steps change the kind, place and description of the mentions they are given.
+        this.remembered.set(key, { tokenCount: s.tokens.length, mentions: mentions.slice(first).map((m) => shifted(m, -s.start)) });
+      }
+    }
     for (const m of mentions) if (m.kind === 'person') addAppositiveRole(text, m);
     return this.resolvePlaces(mentions, sentences);
   }
@@ -171,7 +204,11 @@ export class EntityFinder {
     return kept;
   }
 
-  private findInSentence(text: string, s: SentenceTokens, seenMid: Set<string>, out: EntityMention[]): void {
+  /**
+   * Adds the mentions of one sentence to `out`. Returns true when they depend on the sentence's text
+   * alone, false when the rules read the document too (which single words it capitalises mid-sentence).
+   */
+  private findInSentence(text: string, s: SentenceTokens, seenMid: Set<string>, out: EntityMention[]): boolean {
     const tokens = s.tokens;
     const shouting = isShouting(tokens);
     const taken = new Array<boolean>(tokens.length).fill(false);
@@ -204,7 +241,7 @@ export class EntityFinder {
         if (!free) continue;
         this.addTagged(text, tokens, span.start, span.end - 1, span.label, taken, out);
       }
-      return;
+      return true;
     }
 
     // 3. Runs of capitalised words.
@@ -237,6 +274,7 @@ export class EntityFinder {
       this.classifyRun(text, tokens, i, j, seenMid, taken, out, null);
       i = j;
     }
+    return shouting;
   }
 
   /** "Syrias", "Idlibs": a possessive whose apostrophe was stripped, known by its stem. */
@@ -554,7 +592,9 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
   const entities: Entity[] = [];
   const byKey = new Map<string, Entity>();
   const persons: Entity[] = [];
-  const orgs: Entity[] = [];
+  // An organisation's name never changes once it is an entity, so its acronym forms are worked out
+  // once: every later organisation mention is compared with all of them.
+  const orgs: Array<{ entity: Entity; initials: string; undotted: string }> = [];
 
   // A single word that is part of a person's full name is that person, even where the gazetteer
   // knows a town of the same name ("Assad").
@@ -604,9 +644,12 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
         return parts.every((w) => pp.includes(w)) || pp.every((w) => parts.includes(w));
       });
     } else if (m.kind === 'organization') {
-      const acronym = m.name.replace(/\./g, '');
-      entity = byKey.get(`organization:${folded(m.name)}`) ??
-        orgs.find((o) => initials(o.name) === acronym || initials(m.name) === o.name.replace(/\./g, ''));
+      entity = byKey.get(`organization:${folded(m.name)}`);
+      if (!entity) {
+        const acronym = m.name.replace(/\./g, '');
+        const own = initials(m.name);
+        entity = orgs.find((o) => o.initials === acronym || own === o.undotted)?.entity;
+      }
     } else {
       const placeKey = m.place ? `place:${m.place.gazetteerName}|${m.place.countryCode}|${m.name.includes(' ') ? folded(m.name) : ''}` : '';
       entity = byKey.get(`place:${folded(m.name)}`) ?? (placeKey ? byKey.get(placeKey) : undefined);
@@ -627,7 +670,7 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
       byKey.set(`${m.kind}:${folded(name)}`, entity);
       if (m.place) byKey.set(`place:${m.place.gazetteerName}|${m.place.countryCode}|${m.name.includes(' ') ? folded(m.name) : ''}`, entity);
       if (m.kind === 'person') persons.push(entity);
-      if (m.kind === 'organization') orgs.push(entity);
+      if (m.kind === 'organization') orgs.push({ entity, initials: initials(name), undotted: name.replace(/\./g, '') });
     } else if (!m.known && m.kind === 'person' && m.name.length > entity.name.length) {
       // The fullest form of a person's name is the canonical one.
       if (!entity.aliases.includes(entity.name)) entity.aliases.push(entity.name);

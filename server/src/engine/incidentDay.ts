@@ -20,6 +20,8 @@ export interface IncidentWeekday {
 
 export function incidentWeekday(text: string, s: Range, claimStart: number): IncidentWeekday | null {
   const sentence = text.slice(s.start, s.end);
+  // Every weekday ends in "day"; most sentences have none, and the pattern is slow to rule out.
+  if (!sentence.includes('day')) return null;
   INCIDENT_WEEKDAY.lastIndex = 0;
   let found: IncidentWeekday | null = null;
   for (let m = INCIDENT_WEEKDAY.exec(sentence); m; m = INCIDENT_WEEKDAY.exec(sentence)) {

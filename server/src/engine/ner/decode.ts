@@ -9,8 +9,9 @@ export class Transitions {
   /** (labelCount + 1)^2 row-major; row labelCount = sentence start, column labelCount = sentence end. */
   readonly weights: Float64Array;
   readonly allowed: Uint8Array;
-  /** For each label, the labels allowed right before it. */
+  /** For each label, the labels allowed right before it, and right after it. */
   readonly predecessors: Int32Array[];
+  readonly successors: Int32Array[];
   /** The same, concatenated: label y's predecessors are predFlat[predStart[y] .. predStart[y + 1]). */
   readonly predStart: Int32Array;
   readonly predFlat: Int32Array;
@@ -37,6 +38,12 @@ export class Transitions {
       const preds: number[] = [];
       for (let p = 0; p < n; p++) if (this.allowed[p * width + y]) preds.push(p);
       this.predecessors.push(Int32Array.from(preds));
+    }
+    this.successors = [];
+    for (let p = 0; p < n; p++) {
+      const next: number[] = [];
+      for (let y = 0; y < n; y++) if (this.allowed[p * width + y]) next.push(y);
+      this.successors.push(Int32Array.from(next));
     }
     this.predStart = new Int32Array(n + 1);
     const flat: number[] = [];
@@ -103,7 +110,10 @@ export class ViterbiScratch {
 
 /**
  * Best label sequence for `length` tokens given emission scores (length x labelCount, row-major).
- * Ties go to the lower label index, so decoding is deterministic.
+ * Ties go to the lower label index, so decoding is deterministic. `before` and `after` are the labels
+ * fixed around the tokens (labelCount: the sentence's start and end), so that a stretch of a sentence
+ * between tokens already known to be O decodes as it would inside the whole sentence; `first` is the
+ * stretch's first token, in emissions and out.
  */
 export function viterbi(
   emissions: Float64Array,
@@ -111,10 +121,15 @@ export function viterbi(
   t: Transitions,
   out: Int32Array,
   scratch: ViterbiScratch = new ViterbiScratch(),
+  before: number = t.labelCount,
+  after: number = t.labelCount,
+  first = 0,
 ): void {
   if (length === 0) return;
   const n = t.labelCount;
   const width = n + 1;
+  const starters = before === n ? t.starters : t.successors[before];
+  const enders = after === n ? t.enders : t.predecessors[after];
   const w = t.weights;
   scratch.ensure(length * n);
   const score = scratch.score;
@@ -149,9 +164,10 @@ export function viterbi(
   const groupBestAt = scratch.groupBestAt;
   const groupSecond = scratch.groupSecond;
   for (let y = 0; y < n; y++) score[y] = -Infinity;
-  for (let k = 0; k < t.starters.length; k++) {
-    const y = t.starters[k];
-    score[y] = w[n * width + y] + emissions[y];
+  const offset = first * n;
+  for (let k = 0; k < starters.length; k++) {
+    const y = starters[k];
+    score[y] = w[before * width + y] + emissions[offset + y];
   }
   for (let i = 1; i < length; i++) {
     const row = i * n;
@@ -184,7 +200,7 @@ export function viterbi(
         const k = predStart[y] + groupBestAt[g];
         const lead = groupBest[g] + predWeight[k];
         if (groupSecond[g] + predMax[y] < lead) {
-          score[row + y] = lead + emissions[row + y];
+          score[row + y] = lead + emissions[offset + row + y];
           back[row + y] = predFlat[k];
           continue;
         }
@@ -199,21 +215,21 @@ export function viterbi(
           arg = p;
         }
       }
-      score[row + y] = best + emissions[row + y];
+      score[row + y] = best + emissions[offset + row + y];
       back[row + y] = arg;
     }
   }
   const lastRow = (length - 1) * n;
   let best = -Infinity;
   let arg = 0;
-  for (let k = 0; k < t.enders.length; k++) {
-    const y = t.enders[k];
-    const s = score[lastRow + y] + w[y * width + n];
+  for (let k = 0; k < enders.length; k++) {
+    const y = enders[k];
+    const s = score[lastRow + y] + w[y * width + after];
     if (s > best) {
       best = s;
       arg = y;
     }
   }
-  out[length - 1] = arg;
-  for (let i = length - 1; i > 0; i--) out[i - 1] = back[i * n + out[i]];
+  out[first + length - 1] = arg;
+  for (let i = length - 1; i > 0; i--) out[first + i - 1] = back[i * n + out[first + i]];
 }

@@ -207,11 +207,11 @@ export function isShoutedSentence(facts: readonly TokenFacts[]): boolean {
 }
 
 /** Words that may continue a capitalised place name: "Busra al-Harir", "Deir ez-Zor". */
-function continuesPlaceName(f: TokenFacts): boolean {
+export function continuesPlaceName(f: TokenFacts): boolean {
   return f.casing === 'init' || f.casing === 'caps' || f.casing === 'mixed';
 }
 
-const MAX_PLACE_WORDS = 4;
+export const MAX_PLACE_WORDS = 4;
 
 /**
  * Place-name marks per token: "Bplace", "Icountry", "Uvariant", ... for the longest known phrase starting at

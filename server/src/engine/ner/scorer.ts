@@ -15,6 +15,8 @@ import {
   CasingClass,
   END,
   FeatureSink,
+  MAX_PLACE_WORDS,
+  PlaceKind,
   PlaceLookup,
   START,
   TEMPLATES,
@@ -23,9 +25,9 @@ import {
   WORD_OFFSETS,
   emitWordFeatures,
   isShoutedSentence,
+  continuesPlaceName,
   isTitleCasedSentence,
   parseFeature,
-  placeMarks,
   tokenFacts,
 } from './features';
 import { WeightRows } from './model';
@@ -67,6 +69,7 @@ const MARK_VALUES = MARKS.length;
 const MARK_IDS = new Map(MARKS.map((m, i) => [m, i]));
 
 const MAX_CACHED_WORDS = 20000;
+const MAX_CACHED_PHRASES = 50000;
 
 function indexOf(values: readonly string[]): Map<string, number> {
   return new Map(values.map((v, i) => [v, i]));
@@ -102,6 +105,12 @@ class WordValue {
   constructor(readonly id: number) {}
 }
 
+/** The place lookup's answer for the phrase of the words on the path to this node, and longer phrases. */
+interface PhraseNode {
+  kind: PlaceKind | null | undefined;
+  next: Map<WordInfo, PhraseNode> | null;
+}
+
 /** What the scorer knows about one distinct word (token text), worked out once. */
 interface WordInfo {
   facts: TokenFacts;
@@ -118,6 +127,8 @@ interface WordInfo {
    * ordinary token has them (not the first word, not in a headline). Null otherwise.
    */
   plain: Float64Array | null;
+  /** Capitalised, or its own features favour a name label: the tokens around it are scored. */
+  nameLike: boolean;
 }
 
 /**
@@ -159,6 +170,8 @@ export class EmissionScorer {
   private readonly pairs = new Map<number, number>();
   private pairBefore: number[] = []; // 'w-1|w': the pair is (previous word, this token)
   private pairAfter: number[] = []; // 'w|w+1': the pair is (this token, next word)
+  /** Per word pair: whether its feature favours a name label for either word. */
+  private readonly pairNamey: Uint8Array;
 
   private readonly classHere = rowTable(CLASS_HERE_VALUES); // 'c'
   private readonly bucketHere = rowTable(BUCKET_HERE_VALUES); // 'L'
@@ -177,6 +190,12 @@ export class EmissionScorer {
   /** Whether scores may be summed in any order (sumsAreExact): then per-word parts are merged. */
   private readonly exact: boolean;
   private readonly words = new Map<string, WordInfo>();
+  /**
+   * Place-lookup answers by the words of the phrase: capitalised words are looked up in runs of one to
+   * four, and building each phrase's string to ask a memo was most of the cost.
+   */
+  private phrases = new Map<WordInfo, PhraseNode>();
+  private phraseCount = 0;
   private readonly beforeSentence: WordInfo;
   private readonly afterSentence: WordInfo;
 
@@ -193,6 +212,8 @@ export class EmissionScorer {
     private readonly casing: ReadonlyMap<string, CasingBucket>,
     private readonly clusters: ReadonlyMap<string, readonly string[]> | undefined,
     private readonly placeLookup: PlaceLookup | undefined,
+    /** The index of label O, which `score` may give tokens far from any name unscored; -1 for none. */
+    private readonly outsideLabel = -1,
   ) {
     this.labelCount = labelCount;
     this.entryStart = weights.entryStart;
@@ -231,6 +252,10 @@ export class EmissionScorer {
       if (!p) return; // a template this version no longer emits
       this.addRow(p.template, p.values, row, valueCount);
     });
+    this.pairNamey = new Uint8Array(this.pairBefore.length);
+    for (let k = 0; k < this.pairBefore.length; k++) {
+      if (this.rowFavoursName(this.pairBefore[k]) || this.rowFavoursName(this.pairAfter[k])) this.pairNamey[k] = 1;
+    }
     this.casingTripleDense = this.exact ? this.denseRows(this.casingTriple) : new Float64Array(0);
     this.bucketTripleDense = this.exact ? this.denseRows(this.bucketTriple) : new Float64Array(0);
     this.beforeSentence = this.describe(BEFORE_SENTENCE, CASING_START, BUCKET_START);
@@ -367,7 +392,23 @@ export class EmissionScorer {
         if (row >= 0) this.addRow2(plain, 0, row);
       }
     }
-    return { facts, casing, bucket, value: this.values.get(facts.norm) ?? null, scores, plain };
+    const nameLike = isCapitalised(facts) || this.favoursName(scores.subarray(2 * labelCount, 3 * labelCount));
+    return { facts, casing, bucket, value: this.values.get(facts.norm) ?? null, scores, plain, nameLike };
+  }
+
+  /** Whether some label other than O scores at least as well as O in a token's block of scores. */
+  private favoursName(block: Float64Array): boolean {
+    const outside = this.outsideLabel;
+    if (outside < 0) return true;
+    for (let y = 0; y < this.labelCount; y++) if (y !== outside && block[y] >= block[outside]) return true;
+    return false;
+  }
+
+  private rowFavoursName(row: number): boolean {
+    if (row < 0) return false;
+    const block = new Float64Array(this.labelCount);
+    this.addRow2(block, 0, row);
+    return this.favoursName(block);
   }
 
   /** Adds one row's weights to the token at `base`; row -1 is a feature the model does not have. */
@@ -400,14 +441,84 @@ export class EmissionScorer {
       const bucket =
         facts.casing === 'punct' || facts.casing === 'num' ? BUCKET_NONE : BUCKET_IDS.get(this.casing.get(facts.norm) ?? '?') ?? BUCKET_UNKNOWN;
       info = this.describe(facts, casing, bucket);
-      if (this.words.size >= MAX_CACHED_WORDS) this.words.clear();
+      if (this.words.size >= MAX_CACHED_WORDS) {
+        this.words.clear();
+        this.forgetPhrases();
+      }
       this.words.set(word, info);
     }
     return info;
   }
 
-  /** Sets emissions[0 .. words.length x labelCount) to the scores of one sentence's tokens. */
-  score(words: readonly string[], emissions: Float64Array): void {
+  private forgetPhrases(): void {
+    this.phrases = new Map();
+    this.phraseCount = 0;
+  }
+
+  /** What the place lookup says of the phrase of tokens i .. i + length - 1 (padded holds token i at i + 2). */
+  private phraseKind(lookup: PlaceLookup, padded: readonly WordInfo[], i: number, length: number): PlaceKind | null {
+    let level = this.phrases;
+    let node: PhraseNode | undefined;
+    for (let k = 0; k < length; k++) {
+      const word = padded[i + k + 2];
+      node = level.get(word);
+      if (node === undefined) {
+        node = { kind: undefined, next: null };
+        level.set(word, node);
+        this.phraseCount++;
+      }
+      if (k + 1 < length) level = node.next ??= new Map();
+    }
+    if (node!.kind === undefined) {
+      let phrase = padded[i + 2].facts.core;
+      for (let k = 1; k < length; k++) phrase += ' ' + padded[i + k + 2].facts.core;
+      node!.kind = lookup(phrase);
+    }
+    return node!.kind;
+  }
+
+  /** Gazetteer mark ids per token, exactly as placeMarks marks them. */
+  private markPlaces(lookup: PlaceLookup, padded: readonly WordInfo[], n: number, markIds: Int32Array): void {
+    if (this.phraseCount >= MAX_CACHED_PHRASES) this.forgetPhrases();
+    markIds.fill(0, 0, n);
+    let i = 0;
+    while (i < n) {
+      if (!continuesPlaceName(padded[i + 2].facts)) {
+        i++;
+        continue;
+      }
+      let maxLength = 1;
+      while (maxLength < MAX_PLACE_WORDS && i + maxLength < n && continuesPlaceName(padded[i + maxLength + 2].facts)) maxLength++;
+      let matched = 0;
+      let kind: PlaceKind | null = null;
+      for (let length = maxLength; length >= 1 && !matched; length--) {
+        kind = this.phraseKind(lookup, padded, i, length);
+        if (kind) matched = length;
+      }
+      if (!matched || !kind) {
+        i++;
+        continue;
+      }
+      if (matched === 1) {
+        markIds[i] = MARK_IDS.get('U' + kind)!;
+      } else {
+        markIds[i] = MARK_IDS.get('B' + kind)!;
+        for (let k = 1; k < matched - 1; k++) markIds[i + k] = MARK_IDS.get('I' + kind)!;
+        markIds[i + matched - 1] = MARK_IDS.get('L' + kind)!;
+      }
+      i += matched;
+    }
+  }
+
+  /**
+   * Sets emissions[0 .. words.length x labelCount) to the scores of one sentence's tokens. With
+   * `nearNames`, only the tokens within two of a name-like word are scored (a word with a capital
+   * letter, one whose own features favour a name label, or either word of a word pair whose feature
+   * does), and nearNames[i] tells whether token i was: the tagger takes the others as outside any name.
+   * That keeps every label on real text (checked over CoNLL and the corpora); only all-lower-case
+   * text can lose a name.
+   */
+  score(words: readonly string[], emissions: Float64Array, nearNames?: Uint8Array): void {
     const n = words.length;
     const labelCount = this.labelCount;
     if (n === 0) return;
@@ -433,8 +544,7 @@ export class EmissionScorer {
     let marked = false;
     if (this.placeLookup) {
       marked = true;
-      const marks = placeMarks(facts, this.placeLookup);
-      for (let i = 0; i < n; i++) markIds[i] = marks[i] ? MARK_IDS.get(marks[i]) ?? 0 : 0;
+      this.markPlaces(this.placeLookup, padded, n, markIds);
     }
     // Pair j is (padded[j + 1], padded[j + 2]): token i's previous pair is i, its next pair i + 1.
     const pairIndex = this.pairIndex;
@@ -445,6 +555,14 @@ export class EmissionScorer {
       pairIndex[j] = a !== null && b !== null && a.pairFirst && b.pairSecond ? this.pairs.get(a.id * valueCount + b.id) ?? -1 : -1;
     }
     const firstWord = n > 1 && facts[0].casing === 'punct' ? 1 : 0;
+    if (nearNames) {
+      nearNames.fill(0, 0, n);
+      const pairNamey = this.pairNamey;
+      for (let i = 0; i < n; i++) {
+        const namey = padded[i + 2].nameLike || (pairIndex[i] >= 0 && pairNamey[pairIndex[i]] === 1) || (pairIndex[i + 1] >= 0 && pairNamey[pairIndex[i + 1]] === 1);
+        if (namey) nearNames.fill(1, Math.max(0, i - FEATURE_REACH), Math.min(n, i + FEATURE_REACH + 1));
+      }
+    }
 
     // With exact sums the casing and bucket triples come as dense rows, summed with the blocks.
     const dense = this.exact;
@@ -452,6 +570,7 @@ export class EmissionScorer {
     const bucketDense = this.bucketTripleDense;
 
     for (let i = 0; i < n; i++) {
+      if (nearNames && !nearNames[i]) continue;
       const base = i * labelCount;
       const prev = padded[i + 1];
       const here = padded[i + 2];
@@ -520,3 +639,11 @@ export class EmissionScorer {
     }
   }
 }
+
+/** Reach of the widest feature window: the word-shape features look two tokens either way. */
+const FEATURE_REACH = 2;
+
+function isCapitalised(f: TokenFacts): boolean {
+  return f.casing !== 'low' && f.casing !== 'num' && f.casing !== 'punct';
+}
+
