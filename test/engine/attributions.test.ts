@@ -65,6 +65,12 @@ describe('attributions', () => {
     check('A new survey shows that most renters expect higher costs.', 'A new survey', 'shows');
     check('Councillor Ruiz on Tuesday said the bridge would reopen.', 'Councillor Ruiz', 'said');
   });
+  it('reads verbs of manner, rebuke, publication and attitude as views', () => {
+    check('The mayor bemoaned the delays at the depot.', 'The mayor', 'bemoaned');
+    check('Senator Hale spoke about the closures on Friday.', 'Senator Hale', 'spoke');
+    check('The Daily Ledger published the letters in full.', 'The Daily Ledger', 'published');
+    check('Many voters despise the new toll.', 'Many voters', 'despise');
+  });
   it('reads a passive with its agent after "by"', () =>
     check('The proposal was criticized by Mayor Dunn as too costly.', 'Mayor Dunn', 'was criticized'));
   it('reads a participle that goes on with the speaker just named', () => {

@@ -84,13 +84,28 @@ const VIEW_VERB_LEMMAS = [
   'impose', 'allow', 'prohibit', 'overrule', 'enact', 'block', 'target', 'spar', 'talk',
   'pitch', 'push', 'demonstrate', 'investigate', 'examine', 'explore', 'chronicle', 'analyze', 'analyse', 'conclude',
   'weigh', 'view', 'resist', 'reverse', 'rally', 'tease', 'concoct', 'champion', 'flout', 'abolish', 'assess',
+  // Ways of saying: manner, insistence, appeal, rebuke and praise.
+  'speak', 'sing', 'recite', 'quip', 'muse', 'scoff', 'mutter', 'whisper', 'grumble', 'recount', 'concur', 'opine',
+  'posit', 'theorize', 'surmise', 'exhort', 'implore', 'beg', 'castigate', 'berate', 'admonish', 'reprimand', 'bemoan',
+  'deplore', 'excoriate', 'assail', 'belittle', 'disparage', 'denigrate', 'vilify', 'demonize', 'dub', 'deem',
+  'congratulate', 'commend', 'compliment', 'salute', 'celebrate', 'reassure', 'alert', 'inform', 'persist', 'elaborate',
+  'articulate', 'summarize', 'allude', 'insinuate', 'contradict', 'debunk', 'query', 'inquire', 'prod', 'petition',
+  'bristle', 'balk', 'fume', 'seethe', 'regret', 'mourn',
+  // Making a finding or a text public: "the paper published", "investigators discovered".
+  'publish', 'release', 'unearth', 'disclose', 'divulge', 'uncover', 'discover', 'determine', 'verify', 'corroborate',
+  'document', 'identify', 'sign', 'endorse', 'ratify',
+  // Attitudes towards a person or a proposition.
+  'love', 'hate', 'despise', 'detest', 'loathe', 'adore', 'dislike', 'relish', 'cherish', 'trust', 'distrust',
+  'mistrust', 'hear', 'regard', 'perceive', 'reckon', 'guess', 'suppose', 'presume', 'foresee', 'calculate', 'rank',
+  'ignore', 'minimize', 'ponder', 'contemplate', 'mull', 'probe', 'scrutinize', 'evaluate',
 ];
 /** Past forms that do not follow the rules of inflect(). */
 const IRREGULAR: Record<string, string[]> = {
   understand: ['understood'], seek: ['sought'], swear: ['swore', 'sworn'], forecast: ['forecast'], speak: ['spoke', 'spoken'], write: ['wrote', 'written'],
+  sing: ['sang', 'sung'], hear: ['heard'], foresee: ['foresaw', 'foreseen'],
 };
 /** Verbs that double their last consonant: "admitted", "regretting". */
-const DOUBLING = new Set(['admit', 'plan', 'prefer', 'rebut', 'regret', 'commit', 'permit', 'veto']);
+const DOUBLING = new Set(['admit', 'plan', 'prefer', 'rebut', 'regret', 'commit', 'permit', 'veto', 'refer', 'concur', 'prod']);
 
 /** The -s, -ed and -ing forms of a regular verb, with the usual spelling changes. */
 export function inflect(lemma: string): string[] {
