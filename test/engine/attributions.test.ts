@@ -71,6 +71,12 @@ describe('attributions', () => {
     check('The Daily Ledger published the letters in full.', 'The Daily Ledger', 'published');
     check('Many voters despise the new toll.', 'Many voters', 'despise');
   });
+  it('reads a holder that opens the sentence across its modifiers, but not a noun or an infinitive', () => {
+    check('Protesters marching through the square chanted slogans about the fare rise.', 'Protesters marching through the square', 'chanted');
+    check('Other large unions, including the nurses, have also endorsed the mayor.', 'Other large unions, including the nurses', 'have also endorsed');
+    const { attributions } = analyze("It's hard to imagine a simpler rule. The program, called FastLane, allows drivers to skip the queue.");
+    assert.deepStrictEqual(attributions.map((a) => a.cue.text), []);
+  });
   it('reads a passive with its agent after "by"', () =>
     check('The proposal was criticized by Mayor Dunn as too costly.', 'Mayor Dunn', 'was criticized'));
   it('reads a participle that goes on with the speaker just named', () => {

@@ -298,9 +298,6 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         continue;
       }
       if (before && (strong && !NOUN_LIKE_CUES.has(tok.lower) || holdsView(tokens, before.last, i))) {
-        if (tok.lower === 'told' || tok.lower === 'tells') {
-          // "X told Reuters": the teller is the source.
-        }
         const cue = span(text, tokens, cueFirst, i);
         const content = contentAfterOrBefore(tokens, s, before.first, i);
         if (relative >= 0) {
@@ -311,6 +308,13 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         } else {
           out.push(make(text, tokens, s, before.first, before.last, cue, content, mentionIndex));
         }
+        continue;
+      }
+      // "A union representing flight attendants endorsed ...": the phrase before the verb is no holder,
+      // but the sentence opens with one, and nothing between it and the verb can be a verb of its own.
+      const subject = NOUN_LIKE_CUES.has(tok.lower) ? null : openingSubject(tokens, cueFirst, i);
+      if (subject) {
+        out.push(make(text, tokens, s, subject.first, subject.last, span(text, tokens, cueFirst, i), contentAfterOrBefore(tokens, s, subject.first, i), mentionIndex));
         continue;
       }
       // '"...", said X' and 'said X'
@@ -535,6 +539,60 @@ function sentenceSubject(tokens: Token[], before: number): Np | null {
   }
   if (last < k) return null;
   return isSourceLike(tokens, k, last) ? { first: k, last } : null;
+}
+
+const LEADING_ADVERBS = /^(?:but|and|so|yet|still|however|meanwhile|instead|now|moreover|indeed|also)$/;
+/** Capitalised words that open an adverbial or a clause rather than a subject. */
+const NOT_SUBJECT_START = /^(?:in|on|at|after|before|when|while|if|as|since|despite|although|though|for|with|without|during|under|over|by|from|to|then|now|today|yesterday|last|this|that|these|those|it|there|here|what|how|why|whether|where|because|once|unless|until|like|unlike|among|amid|about|according|asked|even|only|just)$/;
+const SUBJECT_DETERMINERS = /^(?:the|a|an|many|other|some|several|most|no|both|all|few|each|every|his|her|their|its|our|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)$/;
+/** What cannot stand inside a subject before its verb: a finite verb, a modal, a clause of its own. */
+const NOT_IN_SUBJECT = new Set([...BE_FORMS, 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'do', 'does', 'did', 'that', 'and', 'but', 'or', 'if', 'when', 'because', 'while', 'as', 'than']);
+
+/**
+ * The phrase a sentence opens with, when it is a holder and runs unbroken to the verb at `cueFirst`:
+ * "Protesters marching through the streets chanted", "Other major unions, including the teachers,
+ * have also endorsed". Only the first words are read for the holder; what follows them may be any
+ * modifier that is not itself a clause.
+ */
+function openingSubject(tokens: Token[], cueFirst: number, verb: number): Np | null {
+  const prev = tokens[cueFirst - 1];
+  const next = tokens[verb + 1];
+  // "the analyses", "voting rights advocates have": a noun, not a verb; "a poll released Friday", "the
+  // program, called EB-5,": a participle describing the noun before it.
+  if (!prev || DETERMINERS.has(prev.lower) || prev.kind === 'number' || /^(?:who|which|those|these|to)$/.test(prev.lower)) return null;
+  if (/s$/.test(tokens[verb].lower) && next && AFTER_NOUN.has(next.lower) && !/^(?:and|or|also|later|then|further)$/.test(next.lower)) return null;
+  if (/ed$/.test(tokens[verb].lower) && next && cueFirst === verb && prev.text === prev.lower && (REDUCED_RELATIVE_NEXT.test(next.lower) ||
+    /^(?:on|in)$/.test(next.lower) && (tokens[verb + 2]?.kind === 'number' || TIME_WORDS.test(tokens[verb + 2]?.lower ?? '')))) return null;
+  let k = 0;
+  while (k < cueFirst && (LEADING_ADVERBS.test(tokens[k].lower) || tokens[k].text === ',')) k++;
+  const length = cueFirst - k;
+  if (length < 2 || length > 20) return null;
+  const first = tokens[k];
+  if (first.kind !== 'word' || NOT_SUBJECT_START.test(first.lower) || /ing$/.test(first.lower) && !isHolderWord(first) || !(SUBJECT_DETERMINERS.test(first.lower) || /^\p{Lu}/u.test(first.text) || isHolderWord(first))) return null;
+  let holder = -1;
+  for (let j = k; j < cueFirst && j - k < 4; j++) {
+    const t = tokens[j];
+    if (t.kind !== 'word' && !(t.text === '.' && j > k)) break;
+    if (t.kind === 'word' && isHolderWord(t) && !NOT_SUBJECT_START.test(t.lower)) holder = j;
+    if (t.kind === 'word' && t.text === t.lower && !SUBJECT_DETERMINERS.test(t.lower) && !isHolderWord(t) && holder >= 0) break;
+  }
+  if (holder < 0) return null;
+  for (let j = k; j < cueFirst; j++) {
+    const t = tokens[j];
+    if (OPEN_QUOTES.has(t.text) || CLOSE_QUOTES.has(t.text) || t.text === ';' || t.text === ':' || t.text === "'") return null;
+    if (t.kind !== 'word') continue;
+    // "He’s given airtime to ...": a pronoun with its auxiliary opens a clause of its own.
+    if (/['’](?:s|ve|d|ll|re)$/.test(t.lower) && PRONOUNS.has(t.lower.slice(0, -2))) return null;
+    if (t.text !== t.lower) continue;
+    if (NOT_IN_SUBJECT.has(t.lower) || SPEECH_VERBS.has(t.lower) && !t.lower.endsWith('ing')) return null;
+    if (/^(?:who|which)$/.test(t.lower) && tokens[j - 1]?.text !== ',') return null;
+  }
+  let last = cueFirst - 1;
+  const commas = tokens.slice(k, cueFirst).filter((t) => t.text === ',').length;
+  // "..., compared with": a verb after a lone comma is an aside, not the verb of the opening phrase.
+  if (prev.text === ',' && commas < 2) return null;
+  while (last > k && (tokens[last].text === ',' || tokens[last].text === '-')) last--;
+  return { first: k, last };
 }
 
 function restOfSentence(tokens: Token[], after: number): Range | null {
