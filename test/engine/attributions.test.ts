@@ -77,6 +77,13 @@ describe('attributions', () => {
     const { attributions } = analyze("It's hard to imagine a simpler rule. The program, called FastLane, allows drivers to skip the queue.");
     assert.deepStrictEqual(attributions.map((a) => a.cue.text), []);
   });
+  it('reads an -ing clause after a speaker, a speech participle after a preposition, and a second verb after "and"', () => {
+    check('"The budget is sound," the treasurer said, pointing to the surplus.', 'the treasurer', 'pointing');
+    check('The mayor angered voters by saying the pool would close.', 'The mayor', 'saying');
+    check('Ms. Kato, a lawyer for the tenants, said the rent was unfair and urged the board to act.', 'Ms. Kato', 'urged');
+    const { attributions } = analyze('The treasurer said, according to the minutes, that the fund was empty.');
+    assert.ok(!attributions.some((a) => a.cue.text === 'according'), JSON.stringify(attributions.map((a) => a.cue.text)));
+  });
   it('reads a passive with its agent after "by"', () =>
     check('The proposal was criticized by Mayor Dunn as too costly.', 'Mayor Dunn', 'was criticized'));
   it('reads a participle that goes on with the speaker just named', () => {

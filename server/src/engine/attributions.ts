@@ -134,6 +134,8 @@ for (const v of VIEW_VERBS) WEAK_VERBS.add(v);
 const SPEECH_VERBS = new Set([...SPEECH_VERBS_BASE, ...WEAK_VERBS]);
 /** -ing forms that report what the subject of the sentence says or does: "..., promising to cut taxes". */
 const PARTICIPLE_CUES = new Set([...SPEECH_VERBS].filter((w) => w.endsWith('ing') && !NOUN_LIKE_CUES.has(w)));
+/** -ing words after a comma that open no act of the speaker: prepositions, nouns. */
+const NOT_CONTINUING = /^(?:including|according|following|regarding|concerning|excluding|depending|during|notwithstanding|being|having|something|nothing|anything|everything|morning|evening|meeting|building|thing)$/;
 const INVERTIBLE = new Set(['said', 'says', 'added', 'reported', 'told', 'stated']);
 /** Participles that report what the subject of the sentence said: "..., saying the town had fallen". */
 const PARTICIPLES = new Set(['saying', 'adding', 'arguing', 'citing', 'claiming', 'noting', 'telling', 'warning', 'insisting', 'explaining', 'asking', 'calling', 'suggesting', 'promising']);
@@ -224,6 +226,19 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         i += 1;
         continue;
       }
+      // '"...," Tester said, referring to the bonus': an -ing clause right after a speaker and their verb
+      // goes on with what that speaker does, whatever the verb.
+      if (tok.kind === 'word' && tok.text === tok.lower && tok.lower.endsWith('ing') && tokens[i - 1]?.text === ',' && !NOT_CONTINUING.test(tok.lower)) {
+        const previous = out.length > firstFound ? out[out.length - 1] : null;
+        const before = tokens[i - 2];
+        if (previous && before && !previous.stance && !previous.uncued && (previous.cue.end === before.end || previous.source.end === before.end && previous.cue.end <= before.start)) {
+          const source = tokenRange(tokens, previous.source);
+          if (source) {
+            out.push(make(text, tokens, s, source.first, source.last, span(text, tokens, i, i), restOfSentence(tokens, i), mentionIndex));
+            continue;
+          }
+        }
+      }
       if (tok.kind !== 'word' || !SPEECH_VERBS.has(tok.lower)) continue;
       // Verbs are written in lower case; "States" in "United States" and "Report" in a title are not cues.
       if (tok.text !== tok.lower && i > 0 && !headlineVerb(tokens, i, titleCase, out.length > firstFound)) continue;
@@ -233,7 +248,9 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       // "footage of Trump saying ...": a speech participle right after a name.
       const afterName = PARTICIPLES.has(tok.lower) && i > 0 && tokens[i - 1].kind === 'word' && /^\p{Lu}/u.test(tokens[i - 1].text);
       // "..., saying ...", and '... a “strong leader,” comparing him ...' with the comma inside the quotation.
-      const adjunct = PARTICIPLE_CUES.has(tok.lower) && (tokens[i - 1]?.text === ',' || CLOSE_QUOTES.has(tokens[i - 1]?.text ?? '') && tokens[i - 2]?.text === ',');
+      // "... by saying ...", "... for telling ...": a speech participle after a preposition is the subject's act.
+      const adjunct = PARTICIPLE_CUES.has(tok.lower) && (tokens[i - 1]?.text === ',' || CLOSE_QUOTES.has(tokens[i - 1]?.text ?? '') && tokens[i - 2]?.text === ',') ||
+        PARTICIPLES.has(tok.lower) && i > 1 && /^(?:by|for|after|before|while|from|without|when)$/.test(tokens[i - 1].lower);
       if (/ing$/.test(tok.lower) && !adjunct && !progressive(tokens, i) && !afterName) continue;
       const strong = !WEAK_VERBS.has(tok.lower);
       // "..., saying ...": the speaker is the subject of the sentence.
@@ -282,7 +299,10 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       }
       // "... continued supporting Clinton and said": the subject of the sentence speaks.
       if (tokens[beforeEnd]?.lower === 'and' || tokens[beforeEnd]?.lower === 'but') {
-        const subject = sentenceSubject(tokens, beforeEnd);
+        // "Ms. Kato, a lawyer for the tenants, said ... and urged ...": the speaker already found, whose
+        // phrase is bounded better than the opening words.
+        const previous = out.length > firstFound ? out.slice(firstFound).find((a) => !a.nested && !a.uncued && a.cue.end <= tokens[beforeEnd].start) : undefined;
+        const subject = (previous ? tokenRange(tokens, previous.source) : null) ?? sentenceSubject(tokens, beforeEnd);
         if (subject) {
           out.push(make(text, tokens, s, subject.first, subject.last, span(text, tokens, cueFirst, i), restOfSentence(tokens, i), mentionIndex));
           continue;
@@ -593,6 +613,13 @@ function openingSubject(tokens: Token[], cueFirst: number, verb: number): Np | n
   if (prev.text === ',' && commas < 2) return null;
   while (last > k && (tokens[last].text === ',' || tokens[last].text === '-')) last--;
   return { first: k, last };
+}
+
+/** The tokens a span covers, or null when it does not start and end on token boundaries. */
+function tokenRange(tokens: Token[], r: Range): Np | null {
+  const first = tokens.findIndex((t) => t.start === r.start);
+  const last = tokens.findIndex((t) => t.end === r.end);
+  return first >= 0 && last >= first ? { first, last } : null;
 }
 
 function restOfSentence(tokens: Token[], after: number): Range | null {
