@@ -84,6 +84,10 @@ describe('attributions', () => {
     const { attributions } = analyze('The treasurer said, according to the minutes, that the fund was empty.');
     assert.ok(!attributions.some((a) => a.cue.text === 'according'), JSON.stringify(attributions.map((a) => a.cue.text)));
   });
+  it('reads people named by what they do or believe as holders, and more verbs written before their speaker', () => {
+    check('But conservationists worry that the dam will fail.', 'conservationists', 'worry');
+    check('“The vote is close,” noted Lena Park of the Ledger.', 'Lena Park of the Ledger', 'noted');
+  });
   it('reads a passive with its agent after "by"', () =>
     check('The proposal was criticized by Mayor Dunn as too costly.', 'Mayor Dunn', 'was criticized'));
   it('reads a participle that goes on with the speaker just named', () => {

@@ -136,6 +136,12 @@ const SPEECH_VERBS = new Set([...SPEECH_VERBS_BASE, ...WEAK_VERBS]);
 const PARTICIPLE_CUES = new Set([...SPEECH_VERBS].filter((w) => w.endsWith('ing') && !NOUN_LIKE_CUES.has(w)));
 /** -ing words after a comma that open no act of the speaker: prepositions, nouns. */
 const NOT_CONTINUING = /^(?:including|according|following|regarding|concerning|excluding|depending|during|notwithstanding|being|having|something|nothing|anything|everything|morning|evening|meeting|building|thing)$/;
+/** Verbs written before their speaker after a quotation or a clause: '"...," noted the senator.' */
+const SAID_AFTER = new Set([
+  'said', 'says', 'added', 'reported', 'told', 'noted', 'wrote', 'writes', 'explained', 'asked', 'continued', 'replied',
+  'responded', 'recalled', 'insisted', 'argued', 'declared', 'warned', 'countered', 'quipped', 'tweeted', 'stated',
+  'observed', 'remarked', 'acknowledged', 'conceded', 'concluded', 'cautioned', 'explains', 'notes', 'adds', 'asks',
+]);
 const INVERTIBLE = new Set(['said', 'says', 'added', 'reported', 'told', 'stated']);
 /** Participles that report what the subject of the sentence said: "..., saying the town had fallen". */
 const PARTICIPLES = new Set(['saying', 'adding', 'arguing', 'citing', 'claiming', 'noting', 'telling', 'warning', 'insisting', 'explaining', 'asking', 'calling', 'suggesting', 'promising']);
@@ -173,7 +179,17 @@ const HOLDER_NOUNS = new Set([
   'colleagues', 'veterans', 'employees', 'department', 'office', 'commission', 'foundation', 'institute', 'firm',
   'industry', 'movement', 'coalition', 'team', 'staff', 'nations', 'countries', 'governments', 'city', 'prosecutor',
   'plaintiffs', 'justices', 'some', 'several', 'few', 'each', 'one', 'all', 'nobody', 'many', 'most', 'others', 'both', 'percent', 'majority', 'fund', 'bank', 'bureau',
+  // People by role or stance, and bodies that speak.
+  'surrogates', 'advocates', 'organizers', 'observers', 'commentators', 'pundits', 'insiders', 'operatives', 'delegates',
+  'representatives', 'diplomats', 'negotiators', 'investors', 'consumers', 'employers', 'owners', 'managers', 'immigrants',
+  'president', 'director', 'secretary', 'congressman', 'congresswoman', 'representative', 'aide', 'adviser',
+  'advisor', 'manager', 'strategist', 'pollster', 'analyst', 'expert', 'economist', 'critic', 'supporter', 'opponent',
+  'leader', 'officer', 'agent', 'justice', 'person', 'voter', 'worker', 'student', 'teacher', 'parent',
+  'neighbor', 'neighbour', 'relatives', 'family', 'families', 'magazine', 'station', 'channel', 'outlet', 'agency',
+  'organization', 'group', 'nation', 'country', 'government', 'regime', 'ministry', 'embassy', 'police', 'prosecutors',
 ]);
+/** Lower-case plurals of people by what they do or believe: "environmentalists", "politicians". */
+const HOLDER_SUFFIX = /^[a-z]{4,}(?:ists|ians|ants|ents)$/;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 'our', 'one', 'another', 'several', 'two', 'three', 'some', 'many', 'other']);
 const NP_BLOCKERS = new Set([
@@ -338,7 +354,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         continue;
       }
       // '"...", said X' and 'said X'
-      if (strong && (tok.lower === 'said' || tok.lower === 'says' || tok.lower === 'added' || tok.lower === 'reported' || tok.lower === 'told')) {
+      if (SAID_AFTER.has(tok.lower)) {
         const np = nounPhraseAfter(tokens, i + 1);
         const prev = tokens[i - 1];
         // Inverted order ends the clause: '"...," said the governor.' but not '..., said his men had ...'.
@@ -774,7 +790,7 @@ function nounPhraseAfter(tokens: Token[], first: number): Np | null {
 const REDUCED_RELATIVE_NEXT = /^(?:by|last|this|earlier|yesterday|during|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 function isHolderWord(t: Token): boolean {
-  return /^\p{Lu}/u.test(t.text) || GROUP_SOURCE_NOUNS.has(t.lower) || HOLDER_NOUNS.has(t.lower);
+  return /^\p{Lu}/u.test(t.text) || GROUP_SOURCE_NOUNS.has(t.lower) || HOLDER_NOUNS.has(t.lower) || HOLDER_SUFFIX.test(t.lower);
 }
 
 /** Modifiers and auxiliaries after a word that make it a noun: "the campaign would", "tweets came". */
@@ -793,7 +809,7 @@ function holdsView(tokens: Token[], last: number, verb: number): boolean {
     if (tokens[k].kind !== 'word') break;
   }
   if (head !== tokens[last] && !isHolderWord(head)) head = tokens[last];
-  const holder = /^\p{Lu}/u.test(head.text) || GROUP_SOURCE_NOUNS.has(head.lower) || HOLDER_NOUNS.has(head.lower) || PRONOUNS.has(head.lower) || /^(?:you|i)$/.test(head.lower);
+  const holder = isHolderWord(head) || PRONOUNS.has(head.lower) || /^(?:you|i)$/.test(head.lower);
   if (!holder) return false;
   // "a poll released last week", "a report issued by the agency": a participle after its noun.
   const next0 = tokens[verb + 1];
