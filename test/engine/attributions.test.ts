@@ -88,6 +88,11 @@ describe('attributions', () => {
     check('But conservationists worry that the dam will fail.', 'conservationists', 'worry');
     check('“The vote is close,” noted Lena Park of the Ledger.', 'Lena Park of the Ledger', 'noted');
   });
+  it('reads "Said X:" with the speaker after the verb, and no speaker in a label or a noun before a title', () => {
+    check('Said Okafor: “We will not sign it.”', 'Okafor', 'Said');
+    const { attributions } = analyze('Correction: An earlier version misspelled a name. Harlow campaign spokesman Jo Reyes added that the tour would go on. Critics doubt the mayor’s claims about the budget.');
+    assert.deepStrictEqual(attributions.map((a) => [a.source.text, a.cue.text]), [['Harlow campaign spokesman Jo Reyes', 'added'], ['Critics', 'doubt']]);
+  });
   it('reads a passive with its agent after "by"', () =>
     check('The proposal was criticized by Mayor Dunn as too costly.', 'Mayor Dunn', 'was criticized'));
   it('reads a participle that goes on with the speaker just named', () => {

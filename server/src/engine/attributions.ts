@@ -126,7 +126,7 @@ const NOUN_LIKE_CUES = new Set([
   'voice', 'campaign', 'campaigns', 'tweet', 'welcome', 'counter', 'credit', 'label', 'veto', 'wish', 'favor', 'back',
   'stress', 'press', 'object', 'objects', 'reply', 'signal', 'thanks', 'note', 'praise', 'detail', 'details', 'lobby',
   'offer', 'offers', 'issue', 'issues', 'feature', 'features', 'link', 'links', 'ban', 'bans', 'block', 'target',
-  'talk', 'talks', 'profile', 'present', 'sign', 'signs', 'rally', 'push', 'view', 'views', 'review', 'debate',
+  'talk', 'talks', 'profile', 'present', 'sign', 'signs', 'rally', 'push', 'view', 'views', 'review', 'debate', 'remarks',
 ]);
 const POSSESSIVE_OR_DETERMINER = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|new|latest|earlier|recent|media|news|police|un|official)$/;
 const VIEW_VERBS = new Set(VIEW_VERB_LEMMAS.flatMap(inflect).filter((w) => !SPEECH_VERBS_BASE.includes(w) && !STANCE_VERBS.has(w)));
@@ -258,7 +258,9 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       if (tok.kind !== 'word' || !SPEECH_VERBS.has(tok.lower)) continue;
       // Verbs are written in lower case; "States" in "United States" and "Report" in a title are not cues.
       if (tok.text !== tok.lower && i > 0 && !headlineVerb(tokens, i, titleCase, out.length > firstFound)) continue;
-      if (NOUN_LIKE_CUES.has(tok.lower) && ((i > 0 && POSSESSIVE_OR_DETERMINER.test(tokens[i - 1].lower)) || tokens[i + 1]?.lower === 'of')) continue;
+      // "the president’s claims", "Trump campaign spokesman": a possessor before, or a person's title after.
+      if (NOUN_LIKE_CUES.has(tok.lower) && ((i > 0 && (POSSESSIVE_OR_DETERMINER.test(tokens[i - 1].lower) || /\p{L}['’]s?$/u.test(tokens[i - 1].text))) ||
+        tokens[i + 1]?.lower === 'of' || tokens[i + 1]?.text === tokens[i + 1]?.lower && PERSON_NOUN.test(tokens[i + 1]?.lower ?? ''))) continue;
       // An -ing form reports speech only as a participle after a comma ("..., saying ..."), handled below;
       // elsewhere it is a noun or an adjective: "after a similar warning", "rocket shells claiming lives".
       // "footage of Trump saying ...": a speech participle right after a name.
@@ -373,7 +375,10 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
     markNested(out, firstFound, quoted.ranges, tokens);
     // A speaker's name before a colon: "Pat Caddell: Voters are worried", "PENCE: Well, look".
     const colon = speakerColon(tokens);
-    if (colon) {
+    if (colon && /^(?:said|says|added|asked)$/i.test(tokens[colon.first].text) && colon.last > colon.first) {
+      // "Said Ellis: ...": the verb opens the label and the speaker follows it.
+      out.push(make(text, tokens, s, colon.first + 1, colon.last, span(text, tokens, colon.first, colon.first), restOfSentence(tokens, colon.last + 1), mentionIndex));
+    } else if (colon) {
       out.push(make(text, tokens, s, colon.first, colon.last, span(text, tokens, colon.last + 1, colon.last + 1), restOfSentence(tokens, colon.last + 1), mentionIndex));
     }
     // Headline credits: "Air strikes kill 39 - monitor", "Bombs kill 22: activists".
@@ -645,6 +650,9 @@ function restOfSentence(tokens: Token[], after: number): Range | null {
   return { start: tokens[from].start, end: tokens[tokens.length - 1].end };
 }
 
+/** Labels of page furniture and corrections, which speak for no one: "Correction:", "The Latest:". */
+const LABELS = /^(?:correction|corrections|clarification|update|updated|editor['’]s note|note|the latest|latest|source|sources|photo|video|watch|related|read more|see also|breaking|exclusive|analysis|opinion)$/;
+
 /** "Pat Caddell: ...", "PENCE: ...": one to three capitalised words, then a colon, then speech. */
 function speakerColon(tokens: Token[]): Np | null {
   let k = 0;
@@ -652,6 +660,7 @@ function speakerColon(tokens: Token[]): Np | null {
   const first = k;
   while (k < tokens.length && k - first < 3 && tokens[k].kind === 'word' && /^\p{Lu}/u.test(tokens[k].text)) k++;
   if (k === first || tokens[k]?.text !== ':' || k + 1 >= tokens.length) return null;
+  if (LABELS.test(tokens.slice(first, k).map((t) => t.lower).join(' '))) return null;
   return { first, last: k - 1 };
 }
 
@@ -914,7 +923,7 @@ function indexMentions(entities: Entity[]): MentionIndex {
   };
 }
 
-const PERSON_NOUN = /\b(?:officer|official|spokesman|spokeswoman|spokesperson|commander|governor|mayor|minister|doctor|medic|witness|resident|activist|source|chief|director|head|leader|general|colonel)$/i;
+const PERSON_NOUN = /\b(?:officer|official|spokesman|spokeswoman|spokesperson|commander|governor|mayor|minister|doctor|medic|witness|resident|activist|source|chief|director|head|leader|general|colonel|manager|chairman|chairwoman|aide|adviser|advisor|strategist|secretary)$/i;
 const DESCRIPTIONS = /^(?:the )?(?:group|organi[sz]ation|monitor|observatory|agency|ministry|army|militants?|rebels|movement|network|channel|broadcaster|outlet|newspaper|government|regime|force|forces|official|spokesman|spokeswoman)$/;
 
 /**
