@@ -74,7 +74,8 @@ describe('attributions', () => {
   it('reads a holder that opens the sentence across its modifiers, but not a noun or an infinitive', () => {
     check('Protesters marching through the square chanted slogans about the fare rise.', 'Protesters marching through the square', 'chanted');
     check('Other large unions, including the nurses, have also endorsed the mayor.', 'Other large unions, including the nurses', 'have also endorsed');
-    const { attributions } = analyze("It's hard to imagine a simpler rule. The program, called FastLane, allows drivers to skip the queue.");
+    check('The latest city survey released Friday shows that most renters expect higher costs.', 'The latest city survey released Friday', 'shows');
+    const { attributions } = analyze("It's hard to imagine a simpler rule. The program, called FastLane, allows drivers to skip the queue. They taped an hourlong show that aired on Thursday.");
     assert.deepStrictEqual(attributions.map((a) => a.cue.text), []);
   });
   it('reads an -ing clause after a speaker, a speech participle after a preposition, and a second verb after "and"', () => {

@@ -350,7 +350,9 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       }
       // "A union representing flight attendants endorsed ...": the phrase before the verb is no holder,
       // but the sentence opens with one, and nothing between it and the verb can be a verb of its own.
-      const subject = NOUN_LIKE_CUES.has(tok.lower) ? null : openingSubject(tokens, cueFirst, i);
+      // A cue word that is also a noun is a verb here only when a clause or an object follows it: "shows that", "shows Clinton".
+      const verbNext = tokens[i + 1] && (tokens[i + 1].lower === 'that' || /^\p{Lu}/u.test(tokens[i + 1].text) || DETERMINERS.has(tokens[i + 1].lower));
+      const subject = NOUN_LIKE_CUES.has(tok.lower) && !verbNext ? null : openingSubject(tokens, cueFirst, i);
       if (subject) {
         out.push(make(text, tokens, s, subject.first, subject.last, span(text, tokens, cueFirst, i), contentAfterOrBefore(tokens, s, subject.first, i), mentionIndex));
         continue;
@@ -600,7 +602,7 @@ function openingSubject(tokens: Token[], cueFirst: number, verb: number): Np | n
   const next = tokens[verb + 1];
   // "the analyses", "voting rights advocates have": a noun, not a verb; "a poll released Friday", "the
   // program, called EB-5,": a participle describing the noun before it.
-  if (!prev || DETERMINERS.has(prev.lower) || prev.kind === 'number' || /^(?:who|which|those|these|to)$/.test(prev.lower)) return null;
+  if (!prev || DETERMINERS.has(prev.lower) || prev.kind === 'number' || /^(?:who|which|those|these|to|of)$/.test(prev.lower)) return null;
   if (/s$/.test(tokens[verb].lower) && next && AFTER_NOUN.has(next.lower) && !/^(?:and|or|also|later|then|further)$/.test(next.lower)) return null;
   if (/ed$/.test(tokens[verb].lower) && next && cueFirst === verb && prev.text === prev.lower && (REDUCED_RELATIVE_NEXT.test(next.lower) ||
     /^(?:on|in)$/.test(next.lower) && (tokens[verb + 2]?.kind === 'number' || TIME_WORDS.test(tokens[verb + 2]?.lower ?? '')))) return null;
@@ -625,7 +627,11 @@ function openingSubject(tokens: Token[], cueFirst: number, verb: number): Np | n
     // "He’s given airtime to ...": a pronoun with its auxiliary opens a clause of its own.
     if (/['’](?:s|ve|d|ll|re)$/.test(t.lower) && PRONOUNS.has(t.lower.slice(0, -2))) return null;
     if (t.text !== t.lower) continue;
-    if (NOT_IN_SUBJECT.has(t.lower) || SPEECH_VERBS.has(t.lower) && !t.lower.endsWith('ing')) return null;
+    // "The latest poll released Friday shows": a participle with its time or agent describes the noun before it.
+    const describing = /ed$/.test(t.lower) && tokens[j - 1]?.kind === 'word' && (REDUCED_RELATIVE_NEXT.test(tokens[j + 1]?.lower ?? '') || tokens[j + 1]?.lower === 'in');
+    if (NOT_IN_SUBJECT.has(t.lower) || SPEECH_VERBS.has(t.lower) && !t.lower.endsWith('ing') && !describing) return null;
+    // "They taped an hourlong show": a past tense with its object is the verb of the clause.
+    if (/ed$/.test(t.lower) && j > k && DETERMINERS.has(tokens[j + 1]?.lower ?? '')) return null;
     if (/^(?:who|which)$/.test(t.lower) && tokens[j - 1]?.text !== ',') return null;
   }
   let last = cueFirst - 1;
