@@ -94,6 +94,12 @@ describe('attributions', () => {
     const { attributions } = analyze('Correction: An earlier version misspelled a name. Harlow campaign spokesman Jo Reyes added that the tour would go on. Critics doubt the mayor’s claims about the budget.');
     assert.deepStrictEqual(attributions.map((a) => [a.source.text, a.cue.text]), [['Harlow campaign spokesman Jo Reyes', 'added'], ['Critics', 'doubt']]);
   });
+  it('reads "calls" as a verb after its holder, in a headline too, and no verb with its object as part of a subject', () => {
+    check('Former party chairman calls for a new vote.', 'Former party chairman', 'calls');
+    check('Chris Alba Calls Mayor Dunn A Disgrace Over Budget', 'Chris Alba', 'Calls');
+    const { attributions } = analyze('Bill Okafor calls the fare plan a crazy system.');
+    assert.deepStrictEqual(attributions.map((a) => [a.source.text, a.cue.text]), [['Bill Okafor', 'calls']]);
+  });
   it('reads a passive with its agent after "by"', () =>
     check('The proposal was criticized by Mayor Dunn as too costly.', 'Mayor Dunn', 'was criticized'));
   it('reads a participle that goes on with the speaker just named', () => {

@@ -97,7 +97,7 @@ const VIEW_VERB_LEMMAS = [
   // Attitudes towards a person or a proposition.
   'love', 'hate', 'despise', 'detest', 'loathe', 'adore', 'dislike', 'relish', 'cherish', 'trust', 'distrust',
   'mistrust', 'hear', 'regard', 'perceive', 'reckon', 'guess', 'suppose', 'presume', 'foresee', 'calculate', 'rank',
-  'ignore', 'minimize', 'ponder', 'contemplate', 'mull', 'probe', 'scrutinize', 'evaluate',
+  'ignore', 'minimize', 'ponder', 'contemplate', 'mull', 'probe', 'scrutinize', 'evaluate', 'call',
 ];
 /** Past forms that do not follow the rules of inflect(). */
 const IRREGULAR: Record<string, string[]> = {
@@ -126,7 +126,7 @@ const NOUN_LIKE_CUES = new Set([
   'voice', 'campaign', 'campaigns', 'tweet', 'welcome', 'counter', 'credit', 'label', 'veto', 'wish', 'favor', 'back',
   'stress', 'press', 'object', 'objects', 'reply', 'signal', 'thanks', 'note', 'praise', 'detail', 'details', 'lobby',
   'offer', 'offers', 'issue', 'issues', 'feature', 'features', 'link', 'links', 'ban', 'bans', 'block', 'target',
-  'talk', 'talks', 'profile', 'present', 'sign', 'signs', 'rally', 'push', 'view', 'views', 'review', 'debate', 'remarks',
+  'talk', 'talks', 'profile', 'present', 'sign', 'signs', 'rally', 'push', 'view', 'views', 'review', 'debate', 'remarks', 'call',
 ]);
 const POSSESSIVE_OR_DETERMINER = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|new|latest|earlier|recent|media|news|police|un|official)$/;
 const VIEW_VERBS = new Set(VIEW_VERB_LEMMAS.flatMap(inflect).filter((w) => !SPEECH_VERBS_BASE.includes(w) && !STANCE_VERBS.has(w)));
@@ -587,6 +587,7 @@ function sentenceSubject(tokens: Token[], before: number): Np | null {
 const LEADING_ADVERBS = /^(?:but|and|so|yet|still|however|meanwhile|instead|now|moreover|indeed|also)$/;
 /** Capitalised words that open an adverbial or a clause rather than a subject. */
 const NOT_SUBJECT_START = /^(?:in|on|at|after|before|when|while|if|as|since|despite|although|though|for|with|without|during|under|over|by|from|to|then|now|today|yesterday|last|this|that|these|those|it|there|here|what|how|why|whether|where|because|once|unless|until|like|unlike|among|amid|about|according|asked|even|only|just)$/;
+const PREPOSITIONS_IN_S = /^(?:as|across|versus|towards|afterwards|besides|plus|this|his|its|whereas|perhaps|always|sometimes)$/;
 const SUBJECT_DETERMINERS = /^(?:the|a|an|many|other|some|several|most|no|both|all|few|each|every|his|her|their|its|our|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)$/;
 /** What cannot stand inside a subject before its verb: a finite verb, a modal, a clause of its own. */
 const NOT_IN_SUBJECT = new Set([...BE_FORMS, 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'do', 'does', 'did', 'that', 'and', 'but', 'or', 'if', 'when', 'because', 'while', 'as', 'than']);
@@ -630,8 +631,8 @@ function openingSubject(tokens: Token[], cueFirst: number, verb: number): Np | n
     // "The latest poll released Friday shows": a participle with its time or agent describes the noun before it.
     const describing = /ed$/.test(t.lower) && tokens[j - 1]?.kind === 'word' && (REDUCED_RELATIVE_NEXT.test(tokens[j + 1]?.lower ?? '') || tokens[j + 1]?.lower === 'in');
     if (NOT_IN_SUBJECT.has(t.lower) || SPEECH_VERBS.has(t.lower) && !t.lower.endsWith('ing') && !describing) return null;
-    // "They taped an hourlong show": a past tense with its object is the verb of the clause.
-    if (/ed$/.test(t.lower) && j > k && DETERMINERS.has(tokens[j + 1]?.lower ?? '')) return null;
+    // "They taped an hourlong show", "Okafor calls the fare plan": a verb with its object is the verb of the clause.
+    if (/(?:ed|[^su]s)$/.test(t.lower) && !PREPOSITIONS_IN_S.test(t.lower) && j > k && DETERMINERS.has(tokens[j + 1]?.lower ?? '')) return null;
     if (/^(?:who|which)$/.test(t.lower) && tokens[j - 1]?.text !== ',') return null;
   }
   let last = cueFirst - 1;
