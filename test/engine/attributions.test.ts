@@ -100,6 +100,10 @@ describe('attributions', () => {
     const { attributions } = analyze('Bill Okafor calls the fare plan a crazy system.');
     assert.deepStrictEqual(attributions.map((a) => [a.source.text, a.cue.text]), [['Bill Okafor', 'calls']]);
   });
+  it('inflects one-syllable verbs that double their last consonant', () => {
+    check('Republicans are slamming the governor over the budget.', 'Republicans', 'are slamming');
+    check('The senator quipped that the hearing had run long.', 'The senator', 'quipped');
+  });
   it('reads a passive with its agent after "by"', () =>
     check('The proposal was criticized by Mayor Dunn as too costly.', 'Mayor Dunn', 'was criticized'));
   it('reads a participle that goes on with the speaker just named', () => {

@@ -104,14 +104,16 @@ const IRREGULAR: Record<string, string[]> = {
   understand: ['understood'], seek: ['sought'], swear: ['swore', 'sworn'], forecast: ['forecast'], speak: ['spoke', 'spoken'], write: ['wrote', 'written'],
   sing: ['sang', 'sung'], hear: ['heard'], foresee: ['foresaw', 'foreseen'],
 };
-/** Verbs that double their last consonant: "admitted", "regretting". */
-const DOUBLING = new Set(['admit', 'plan', 'prefer', 'rebut', 'regret', 'commit', 'permit', 'veto', 'refer', 'concur', 'prod']);
+/** Longer verbs that double their last consonant: "admitted", "regretting" (stress on the last syllable). */
+const DOUBLING = new Set(['admit', 'prefer', 'rebut', 'regret', 'commit', 'permit', 'refer', 'concur']);
+/** One syllable ending in one vowel and one consonant doubles it: "slammed", "banning", "quipped". */
+const SHORT_CVC = /^(?:qu|[^aeiou])*[aeiou][bdgklmnprt]$/;
 
 /** The -s, -ed and -ing forms of a regular verb, with the usual spelling changes. */
 export function inflect(lemma: string): string[] {
   const consonantY = /[^aeiou]y$/.test(lemma);
   const third = /(?:s|x|z|ch|sh)$/.test(lemma) || lemma === 'veto' || lemma === 'echo' ? `${lemma}es` : consonantY ? `${lemma.slice(0, -1)}ies` : `${lemma}s`;
-  const doubled = DOUBLING.has(lemma) && lemma !== 'veto' ? lemma + lemma.at(-1) : lemma;
+  const doubled = DOUBLING.has(lemma) || SHORT_CVC.test(lemma) ? lemma + lemma.at(-1) : lemma;
   const past = IRREGULAR[lemma] ?? [lemma.endsWith('e') ? `${lemma}d` : consonantY ? `${lemma.slice(0, -1)}ied` : `${doubled}ed`];
   const ing = /[^e]e$/.test(lemma) ? `${lemma.slice(0, -1)}ing` : `${doubled}ing`;
   return [lemma, third, ...past, ing];
