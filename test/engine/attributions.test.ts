@@ -104,6 +104,11 @@ describe('attributions', () => {
     check('Republicans are slamming the governor over the budget.', 'Republicans', 'are slamming');
     check('The senator quipped that the hearing had run long.', 'The senator', 'quipped');
   });
+  it('reads "spoke" only with what was spoken of, and not a name given in what someone called a thing', () => {
+    check('The governor spoke out against the levy on Monday.', 'The governor', 'spoke');
+    const { attributions } = analyze('The governor spoke to reporters at the depot. The board ended what several lawmakers called a scam.');
+    assert.deepStrictEqual(attributions.map((a) => a.cue.text), []);
+  });
   it('reads a passive with its agent after "by"', () =>
     check('The proposal was criticized by Mayor Dunn as too costly.', 'Mayor Dunn', 'was criticized'));
   it('reads a participle that goes on with the speaker just named', () => {

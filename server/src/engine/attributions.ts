@@ -144,6 +144,7 @@ const SAID_AFTER = new Set([
   'responded', 'recalled', 'insisted', 'argued', 'declared', 'warned', 'countered', 'quipped', 'tweeted', 'stated',
   'observed', 'remarked', 'acknowledged', 'conceded', 'concluded', 'cautioned', 'explains', 'notes', 'adds', 'asks',
 ]);
+const SPEAK_FORMS = new Set(inflect('speak'));
 const INVERTIBLE = new Set(['said', 'says', 'added', 'reported', 'told', 'stated']);
 /** Participles that report what the subject of the sentence said: "..., saying the town had fallen". */
 const PARTICIPLES = new Set(['saying', 'adding', 'arguing', 'citing', 'claiming', 'noting', 'telling', 'warning', 'insisting', 'explaining', 'asking', 'calling', 'suggesting', 'promising']);
@@ -272,6 +273,8 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       const adjunct = PARTICIPLE_CUES.has(tok.lower) && (tokens[i - 1]?.text === ',' || CLOSE_QUOTES.has(tokens[i - 1]?.text ?? '') && tokens[i - 2]?.text === ',') ||
         PARTICIPLES.has(tok.lower) && i > 1 && /^(?:by|for|after|before|while|from|without|when)$/.test(tokens[i - 1].lower);
       if (/ing$/.test(tok.lower) && !adjunct && !progressive(tokens, i) && !afterName) continue;
+      // "spoke to reporters", "spoke at a rally" tell of an event; "spoke of", "spoke out about" of what was said.
+      if (SPEAK_FORMS.has(tok.lower) && !tokens.slice(i + 1, i + 4).some((t) => /^(?:of|about|out|on|against|for)$/.test(t.lower))) continue;
       const strong = !WEAK_VERBS.has(tok.lower);
       // "..., saying ...": the speaker is the subject of the sentence.
       if (adjunct) {
@@ -519,6 +522,11 @@ function markNested(found: FoundAttribution[], from: number, quoted: Range[], to
     // clause that describes that noun; the article reports the noun, not a statement.
     const prev = tokens[before];
     if (before >= 0 && PRONOUNS.has(a.source.text.toLowerCase()) && prev.kind === 'word' && prev.text === prev.lower && !CLAUSE_OPENERS.has(prev.lower) && !SPEECH_VERBS.has(prev.lower)) {
+      a.nested = true;
+      continue;
+    }
+    // "what multiple lawmakers called fraud": naming a thing in someone's words describes the thing.
+    if (prev?.lower === 'what' && /^(?:called|calls|call|dubbed|termed|labeled|labelled|described)$/.test(a.cue.text.split(/\s+/).pop()!.toLowerCase())) {
       a.nested = true;
       continue;
     }
