@@ -109,6 +109,8 @@ describe('attributions', () => {
     const { attributions } = analyze('The governor spoke to reporters at the depot. The board ended what several lawmakers called a scam.');
     assert.deepStrictEqual(attributions.map((a) => a.cue.text), []);
   });
+  it('reads a speaker with a hometown set off by commas', () =>
+    check('Dora Blake, of Salem, Ore., said the ferry had been late all week.', 'Dora Blake', 'said'));
   it('reads a passive with its agent after "by"', () =>
     check('The proposal was criticized by Mayor Dunn as too costly.', 'Mayor Dunn', 'was criticized'));
   it('reads a participle that goes on with the speaker just named', () => {

@@ -247,7 +247,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       }
       // '"...," Tester said, referring to the bonus': an -ing clause right after a speaker and their verb
       // goes on with what that speaker does, whatever the verb.
-      if (tok.kind === 'word' && tok.text === tok.lower && tok.lower.endsWith('ing') && tokens[i - 1]?.text === ',' && !NOT_CONTINUING.test(tok.lower)) {
+      if (i > 1 && tokens[i - 1].text === ',' && tok.kind === 'word' && tok.text === tok.lower && tok.lower.endsWith('ing') && !NOT_CONTINUING.test(tok.lower)) {
         const previous = out.length > firstFound ? out[out.length - 1] : null;
         const before = tokens[i - 2];
         if (previous && before && !previous.stance && !previous.uncued && (previous.cue.end === before.end || previous.source.end === before.end && previous.cue.end <= before.start)) {
@@ -721,10 +721,12 @@ function skipAside(tokens: Token[], k: number): number {
     for (let j = k - 1; j > 0 && k - j < 32; j--) {
       if (tokens[j].text === ',' && /^(?:who|which|whose)$/.test(tokens[j + 1]?.lower ?? '')) return j - 1;
       // "A lawyer for the outlets, Dana Cole, said": the name set off by commas is the source.
-      if (tokens[j].text === ',' && k - j <= 5 && tokens.slice(j + 1, k).every((t) => /^\p{Lu}/u.test(t.text) || t.text === '.')) return k - 1;
+      if (tokens[j].text === ',' && k - j <= 5 && tokens[k - 1].kind === 'word' && tokens.slice(j + 1, k).every((t) => /^\p{Lu}/u.test(t.text) || t.text === '.')) return k - 1;
       // "Phil Lovas, the campaign chairman, said": an appositive after a name.
-      if (tokens[j].text === ',' && /^\p{Lu}/u.test(tokens[j - 1]?.text ?? '') && k - j <= 30) return j - 1;
-      if (tokens[j].text === '.' || tokens[j].text === '"') break;
+      // "Johnnie Wilson, of Springfield, Va., said": a hometown is an aside too, so the name lies before it.
+      if (tokens[j].text === ',' && /^\p{Lu}/u.test(tokens[j - 1]?.text ?? '') && k - j <= 30 && !/^(?:of|from)$/.test(tokens[j - 2]?.lower ?? '')) return j - 1;
+      // A full stop inside a sentence belongs to an abbreviation ("Va.", "Jr."); only a quotation ends the aside.
+      if (tokens[j].text === '"' || tokens[j].text === '.' && tokens[j - 1]?.kind !== 'word') break;
     }
   }
   return k;
