@@ -111,6 +111,13 @@ describe('attributions', () => {
   });
   it('reads a speaker with a hometown set off by commas', () =>
     check('Dora Blake, of Salem, Ore., said the ferry had been late all week.', 'Dora Blake', 'said'));
+  it('reads a poll, an estimate or a person\'s eyes named as the place of a view', () => {
+    check('In the latest city poll, the mayor trails by six points.', 'the latest city poll', 'In');
+    check('Forty homes were lost, by one estimate.', 'one estimate', 'by');
+    check('The reform is a failure in her eyes.', 'her eyes', 'in');
+    const { attributions } = analyze('In other words, the plan failed. He was hurt in the polls last year.');
+    assert.deepStrictEqual(attributions.map((a) => a.cue.text), []);
+  });
   it('reads a passive with its agent after "by"', () =>
     check('The proposal was criticized by Mayor Dunn as too costly.', 'Mayor Dunn', 'was criticized'));
   it('reads a participle that goes on with the speaker just named', () => {

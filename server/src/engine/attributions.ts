@@ -245,6 +245,15 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         i += 1;
         continue;
       }
+      // "In this poll, ...", "... in his eyes", "by one estimate": a source named as the place of a view.
+      if (tok.lower === 'in' || tok.lower === 'by') {
+        const last = viewPhraseEnd(tokens, i);
+        if (last > 0) {
+          out.push(make(text, tokens, s, i + 1, last, span(text, tokens, i, i), contentAround(tokens, s, i, last), mentionIndex));
+          i = last;
+          continue;
+        }
+      }
       // '"...," Tester said, referring to the bonus': an -ing clause right after a speaker and their verb
       // goes on with what that speaker does, whatever the verb.
       if (i > 1 && tokens[i - 1].text === ',' && tok.kind === 'word' && tok.text === tok.lower && tok.lower.endsWith('ing') && !NOT_CONTINUING.test(tok.lower)) {
@@ -658,6 +667,30 @@ function tokenRange(tokens: Token[], r: Range): Np | null {
   const first = tokens.findIndex((t) => t.start === r.start);
   const last = tokens.findIndex((t) => t.end === r.end);
   return first >= 0 && last >= first ? { first, last } : null;
+}
+
+const VIEW_NOUNS_IN = new Set(['poll', 'polls', 'survey', 'surveys', 'view', 'opinion', 'eyes', 'estimation', 'judgment', 'judgement', 'telling', 'account']);
+const VIEW_NOUNS_BY = new Set(['estimate', 'estimates', 'count', 'account', 'accounts', 'tally', 'calculation', 'calculations', 'reckoning']);
+
+/**
+ * The last token of the phrase after "in" or "by" when it names where a view or a figure comes from
+ * ("in this poll", "in his eyes", "by one estimate", "by the group's count"), else -1. Only
+ * determiners, possessives, names, numbers and modifiers may stand before the noun, and nothing
+ * may follow it but the end of the clause.
+ */
+function viewPhraseEnd(tokens: Token[], at: number): number {
+  const nouns = tokens[at].lower === 'in' ? VIEW_NOUNS_IN : VIEW_NOUNS_BY;
+  for (let k = at + 1; k < tokens.length && k <= at + 7; k++) {
+    const t = tokens[k];
+    if (t.kind === 'punct' && t.text !== '/' && t.text !== '-') return -1;
+    if (t.kind !== 'word') continue;
+    if (nouns.has(t.lower)) {
+      const next = tokens[k + 1];
+      return k > at + 1 && (!next || next.kind === 'punct' || /^(?:to|conducted|released|taken|of)$/.test(next.lower)) ? k : -1;
+    }
+    if (NP_BLOCKERS.has(t.lower) && !DETERMINERS.has(t.lower) && t.lower !== 'all') return -1;
+  }
+  return -1;
 }
 
 function restOfSentence(tokens: Token[], after: number): Range | null {
