@@ -51,6 +51,7 @@ describe('attributions', () => {
   it('reads a source with an appositive, and a relative pronoun standing for the phrase before it', () => {
     check('Omar Haddad, a council member, said the road was cut.', 'Omar Haddad', 'said');
     check('Lena Marsh, a tax lawyer who advised two governors and taught at a law school in Ohio for a decade, said the bill would fail.', 'Lena Marsh', 'said');
+    check('The unions that oppose the rules joined the case.', 'that', 'oppose');
     const text = 'Reporters met a nurse who said the ward was full.';
     check(text, 'who', 'said');
     const claimText = 'Reporters met a nurse who said 12 people were killed.';

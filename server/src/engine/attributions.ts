@@ -325,7 +325,9 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       let beforeEnd = skipAside(tokens, skipTime(tokens, cueFirst - 1));
       // "an architect who said": the relative pronoun is the source, standing for the phrase before it.
       let relative = -1;
-      if (/^(?:who|which)$/.test(tokens[beforeEnd]?.lower ?? '')) {
+      // "cities that support the rules": "that" right before the verb, after a holder, is a relative pronoun too.
+      if (/^(?:who|which)$/.test(tokens[beforeEnd]?.lower ?? '') || tokens[beforeEnd]?.lower === 'that' && beforeEnd > 0 && tokens[beforeEnd - 1].kind === 'word' &&
+        isHolderWord(tokens[beforeEnd - 1]) && !SPEECH_VERBS.has(tokens[beforeEnd - 1].lower)) {
         relative = beforeEnd;
         beforeEnd = tokens[beforeEnd - 1]?.text === ',' ? beforeEnd - 2 : beforeEnd - 1;
       }
