@@ -119,6 +119,10 @@ describe('attributions', () => {
     const { attributions } = analyze('In other words, the plan failed. He was hurt in the polls last year.');
     assert.deepStrictEqual(attributions.map((a) => a.cue.text), []);
   });
+  it('reads bodies named in the plural as holders, and adverbs like "together" between a holder and its verb', () => {
+    check('Regulators and consumer groups worried that the merger would raise prices.', 'consumer groups', 'worried');
+    check('The leaders together vowed to cut emissions.', 'The leaders', 'together vowed');
+  });
   it('reads a passive with its agent after "by"', () =>
     check('The proposal was criticized by Mayor Dunn as too costly.', 'Mayor Dunn', 'was criticized'));
   it('reads a participle that goes on with the speaker just named', () => {

@@ -152,7 +152,7 @@ const AUXILIARIES = new Set([
   'did', 'does', 'do', 'has', 'have', 'had', 'also', 'will', 'would', 'was', 'were', 'later', 'earlier', 'previously',
   'further', 'separately', 'then', 'reportedly', 'is', 'are', 'am', 'be', 'been', 'being', 'could', 'should', 'may',
   'might', 'must', 'can', 'cannot', 'shall', 'not', 'never', 'still', 'now', 'again', 'once', 'already', 'even',
-  'always', 'often', 'first', 'recently', 'just', 'long',
+  'always', 'often', 'first', 'recently', 'just', 'long', 'together', 'only', 'too', 'instead', 'soon', 'jointly',
 ]);
 /** Words ending in -ly that are nouns or adjectives, not adverbs between a subject and its verb. */
 const LY_NOUNS = new Set(['family', 'ally', 'rally', 'supply', 'assembly', 'reply', 'apply', 'comply', 'monopoly', 'anomaly', 'bully', 'daily', 'weekly', 'monthly', 'quarterly', 'only', 'holy', 'fly']);
@@ -190,9 +190,11 @@ const HOLDER_NOUNS = new Set([
   'leader', 'officer', 'agent', 'justice', 'person', 'voter', 'worker', 'student', 'teacher', 'parent',
   'neighbor', 'neighbour', 'relatives', 'family', 'families', 'magazine', 'station', 'channel', 'outlet', 'agency',
   'organization', 'group', 'nation', 'country', 'government', 'regime', 'ministry', 'embassy', 'police', 'prosecutors',
+  'groups', 'organizations', 'organisations', 'agencies', 'networks', 'outlets', 'newspapers', 'campaigns', 'committees',
+  'courts', 'panels', 'boards', 'councils', 'taxpayer', 'taxpayers',
 ]);
 /** Lower-case plurals of people by what they do or believe: "environmentalists", "politicians". */
-const HOLDER_SUFFIX = /^[a-z]{4,}(?:ists|ians|ants|ents)$/;
+const HOLDER_SUFFIX = /^[a-z]{4,}(?:ists|ians|ants|ents|ators)$/;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 'our', 'one', 'another', 'several', 'two', 'three', 'some', 'many', 'other']);
 const NP_BLOCKERS = new Set([
