@@ -123,6 +123,8 @@ describe('attributions', () => {
     check('Regulators and consumer groups worried that the merger would raise prices.', 'consumer groups', 'worried');
     check('The leaders together vowed to cut emissions.', 'The leaders', 'together vowed');
   });
+  it('reads a longer headline phrase ending in a name before a colon and a quotation', () =>
+    check('A lesson from Mayor Ruth Okafor: ‘Fix the roads first.’', 'A lesson from Mayor Ruth Okafor', ':'));
   it('reads a passive with its agent after "by"', () =>
     check('The proposal was criticized by Mayor Dunn as too costly.', 'Mayor Dunn', 'was criticized'));
   it('reads a participle that goes on with the speaker just named', () => {

@@ -713,6 +713,13 @@ function speakerColon(tokens: Token[]): Np | null {
   while (k < tokens.length && (tokens[k].text === '"' || tokens[k].text === '“')) k++;
   const first = k;
   while (k < tokens.length && k - first < 3 && tokens[k].kind === 'word' && /^\p{Lu}/u.test(tokens[k].text)) k++;
+  if (tokens[k]?.text !== ':') {
+    // "A lesson from Loretta Lynch: 'Be the voice ...'": a longer phrase ending in a name, then a quotation.
+    k = first;
+    while (k < tokens.length && k - first < 8 && tokens[k].kind === 'word') k++;
+    const quote = tokens[k + 1];
+    if (tokens[k]?.text !== ':' || k - first < 2 || !/^\p{Lu}/u.test(tokens[k - 1].text) || !quote || !(OPEN_QUOTES.has(quote.text) || quote.text === "'")) return null;
+  }
   if (k === first || tokens[k]?.text !== ':' || k + 1 >= tokens.length) return null;
   if (LABELS.test(tokens.slice(first, k).map((t) => t.lower).join(' '))) return null;
   return { first, last: k - 1 };
