@@ -644,9 +644,11 @@ function openingSubject(tokens: Token[], cueFirst: number, verb: number): Np | n
     if (t.kind === 'word' && t.text === t.lower && !SUBJECT_DETERMINERS.test(t.lower) && !isHolderWord(t) && holder >= 0) break;
   }
   if (holder < 0) return null;
+  let commas = 0;
   for (let j = k; j < cueFirst; j++) {
     const t = tokens[j];
     if (OPEN_QUOTES.has(t.text) || CLOSE_QUOTES.has(t.text) || t.text === ';' || t.text === ':' || t.text === "'") return null;
+    if (t.text === ',') commas++;
     if (t.kind !== 'word') continue;
     // "He’s given airtime to ...": a pronoun with its auxiliary opens a clause of its own.
     if (/['’](?:s|ve|d|ll|re)$/.test(t.lower) && PRONOUNS.has(t.lower.slice(0, -2))) return null;
@@ -659,7 +661,6 @@ function openingSubject(tokens: Token[], cueFirst: number, verb: number): Np | n
     if (/^(?:who|which)$/.test(t.lower) && tokens[j - 1]?.text !== ',') return null;
   }
   let last = cueFirst - 1;
-  const commas = tokens.slice(k, cueFirst).filter((t) => t.text === ',').length;
   // "..., compared with": a verb after a lone comma is an aside, not the verb of the opening phrase.
   if (prev.text === ',' && commas < 2) return null;
   while (last > k && (tokens[last].text === ',' || tokens[last].text === '-')) last--;
