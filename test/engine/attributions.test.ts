@@ -110,8 +110,10 @@ describe('attributions', () => {
     const { attributions } = analyze('The governor spoke to reporters at the depot. The board ended what several lawmakers called a scam.');
     assert.deepStrictEqual(attributions.map((a) => a.cue.text), []);
   });
-  it('reads a speaker with a hometown set off by commas', () =>
-    check('Dora Blake, of Salem, Ore., said the ferry had been late all week.', 'Dora Blake', 'said'));
+  it('reads a speaker with a hometown or an age and a clause set off by commas', () => {
+    check('Dora Blake, of Salem, Ore., said the ferry had been late all week.', 'Dora Blake', 'said');
+    check('Dana Schiff, 56, who has served on the board for a decade, told reporters the vote was rigged.', 'Dana Schiff', 'told');
+  });
   it('reads a poll, an estimate or a person\'s eyes named as the place of a view', () => {
     check('In the latest city poll, the mayor trails by six points.', 'the latest city poll', 'In');
     check('Forty homes were lost, by one estimate.', 'one estimate', 'by');

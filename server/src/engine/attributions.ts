@@ -764,7 +764,8 @@ function skipAside(tokens: Token[], k: number): number {
   }
   if (tokens[k]?.text === ',') {
     for (let j = k - 1; j > 0 && k - j < 32; j--) {
-      if (tokens[j].text === ',' && /^(?:who|which|whose)$/.test(tokens[j + 1]?.lower ?? '')) return j - 1;
+      // "Dana Schiff, 56, who has served ...,": an age set off by commas stands between the name and the clause.
+      if (tokens[j].text === ',' && /^(?:who|which|whose)$/.test(tokens[j + 1]?.lower ?? '')) return tokens[j - 1]?.kind === 'number' && tokens[j - 2]?.text === ',' ? j - 3 : j - 1;
       // "A lawyer for the outlets, Dana Cole, said": the name set off by commas is the source.
       if (tokens[j].text === ',' && k - j <= 5 && tokens[k - 1].kind === 'word' && tokens.slice(j + 1, k).every((t) => /^\p{Lu}/u.test(t.text) || t.text === '.')) return k - 1;
       // "Phil Lovas, the campaign chairman, said": an appositive after a name.
