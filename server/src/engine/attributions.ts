@@ -84,19 +84,36 @@ const VIEW_VERB_LEMMAS = [
   'impose', 'allow', 'prohibit', 'overrule', 'enact', 'block', 'target', 'spar', 'talk',
   'pitch', 'push', 'demonstrate', 'investigate', 'examine', 'explore', 'chronicle', 'analyze', 'analyse', 'conclude',
   'weigh', 'view', 'resist', 'reverse', 'rally', 'tease', 'concoct', 'champion', 'flout', 'abolish', 'assess',
+  // Ways of saying: manner, insistence, appeal, rebuke and praise.
+  'speak', 'sing', 'recite', 'quip', 'muse', 'scoff', 'mutter', 'whisper', 'grumble', 'recount', 'concur', 'opine',
+  'posit', 'theorize', 'surmise', 'exhort', 'implore', 'beg', 'castigate', 'berate', 'admonish', 'reprimand', 'bemoan',
+  'deplore', 'excoriate', 'assail', 'belittle', 'disparage', 'denigrate', 'vilify', 'demonize', 'dub', 'deem',
+  'congratulate', 'commend', 'compliment', 'salute', 'celebrate', 'reassure', 'alert', 'inform', 'persist', 'elaborate',
+  'articulate', 'summarize', 'allude', 'insinuate', 'contradict', 'debunk', 'query', 'inquire', 'prod', 'petition',
+  'bristle', 'balk', 'fume', 'seethe', 'regret', 'mourn',
+  // Making a finding or a text public: "the paper published", "investigators discovered".
+  'publish', 'release', 'unearth', 'disclose', 'divulge', 'uncover', 'discover', 'determine', 'verify', 'corroborate',
+  'document', 'identify', 'sign', 'endorse', 'ratify',
+  // Attitudes towards a person or a proposition.
+  'love', 'hate', 'despise', 'detest', 'loathe', 'adore', 'dislike', 'relish', 'cherish', 'trust', 'distrust',
+  'mistrust', 'hear', 'regard', 'perceive', 'reckon', 'guess', 'suppose', 'presume', 'foresee', 'calculate', 'rank',
+  'ignore', 'minimize', 'ponder', 'contemplate', 'mull', 'probe', 'scrutinize', 'evaluate', 'call',
 ];
 /** Past forms that do not follow the rules of inflect(). */
 const IRREGULAR: Record<string, string[]> = {
   understand: ['understood'], seek: ['sought'], swear: ['swore', 'sworn'], forecast: ['forecast'], speak: ['spoke', 'spoken'], write: ['wrote', 'written'],
+  sing: ['sang', 'sung'], hear: ['heard'], foresee: ['foresaw', 'foreseen'],
 };
-/** Verbs that double their last consonant: "admitted", "regretting". */
-const DOUBLING = new Set(['admit', 'plan', 'prefer', 'rebut', 'regret', 'commit', 'permit', 'veto']);
+/** Longer verbs that double their last consonant: "admitted", "regretting" (stress on the last syllable). */
+const DOUBLING = new Set(['admit', 'prefer', 'rebut', 'regret', 'commit', 'permit', 'refer', 'concur']);
+/** One syllable ending in one vowel and one consonant doubles it: "slammed", "banning", "quipped". */
+const SHORT_CVC = /^(?:qu|[^aeiou])*[aeiou][bdgklmnprt]$/;
 
 /** The -s, -ed and -ing forms of a regular verb, with the usual spelling changes. */
 export function inflect(lemma: string): string[] {
   const consonantY = /[^aeiou]y$/.test(lemma);
   const third = /(?:s|x|z|ch|sh)$/.test(lemma) || lemma === 'veto' || lemma === 'echo' ? `${lemma}es` : consonantY ? `${lemma.slice(0, -1)}ies` : `${lemma}s`;
-  const doubled = DOUBLING.has(lemma) && lemma !== 'veto' ? lemma + lemma.at(-1) : lemma;
+  const doubled = DOUBLING.has(lemma) || SHORT_CVC.test(lemma) ? lemma + lemma.at(-1) : lemma;
   const past = IRREGULAR[lemma] ?? [lemma.endsWith('e') ? `${lemma}d` : consonantY ? `${lemma.slice(0, -1)}ied` : `${doubled}ed`];
   const ing = /[^e]e$/.test(lemma) ? `${lemma.slice(0, -1)}ing` : `${doubled}ing`;
   return [lemma, third, ...past, ing];
@@ -111,7 +128,7 @@ const NOUN_LIKE_CUES = new Set([
   'voice', 'campaign', 'campaigns', 'tweet', 'welcome', 'counter', 'credit', 'label', 'veto', 'wish', 'favor', 'back',
   'stress', 'press', 'object', 'objects', 'reply', 'signal', 'thanks', 'note', 'praise', 'detail', 'details', 'lobby',
   'offer', 'offers', 'issue', 'issues', 'feature', 'features', 'link', 'links', 'ban', 'bans', 'block', 'target',
-  'talk', 'talks', 'profile', 'present', 'sign', 'signs', 'rally', 'push', 'view', 'views', 'review', 'debate',
+  'talk', 'talks', 'profile', 'present', 'sign', 'signs', 'rally', 'push', 'view', 'views', 'review', 'debate', 'remarks', 'call',
 ]);
 const POSSESSIVE_OR_DETERMINER = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|new|latest|earlier|recent|media|news|police|un|official)$/;
 const VIEW_VERBS = new Set(VIEW_VERB_LEMMAS.flatMap(inflect).filter((w) => !SPEECH_VERBS_BASE.includes(w) && !STANCE_VERBS.has(w)));
@@ -119,6 +136,15 @@ for (const v of VIEW_VERBS) WEAK_VERBS.add(v);
 const SPEECH_VERBS = new Set([...SPEECH_VERBS_BASE, ...WEAK_VERBS]);
 /** -ing forms that report what the subject of the sentence says or does: "..., promising to cut taxes". */
 const PARTICIPLE_CUES = new Set([...SPEECH_VERBS].filter((w) => w.endsWith('ing') && !NOUN_LIKE_CUES.has(w)));
+/** -ing words after a comma that open no act of the speaker: prepositions, nouns. */
+const NOT_CONTINUING = /^(?:including|according|following|regarding|concerning|excluding|depending|during|notwithstanding|being|having|something|nothing|anything|everything|morning|evening|meeting|building|thing)$/;
+/** Verbs written before their speaker after a quotation or a clause: '"...," noted the senator.' */
+const SAID_AFTER = new Set([
+  'said', 'says', 'added', 'reported', 'told', 'noted', 'wrote', 'writes', 'explained', 'asked', 'continued', 'replied',
+  'responded', 'recalled', 'insisted', 'argued', 'declared', 'warned', 'countered', 'quipped', 'tweeted', 'stated',
+  'observed', 'remarked', 'acknowledged', 'conceded', 'concluded', 'cautioned', 'explains', 'notes', 'adds', 'asks',
+]);
+const SPEAK_FORMS = new Set(inflect('speak'));
 const INVERTIBLE = new Set(['said', 'says', 'added', 'reported', 'told', 'stated']);
 /** Participles that report what the subject of the sentence said: "..., saying the town had fallen". */
 const PARTICIPLES = new Set(['saying', 'adding', 'arguing', 'citing', 'claiming', 'noting', 'telling', 'warning', 'insisting', 'explaining', 'asking', 'calling', 'suggesting', 'promising']);
@@ -126,7 +152,7 @@ const AUXILIARIES = new Set([
   'did', 'does', 'do', 'has', 'have', 'had', 'also', 'will', 'would', 'was', 'were', 'later', 'earlier', 'previously',
   'further', 'separately', 'then', 'reportedly', 'is', 'are', 'am', 'be', 'been', 'being', 'could', 'should', 'may',
   'might', 'must', 'can', 'cannot', 'shall', 'not', 'never', 'still', 'now', 'again', 'once', 'already', 'even',
-  'always', 'often', 'first', 'recently', 'just', 'long',
+  'always', 'often', 'first', 'recently', 'just', 'long', 'together', 'only', 'too', 'instead', 'soon', 'jointly',
 ]);
 /** Words ending in -ly that are nouns or adjectives, not adverbs between a subject and its verb. */
 const LY_NOUNS = new Set(['family', 'ally', 'rally', 'supply', 'assembly', 'reply', 'apply', 'comply', 'monopoly', 'anomaly', 'bully', 'daily', 'weekly', 'monthly', 'quarterly', 'only', 'holy', 'fly']);
@@ -156,7 +182,19 @@ const HOLDER_NOUNS = new Set([
   'colleagues', 'veterans', 'employees', 'department', 'office', 'commission', 'foundation', 'institute', 'firm',
   'industry', 'movement', 'coalition', 'team', 'staff', 'nations', 'countries', 'governments', 'city', 'prosecutor',
   'plaintiffs', 'justices', 'some', 'several', 'few', 'each', 'one', 'all', 'nobody', 'many', 'most', 'others', 'both', 'percent', 'majority', 'fund', 'bank', 'bureau',
+  // People by role or stance, and bodies that speak.
+  'surrogates', 'advocates', 'organizers', 'observers', 'commentators', 'pundits', 'insiders', 'operatives', 'delegates',
+  'representatives', 'diplomats', 'negotiators', 'investors', 'consumers', 'employers', 'owners', 'managers', 'immigrants',
+  'president', 'director', 'secretary', 'congressman', 'congresswoman', 'representative', 'aide', 'adviser',
+  'advisor', 'manager', 'strategist', 'pollster', 'analyst', 'expert', 'economist', 'critic', 'supporter', 'opponent',
+  'leader', 'officer', 'agent', 'justice', 'person', 'voter', 'worker', 'student', 'teacher', 'parent',
+  'neighbor', 'neighbour', 'relatives', 'family', 'families', 'magazine', 'station', 'channel', 'outlet', 'agency',
+  'organization', 'group', 'nation', 'country', 'government', 'regime', 'ministry', 'embassy', 'police', 'prosecutors',
+  'groups', 'organizations', 'organisations', 'agencies', 'networks', 'outlets', 'newspapers', 'campaigns', 'committees',
+  'courts', 'panels', 'boards', 'councils', 'taxpayer', 'taxpayers',
 ]);
+/** Lower-case plurals of people by what they do or believe: "environmentalists", "politicians". */
+const HOLDER_SUFFIX = /^[a-z]{4,}(?:ists|ians|ants|ents|ators)$/;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 'our', 'one', 'another', 'several', 'two', 'three', 'some', 'many', 'other']);
 const NP_BLOCKERS = new Set([
@@ -209,17 +247,45 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         i += 1;
         continue;
       }
+      // "In this poll, ...", "... in his eyes", "by one estimate": a source named as the place of a view.
+      if (tok.lower === 'in' || tok.lower === 'by') {
+        const last = viewPhraseEnd(tokens, i);
+        if (last > 0) {
+          out.push(make(text, tokens, s, i + 1, last, span(text, tokens, i, i), contentAround(tokens, s, i, last), mentionIndex));
+          i = last;
+          continue;
+        }
+      }
+      // '"...," Tester said, referring to the bonus': an -ing clause right after a speaker and their verb
+      // goes on with what that speaker does, whatever the verb.
+      if (i > 1 && tokens[i - 1].text === ',' && tok.kind === 'word' && tok.text === tok.lower && tok.lower.endsWith('ing') && !NOT_CONTINUING.test(tok.lower)) {
+        const previous = out.length > firstFound ? out[out.length - 1] : null;
+        const before = tokens[i - 2];
+        if (previous && before && !previous.stance && !previous.uncued && (previous.cue.end === before.end || previous.source.end === before.end && previous.cue.end <= before.start)) {
+          const source = tokenRange(tokens, previous.source);
+          if (source) {
+            out.push(make(text, tokens, s, source.first, source.last, span(text, tokens, i, i), restOfSentence(tokens, i), mentionIndex));
+            continue;
+          }
+        }
+      }
       if (tok.kind !== 'word' || !SPEECH_VERBS.has(tok.lower)) continue;
       // Verbs are written in lower case; "States" in "United States" and "Report" in a title are not cues.
       if (tok.text !== tok.lower && i > 0 && !headlineVerb(tokens, i, titleCase, out.length > firstFound)) continue;
-      if (NOUN_LIKE_CUES.has(tok.lower) && ((i > 0 && POSSESSIVE_OR_DETERMINER.test(tokens[i - 1].lower)) || tokens[i + 1]?.lower === 'of')) continue;
+      // "the president’s claims", "Trump campaign spokesman": a possessor before, or a person's title after.
+      if (NOUN_LIKE_CUES.has(tok.lower) && ((i > 0 && (POSSESSIVE_OR_DETERMINER.test(tokens[i - 1].lower) || /\p{L}['’]s?$/u.test(tokens[i - 1].text))) ||
+        tokens[i + 1]?.lower === 'of' || tokens[i + 1]?.text === tokens[i + 1]?.lower && PERSON_NOUN.test(tokens[i + 1]?.lower ?? ''))) continue;
       // An -ing form reports speech only as a participle after a comma ("..., saying ..."), handled below;
       // elsewhere it is a noun or an adjective: "after a similar warning", "rocket shells claiming lives".
       // "footage of Trump saying ...": a speech participle right after a name.
       const afterName = PARTICIPLES.has(tok.lower) && i > 0 && tokens[i - 1].kind === 'word' && /^\p{Lu}/u.test(tokens[i - 1].text);
       // "..., saying ...", and '... a “strong leader,” comparing him ...' with the comma inside the quotation.
-      const adjunct = PARTICIPLE_CUES.has(tok.lower) && (tokens[i - 1]?.text === ',' || CLOSE_QUOTES.has(tokens[i - 1]?.text ?? '') && tokens[i - 2]?.text === ',');
+      // "... by saying ...", "... for telling ...": a speech participle after a preposition is the subject's act.
+      const adjunct = PARTICIPLE_CUES.has(tok.lower) && (tokens[i - 1]?.text === ',' || CLOSE_QUOTES.has(tokens[i - 1]?.text ?? '') && tokens[i - 2]?.text === ',') ||
+        PARTICIPLES.has(tok.lower) && i > 1 && /^(?:by|for|after|before|while|from|without|when)$/.test(tokens[i - 1].lower);
       if (/ing$/.test(tok.lower) && !adjunct && !progressive(tokens, i) && !afterName) continue;
+      // "spoke to reporters", "spoke at a rally" tell of an event; "spoke of", "spoke out about" of what was said.
+      if (SPEAK_FORMS.has(tok.lower) && !tokens.slice(i + 1, i + 4).some((t) => /^(?:of|about|out|on|against|for)$/.test(t.lower))) continue;
       const strong = !WEAK_VERBS.has(tok.lower);
       // "..., saying ...": the speaker is the subject of the sentence.
       if (adjunct) {
@@ -261,13 +327,18 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       let beforeEnd = skipAside(tokens, skipTime(tokens, cueFirst - 1));
       // "an architect who said": the relative pronoun is the source, standing for the phrase before it.
       let relative = -1;
-      if (/^(?:who|which)$/.test(tokens[beforeEnd]?.lower ?? '')) {
+      // "cities that support the rules": "that" right before the verb, after a holder, is a relative pronoun too.
+      if (/^(?:who|which)$/.test(tokens[beforeEnd]?.lower ?? '') || tokens[beforeEnd]?.lower === 'that' && beforeEnd > 0 && tokens[beforeEnd - 1].kind === 'word' &&
+        isHolderWord(tokens[beforeEnd - 1]) && !SPEECH_VERBS.has(tokens[beforeEnd - 1].lower)) {
         relative = beforeEnd;
         beforeEnd = tokens[beforeEnd - 1]?.text === ',' ? beforeEnd - 2 : beforeEnd - 1;
       }
       // "... continued supporting Clinton and said": the subject of the sentence speaks.
       if (tokens[beforeEnd]?.lower === 'and' || tokens[beforeEnd]?.lower === 'but') {
-        const subject = sentenceSubject(tokens, beforeEnd);
+        // "Ms. Kato, a lawyer for the tenants, said ... and urged ...": the speaker already found, whose
+        // phrase is bounded better than the opening words.
+        const previous = out.length > firstFound ? out.slice(firstFound).find((a) => !a.nested && !a.uncued && a.cue.end <= tokens[beforeEnd].start) : undefined;
+        const subject = (previous ? tokenRange(tokens, previous.source) : null) ?? sentenceSubject(tokens, beforeEnd);
         if (subject) {
           out.push(make(text, tokens, s, subject.first, subject.last, span(text, tokens, cueFirst, i), restOfSentence(tokens, i), mentionIndex));
           continue;
@@ -283,9 +354,6 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         continue;
       }
       if (before && (strong && !NOUN_LIKE_CUES.has(tok.lower) || holdsView(tokens, before.last, i))) {
-        if (tok.lower === 'told' || tok.lower === 'tells') {
-          // "X told Reuters": the teller is the source.
-        }
         const cue = span(text, tokens, cueFirst, i);
         const content = contentAfterOrBefore(tokens, s, before.first, i);
         if (relative >= 0) {
@@ -298,8 +366,17 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         }
         continue;
       }
+      // "A union representing flight attendants endorsed ...": the phrase before the verb is no holder,
+      // but the sentence opens with one, and nothing between it and the verb can be a verb of its own.
+      // A cue word that is also a noun is a verb here only when a clause or an object follows it: "shows that", "shows Clinton".
+      const verbNext = tokens[i + 1] && (tokens[i + 1].lower === 'that' || /^\p{Lu}/u.test(tokens[i + 1].text) || DETERMINERS.has(tokens[i + 1].lower));
+      const subject = NOUN_LIKE_CUES.has(tok.lower) && !verbNext ? null : openingSubject(tokens, cueFirst, i);
+      if (subject) {
+        out.push(make(text, tokens, s, subject.first, subject.last, span(text, tokens, cueFirst, i), contentAfterOrBefore(tokens, s, subject.first, i), mentionIndex));
+        continue;
+      }
       // '"...", said X' and 'said X'
-      if (strong && (tok.lower === 'said' || tok.lower === 'says' || tok.lower === 'added' || tok.lower === 'reported' || tok.lower === 'told')) {
+      if (SAID_AFTER.has(tok.lower)) {
         const np = nounPhraseAfter(tokens, i + 1);
         const prev = tokens[i - 1];
         // Inverted order ends the clause: '"...," said the governor.' but not '..., said his men had ...'.
@@ -318,7 +395,10 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
     markNested(out, firstFound, quoted.ranges, tokens);
     // A speaker's name before a colon: "Pat Caddell: Voters are worried", "PENCE: Well, look".
     const colon = speakerColon(tokens);
-    if (colon) {
+    if (colon && /^(?:said|says|added|asked)$/i.test(tokens[colon.first].text) && colon.last > colon.first) {
+      // "Said Ellis: ...": the verb opens the label and the speaker follows it.
+      out.push(make(text, tokens, s, colon.first + 1, colon.last, span(text, tokens, colon.first, colon.first), restOfSentence(tokens, colon.last + 1), mentionIndex));
+    } else if (colon) {
       out.push(make(text, tokens, s, colon.first, colon.last, span(text, tokens, colon.last + 1, colon.last + 1), restOfSentence(tokens, colon.last + 1), mentionIndex));
     }
     // Headline credits: "Air strikes kill 39 - monitor", "Bombs kill 22: activists".
@@ -458,6 +538,11 @@ function markNested(found: FoundAttribution[], from: number, quoted: Range[], to
       a.nested = true;
       continue;
     }
+    // "what multiple lawmakers called fraud": naming a thing in someone's words describes the thing.
+    if (prev?.lower === 'what' && /^(?:called|calls|call|dubbed|termed|labeled|labelled|described)$/.test(a.cue.text.split(/\s+/).pop()!.toLowerCase())) {
+      a.nested = true;
+      continue;
+    }
     // "reports that Trump called ...": a clause after "that" is what someone else reports.
     if (/^that\s/i.test(a.source.text) || before > 0 && tokens[before].lower === 'that' && tokens[before - 1].kind === 'word') {
       a.nested = true;
@@ -522,6 +607,97 @@ function sentenceSubject(tokens: Token[], before: number): Np | null {
   return isSourceLike(tokens, k, last) ? { first: k, last } : null;
 }
 
+const LEADING_ADVERBS = /^(?:but|and|so|yet|still|however|meanwhile|instead|now|moreover|indeed|also)$/;
+/** Capitalised words that open an adverbial or a clause rather than a subject. */
+const NOT_SUBJECT_START = /^(?:in|on|at|after|before|when|while|if|as|since|despite|although|though|for|with|without|during|under|over|by|from|to|then|now|today|yesterday|last|this|that|these|those|it|there|here|what|how|why|whether|where|because|once|unless|until|like|unlike|among|amid|about|according|asked|even|only|just)$/;
+const PREPOSITIONS_IN_S = /^(?:as|across|versus|towards|afterwards|besides|plus|this|his|its|whereas|perhaps|always|sometimes)$/;
+const SUBJECT_DETERMINERS = /^(?:the|a|an|many|other|some|several|most|no|both|all|few|each|every|his|her|their|its|our|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)$/;
+/** What cannot stand inside a subject before its verb: a finite verb, a modal, a clause of its own. */
+const NOT_IN_SUBJECT = new Set([...BE_FORMS, 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'do', 'does', 'did', 'that', 'and', 'but', 'or', 'if', 'when', 'because', 'while', 'as', 'than']);
+
+/**
+ * The phrase a sentence opens with, when it is a holder and runs unbroken to the verb at `cueFirst`:
+ * "Protesters marching through the streets chanted", "Other major unions, including the teachers,
+ * have also endorsed". Only the first words are read for the holder; what follows them may be any
+ * modifier that is not itself a clause.
+ */
+function openingSubject(tokens: Token[], cueFirst: number, verb: number): Np | null {
+  const prev = tokens[cueFirst - 1];
+  const next = tokens[verb + 1];
+  // "the analyses", "voting rights advocates have": a noun, not a verb; "a poll released Friday", "the
+  // program, called EB-5,": a participle describing the noun before it.
+  if (!prev || DETERMINERS.has(prev.lower) || prev.kind === 'number' || /^(?:who|which|those|these|to|of)$/.test(prev.lower)) return null;
+  if (/s$/.test(tokens[verb].lower) && next && AFTER_NOUN.has(next.lower) && !/^(?:and|or|also|later|then|further)$/.test(next.lower)) return null;
+  if (/ed$/.test(tokens[verb].lower) && next && cueFirst === verb && prev.text === prev.lower && (REDUCED_RELATIVE_NEXT.test(next.lower) ||
+    /^(?:on|in)$/.test(next.lower) && (tokens[verb + 2]?.kind === 'number' || TIME_WORDS.test(tokens[verb + 2]?.lower ?? '')))) return null;
+  let k = 0;
+  while (k < cueFirst && (LEADING_ADVERBS.test(tokens[k].lower) || tokens[k].text === ',')) k++;
+  const length = cueFirst - k;
+  if (length < 2 || length > 20) return null;
+  const first = tokens[k];
+  if (first.kind !== 'word' || NOT_SUBJECT_START.test(first.lower) || /ing$/.test(first.lower) && !isHolderWord(first) || !(SUBJECT_DETERMINERS.test(first.lower) || /^\p{Lu}/u.test(first.text) || isHolderWord(first))) return null;
+  let holder = -1;
+  for (let j = k; j < cueFirst && j - k < 4; j++) {
+    const t = tokens[j];
+    if (t.kind !== 'word' && !(t.text === '.' && j > k)) break;
+    if (t.kind === 'word' && isHolderWord(t) && !NOT_SUBJECT_START.test(t.lower)) holder = j;
+    if (t.kind === 'word' && t.text === t.lower && !SUBJECT_DETERMINERS.test(t.lower) && !isHolderWord(t) && holder >= 0) break;
+  }
+  if (holder < 0) return null;
+  let commas = 0;
+  for (let j = k; j < cueFirst; j++) {
+    const t = tokens[j];
+    if (OPEN_QUOTES.has(t.text) || CLOSE_QUOTES.has(t.text) || t.text === ';' || t.text === ':' || t.text === "'") return null;
+    if (t.text === ',') commas++;
+    if (t.kind !== 'word') continue;
+    // "He’s given airtime to ...": a pronoun with its auxiliary opens a clause of its own.
+    if (/['’](?:s|ve|d|ll|re)$/.test(t.lower) && PRONOUNS.has(t.lower.slice(0, -2))) return null;
+    if (t.text !== t.lower) continue;
+    // "The latest poll released Friday shows": a participle with its time or agent describes the noun before it.
+    const describing = /ed$/.test(t.lower) && tokens[j - 1]?.kind === 'word' && (REDUCED_RELATIVE_NEXT.test(tokens[j + 1]?.lower ?? '') || tokens[j + 1]?.lower === 'in');
+    if (NOT_IN_SUBJECT.has(t.lower) || SPEECH_VERBS.has(t.lower) && !t.lower.endsWith('ing') && !describing) return null;
+    // "They taped an hourlong show", "Okafor calls the fare plan": a verb with its object is the verb of the clause.
+    if (/(?:ed|[^su]s)$/.test(t.lower) && !PREPOSITIONS_IN_S.test(t.lower) && j > k && DETERMINERS.has(tokens[j + 1]?.lower ?? '')) return null;
+    if (/^(?:who|which)$/.test(t.lower) && tokens[j - 1]?.text !== ',') return null;
+  }
+  let last = cueFirst - 1;
+  // "..., compared with": a verb after a lone comma is an aside, not the verb of the opening phrase.
+  if (prev.text === ',' && commas < 2) return null;
+  while (last > k && (tokens[last].text === ',' || tokens[last].text === '-')) last--;
+  return { first: k, last };
+}
+
+/** The tokens a span covers, or null when it does not start and end on token boundaries. */
+function tokenRange(tokens: Token[], r: Range): Np | null {
+  const first = tokens.findIndex((t) => t.start === r.start);
+  const last = tokens.findIndex((t) => t.end === r.end);
+  return first >= 0 && last >= first ? { first, last } : null;
+}
+
+const VIEW_NOUNS_IN = new Set(['poll', 'polls', 'survey', 'surveys', 'view', 'opinion', 'eyes', 'estimation', 'judgment', 'judgement', 'telling', 'account']);
+const VIEW_NOUNS_BY = new Set(['estimate', 'estimates', 'count', 'account', 'accounts', 'tally', 'calculation', 'calculations', 'reckoning']);
+
+/**
+ * The last token of the phrase after "in" or "by" when it names where a view or a figure comes from
+ * ("in this poll", "in his eyes", "by one estimate", "by the group's count"), else -1. Only
+ * determiners, possessives, names, numbers and modifiers may stand before the noun, and nothing
+ * may follow it but the end of the clause.
+ */
+function viewPhraseEnd(tokens: Token[], at: number): number {
+  const nouns = tokens[at].lower === 'in' ? VIEW_NOUNS_IN : VIEW_NOUNS_BY;
+  for (let k = at + 1; k < tokens.length && k <= at + 7; k++) {
+    const t = tokens[k];
+    if (t.kind === 'punct' && t.text !== '/' && t.text !== '-') return -1;
+    if (t.kind !== 'word') continue;
+    if (nouns.has(t.lower)) {
+      const next = tokens[k + 1];
+      return k > at + 1 && (!next || next.kind === 'punct' || /^(?:to|conducted|released|taken|of)$/.test(next.lower)) ? k : -1;
+    }
+    if (NP_BLOCKERS.has(t.lower) && !DETERMINERS.has(t.lower) && t.lower !== 'all') return -1;
+  }
+  return -1;
+}
+
 function restOfSentence(tokens: Token[], after: number): Range | null {
   let from = after + 1;
   while (from < tokens.length && PUNCT_STOP.has(tokens[from].text)) from++;
@@ -529,13 +705,24 @@ function restOfSentence(tokens: Token[], after: number): Range | null {
   return { start: tokens[from].start, end: tokens[tokens.length - 1].end };
 }
 
+/** Labels of page furniture and corrections, which speak for no one: "Correction:", "The Latest:". */
+const LABELS = /^(?:correction|corrections|clarification|update|updated|editor['’]s note|note|the latest|latest|source|sources|photo|video|watch|related|read more|see also|breaking|exclusive|analysis|opinion)$/;
+
 /** "Pat Caddell: ...", "PENCE: ...": one to three capitalised words, then a colon, then speech. */
 function speakerColon(tokens: Token[]): Np | null {
   let k = 0;
   while (k < tokens.length && (tokens[k].text === '"' || tokens[k].text === '“')) k++;
   const first = k;
   while (k < tokens.length && k - first < 3 && tokens[k].kind === 'word' && /^\p{Lu}/u.test(tokens[k].text)) k++;
+  if (tokens[k]?.text !== ':') {
+    // "A lesson from Loretta Lynch: 'Be the voice ...'": a longer phrase ending in a name, then a quotation.
+    k = first;
+    while (k < tokens.length && k - first < 8 && tokens[k].kind === 'word') k++;
+    const quote = tokens[k + 1];
+    if (tokens[k]?.text !== ':' || k - first < 2 || !/^\p{Lu}/u.test(tokens[k - 1].text) || !quote || !(OPEN_QUOTES.has(quote.text) || quote.text === "'")) return null;
+  }
   if (k === first || tokens[k]?.text !== ':' || k + 1 >= tokens.length) return null;
+  if (LABELS.test(tokens.slice(first, k).map((t) => t.lower).join(' '))) return null;
   return { first, last: k - 1 };
 }
 
@@ -577,12 +764,15 @@ function skipAside(tokens: Token[], k: number): number {
   }
   if (tokens[k]?.text === ',') {
     for (let j = k - 1; j > 0 && k - j < 32; j--) {
-      if (tokens[j].text === ',' && /^(?:who|which|whose)$/.test(tokens[j + 1]?.lower ?? '')) return j - 1;
+      // "Dana Schiff, 56, who has served ...,": an age set off by commas stands between the name and the clause.
+      if (tokens[j].text === ',' && /^(?:who|which|whose)$/.test(tokens[j + 1]?.lower ?? '')) return tokens[j - 1]?.kind === 'number' && tokens[j - 2]?.text === ',' ? j - 3 : j - 1;
       // "A lawyer for the outlets, Dana Cole, said": the name set off by commas is the source.
-      if (tokens[j].text === ',' && k - j <= 5 && tokens.slice(j + 1, k).every((t) => /^\p{Lu}/u.test(t.text) || t.text === '.')) return k - 1;
+      if (tokens[j].text === ',' && k - j <= 5 && tokens[k - 1].kind === 'word' && tokens.slice(j + 1, k).every((t) => /^\p{Lu}/u.test(t.text) || t.text === '.')) return k - 1;
       // "Phil Lovas, the campaign chairman, said": an appositive after a name.
-      if (tokens[j].text === ',' && /^\p{Lu}/u.test(tokens[j - 1]?.text ?? '') && k - j <= 30) return j - 1;
-      if (tokens[j].text === '.' || tokens[j].text === '"') break;
+      // "Johnnie Wilson, of Springfield, Va., said": a hometown is an aside too, so the name lies before it.
+      if (tokens[j].text === ',' && /^\p{Lu}/u.test(tokens[j - 1]?.text ?? '') && k - j <= 30 && !/^(?:of|from)$/.test(tokens[j - 2]?.lower ?? '')) return j - 1;
+      // A full stop inside a sentence belongs to an abbreviation ("Va.", "Jr."); only a quotation ends the aside.
+      if (tokens[j].text === '"' || tokens[j].text === '.' && tokens[j - 1]?.kind !== 'word') break;
     }
   }
   return k;
@@ -674,7 +864,7 @@ function nounPhraseAfter(tokens: Token[], first: number): Np | null {
 const REDUCED_RELATIVE_NEXT = /^(?:by|last|this|earlier|yesterday|during|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 function isHolderWord(t: Token): boolean {
-  return /^\p{Lu}/u.test(t.text) || GROUP_SOURCE_NOUNS.has(t.lower) || HOLDER_NOUNS.has(t.lower);
+  return /^\p{Lu}/u.test(t.text) || GROUP_SOURCE_NOUNS.has(t.lower) || HOLDER_NOUNS.has(t.lower) || HOLDER_SUFFIX.test(t.lower);
 }
 
 /** Modifiers and auxiliaries after a word that make it a noun: "the campaign would", "tweets came". */
@@ -693,7 +883,7 @@ function holdsView(tokens: Token[], last: number, verb: number): boolean {
     if (tokens[k].kind !== 'word') break;
   }
   if (head !== tokens[last] && !isHolderWord(head)) head = tokens[last];
-  const holder = /^\p{Lu}/u.test(head.text) || GROUP_SOURCE_NOUNS.has(head.lower) || HOLDER_NOUNS.has(head.lower) || PRONOUNS.has(head.lower) || /^(?:you|i)$/.test(head.lower);
+  const holder = isHolderWord(head) || PRONOUNS.has(head.lower) || /^(?:you|i)$/.test(head.lower);
   if (!holder) return false;
   // "a poll released last week", "a report issued by the agency": a participle after its noun.
   const next0 = tokens[verb + 1];
@@ -798,7 +988,7 @@ function indexMentions(entities: Entity[]): MentionIndex {
   };
 }
 
-const PERSON_NOUN = /\b(?:officer|official|spokesman|spokeswoman|spokesperson|commander|governor|mayor|minister|doctor|medic|witness|resident|activist|source|chief|director|head|leader|general|colonel)$/i;
+const PERSON_NOUN = /\b(?:officer|official|spokesman|spokeswoman|spokesperson|commander|governor|mayor|minister|doctor|medic|witness|resident|activist|source|chief|director|head|leader|general|colonel|manager|chairman|chairwoman|aide|adviser|advisor|strategist|secretary)$/i;
 const DESCRIPTIONS = /^(?:the )?(?:group|organi[sz]ation|monitor|observatory|agency|ministry|army|militants?|rebels|movement|network|channel|broadcaster|outlet|newspaper|government|regime|force|forces|official|spokesman|spokeswoman)$/;
 
 /**
