@@ -42,21 +42,23 @@ const S = scenario;
 // ---- prerequisites ------------------------------------------------------------------------------------
 
 if (os.platform() !== 'linux') die('the e2e harness runs on Linux only');
-if (!fs.existsSync(CHROMIUM)) die(`chromium not found at ${CHROMIUM} (apt-get install chromium, or set NEWSLENS_E2E_CHROMIUM)`);
 let chromium;
 try {
   ({ chromium } = await import('playwright-core'));
 } catch (e) {
   die(`playwright-core is not installed in ${REPO} (npm install): ${e.message}`);
 }
-if (!isCacheComplete()) {
-  if (flag('--no-prepare')) die(`code-server ${CODE_SERVER_VERSION} cache missing or incomplete at ${CODE_SERVER_DIR} (run: node scripts/e2e/prepare.mjs)`);
+if (flag('--no-prepare')) {
+  if (!isCacheComplete()) die(`code-server ${CODE_SERVER_VERSION} cache missing or incomplete at ${CODE_SERVER_DIR} (run: node scripts/e2e/prepare.mjs)`);
+  log(`code-server ${CODE_SERVER_VERSION}: cached at ${CODE_SERVER_DIR}`);
+} else {
+  // prepare() installs the Debian packages (chromium among them) on a fresh machine even when the
+  // code-server cache survived from an earlier run, then returns at once if the cache is complete.
   const { prepare } = await import('./prepare.mjs');
   await prepare();
   if (!isCacheComplete()) die(`code-server cache still incomplete at ${CODE_SERVER_DIR} after prepare`);
-} else {
-  log(`code-server ${CODE_SERVER_VERSION}: cached at ${CODE_SERVER_DIR}`);
 }
+if (!fs.existsSync(CHROMIUM)) die(`chromium not found at ${CHROMIUM} (apt-get install chromium, or set NEWSLENS_E2E_CHROMIUM)`);
 const articles = fs.existsSync(EXAMPLES)
   ? fs.readdirSync(EXAMPLES).filter((f) => ARTICLE_PATTERN.test(f) && !NOT_ARTICLES.has(f)).sort()
   : [];
