@@ -13,6 +13,7 @@ import { Entity, EntityKind, PlaceInfo } from './types';
 
 // Regex literals written in a function make a new RegExp object each time they are evaluated;
 // these are tested once or more per token, so they are made once here.
+const WHITESPACE_RUN = /\s+/g; // for replace only, which starts a global pattern from the beginning
 const STARTS_UPPER = /^\p{Lu}/u;
 const ALL_CAPS = /^[\p{Lu}.&-]{2,}$/u;
 const POSSESSIVE_S = /['’]s$/i;
@@ -352,7 +353,7 @@ export class EntityFinder {
     let nameFirst = first;
     const title = this.matchTitle(tokens, first, last);
     if (title > first) {
-      role = text.slice(tokens[first].start, tokens[title - 1].end).replace(/\s+/g, ' ');
+      role = text.slice(tokens[first].start, tokens[title - 1].end).replace(WHITESPACE_RUN, ' ');
       nameFirst = title;
     } else if (this.gazetteer.countryOfDemonym(tokens[first].text) && first < last) {
       const after = this.matchTitle(tokens, first + 1, last);
@@ -545,7 +546,7 @@ export class EntityFinder {
     const start = tokens[first].start;
     const end = lastTok.end - (lastTok.text.length - lastWord.length);
     const surface = text.slice(start, end);
-    const name = surface.replace(/\s+/g, ' ');
+    const name = surface.replace(WHITESPACE_RUN, ' ');
     if (kind === 'place' && !place) {
       // "Hama province" is in the gazetteer as "Hama".
       place = this.gazetteer.lookup(name.replace(PLACE_NOUN_AFTER, '')) ?? undefined;
@@ -561,7 +562,7 @@ const APPOSITIVE_ROLE =
 function addAppositiveRole(text: string, m: EntityMention): void {
   const match = APPOSITIVE_ROLE.exec(text.slice(m.end, m.end + 160));
   if (!match) return;
-  m.description = match[1].replace(/\s+/g, ' ').trim();
+  m.description = match[1].replace(WHITESPACE_RUN, ' ').trim();
 }
 
 function isTitleAbbreviation(word: string): boolean {

@@ -7,6 +7,7 @@ import { NumberKind, NumberMention } from './types';
 
 // Regex literals written in a function make a new RegExp object each time they are evaluated;
 // these are tested once or more per token, so they are made once here.
+const COMMAS = /,/g; // for replace only, which starts a global pattern from the beginning
 const YEARS_OLD = /^years?-olds?$/;
 const YEARS = /^years?$/;
 const PERIOD_COMPOUND = /^(?:day|week|month|year|hour)s?-/;
@@ -137,7 +138,7 @@ function parseBase(tokens: Token[], i: number): Base | null {
   if (!tok) return null;
   if (tok.kind === 'number') {
     if (!DIGITS_WITH_SEPARATORS.test(tok.text)) return null;
-    let value = Number(tok.text.replace(/,/g, ''));
+    let value = Number(tok.text.replace(COMMAS, ''));
     let end = i;
     const scale = SCALES[tokens[i + 1]?.lower ?? ''];
     if (scale && scale >= 1000 && adjacent(tokens, i, i + 1)) {
