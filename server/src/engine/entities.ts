@@ -129,8 +129,14 @@ function isAllCaps(word: string): boolean {
 
 /** A sentence written in capitals (a wire headline) tells nothing by capitalisation. */
 function isShouting(tokens: Token[]): boolean {
-  const words = tokens.filter((t) => t.kind === 'word' && t.text.length > 1);
-  return words.length >= 3 && words.filter((t) => isAllCaps(t.text)).length / words.length > 0.6;
+  let words = 0;
+  let caps = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'word' || t.text.length <= 1) continue;
+    words++;
+    if (isAllCaps(t.text)) caps++;
+  }
+  return words >= 3 && caps / words > 0.6;
 }
 
 /**
