@@ -8,6 +8,12 @@ import { Entity, Range, Span } from './types';
 
 // Regex literals written in a function make a new RegExp object each time they are evaluated;
 // these are tested once or more per token, so they are made once here.
+const WHITESPACE = /\s+/;
+const NOT_CONTRACTION = /n['’]t$/;
+const LY_ENDING = /ly$/;
+const QUANTIFIERS = /^(?:some|many|most|all|both|few|several|others)$/;
+const PRONOUN_CONTRACTION = /^(?:he|she|it|they|we|i|you|who)['’](?:s|ve|d|ll|re)$/;
+const TIME_DETERMINERS = /^(?:last|this|that|a|an|the|earlier|later)$/;
 const STARTS_UPPER = /^\p{Lu}/u;
 const ING_FORM = /ing$/;
 const WHO_OR_WHICH = /^(?:who|which)$/;
@@ -139,7 +145,7 @@ const LY_NOUNS = new Set(['family', 'ally', 'rally', 'supply', 'assembly', 'repl
 /** What may stand between a subject and its verb: auxiliaries, negation, adverbs ("has repeatedly said"). */
 function isAuxiliary(t: Token): boolean {
   if (t.kind !== 'word' || t.text !== t.lower) return false;
-  return AUXILIARIES.has(t.lower) || /n['’]t$/.test(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly') && !LY_NOUNS.has(t.lower));
+  return AUXILIARIES.has(t.lower) || NOT_CONTRACTION.test(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly') && !LY_NOUNS.has(t.lower));
 }
 const BE_FORMS = new Set(['is', 'are', 'am', 'was', 'were', 'be', 'been', 'being']);
 /** People and bodies written in lower case that hold views: sources when they are the subject. */
@@ -260,7 +266,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         }
       }
       // "he’s promoted", "who’ve called for": the pronoun and its auxiliary written as one word.
-      if (cueFirst > 0 && /^(?:he|she|it|they|we|i|you|who)['’](?:s|ve|d|ll|re)$/.test(tokens[cueFirst - 1].lower)) {
+      if (cueFirst > 0 && PRONOUN_CONTRACTION.test(tokens[cueFirst - 1].lower)) {
         out.push(make(text, tokens, s, cueFirst - 1, cueFirst - 1, span(text, tokens, cueFirst, i), restOfSentence(tokens, i), mentionIndex));
         continue;
       }
@@ -386,7 +392,7 @@ const TIME_WORDS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday
 function skipTime(tokens: Token[], k: number): number {
   for (let j = k; j >= 0 && k - j < 4; j--) {
     const t = tokens[j];
-    if (t.kind === 'word' ? !TIME_WORDS.test(t.lower) && !/^(?:last|this|that|a|an|the|earlier|later)$/.test(t.lower) : t.kind !== 'number') {
+    if (t.kind === 'word' ? !TIME_WORDS.test(t.lower) && !TIME_DETERMINERS.test(t.lower) : t.kind !== 'number') {
       return j < k && /^(?:on|in|at|last|this|earlier|during)$/.test(tokens[j].lower) ? skipParticiple(tokens, j - 1) : k;
     }
     if (/^(?:last|this)$/.test(t.lower) && j < k) return skipParticiple(tokens, j - 1);
@@ -552,7 +558,7 @@ function make(
   const source = span(text, tokens, first, last);
   const entity = mentionIndex.entityOverlapping(source.start, source.end);
   const quoted = content !== null && isQuote(text, content);
-  const verb = cue.text.split(/\s+/).pop()!.toLowerCase();
+  const verb = cue.text.split(WHITESPACE).pop()!.toLowerCase();
   const stance = STANCE_VERBS.has(verb) || VIEW_VERBS.has(verb);
   return { source, cue, content, sentence: { start: s.start, end: s.end }, antecedent: null, entityId: entity?.id, quoted, stance };
 }
@@ -601,9 +607,9 @@ function nounPhraseBefore(tokens: Token[], last: number): Np | null {
   if (head.kind !== 'word') return null;
   if (PRONOUNS.has(head.lower)) return { first: last, last };
   // "Some believe ...", "but all agreed ...": a quantifier standing alone is the subject.
-  if (/^(?:some|many|most|all|both|few|several|others)$/.test(head.lower) && (last === 0 || tokens[last - 1].kind === 'punct' || /^(?:and|but)$/.test(tokens[last - 1].lower))) return { first: last, last };
+  if (QUANTIFIERS.test(head.lower) && (last === 0 || tokens[last - 1].kind === 'punct' || /^(?:and|but)$/.test(tokens[last - 1].lower))) return { first: last, last };
   if (DETERMINERS.has(head.lower)) return null;
-  if (NP_BLOCKERS.has(head.lower) || /ly$/.test(head.lower) && !STARTS_UPPER.test(head.text)) return null;
+  if (NP_BLOCKERS.has(head.lower) || LY_ENDING.test(head.lower) && !STARTS_UPPER.test(head.text)) return null;
   let first = last;
   for (let k = last - 1; k >= 0 && last - k < 10; k--) {
     const t = tokens[k];

@@ -9,6 +9,11 @@ import { CasualtyCategory, Range } from './types';
 
 // Regex literals written in a function make a new RegExp object each time they are evaluated;
 // these are tested once or more per token, so they are made once here.
+const PLURAL_NOUN = /^[a-z]+(?:s|men)$/;
+const HARM_ADJECTIVES = /^(?:wounded|injured|dead|missing|detained|abducted)$/;
+const STARTS_UPPER = /^\p{Lu}/u;
+const BETWEEN_TOLL_AND_FIGURE = /^(?:the|a|an|death|overall|total|final|new|latest|casualty|had|then|further|since|already|risen|reportedly|officially|has|least|more|than|about|around|nearly|in|dead|people|killed|deaths|fatalities|on|evening|morning|night|afternoon|earlier|an|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const BETWEEN_HARM_AND_FIGURE = /^(?:the|some|a|an|also|reportedly|allegedly|nearly|at|least|as|many|up|to|more|than|about|around|over|another|all)$/;
 const HE_OR_SHE = /^(?:he|she)$/;
 const PERIOD_PREPOSITIONS = /^(?:during|over|in)$/;
 const CLAUSE_OPENING_WORDS = /^(?:and|but|where|when|after|while|until|before|because|then|said|says|say|that|believe|believes)$/;
@@ -366,7 +371,7 @@ function harmBefore(tokens: Token[], first: number): { index: number; category: 
     if (t.lower === 'of' && k > 0 && NOUN_OF_HARM[tokens[k - 1].lower]) {
       return { index: k - 1, category: NOUN_OF_HARM[tokens[k - 1].lower] };
     }
-    if (!/^(?:the|some|a|an|also|reportedly|allegedly|nearly|at|least|as|many|up|to|more|than|about|around|over|another|all)$/.test(t.lower)) return null;
+    if (!BETWEEN_HARM_AND_FIGURE.test(t.lower)) return null;
   }
   return null;
 }
@@ -382,7 +387,7 @@ function tollBefore(tokens: Token[], first: number): number | null {
     if ((t.lower === 'dead' || t.lower === 'killed' || t.lower === 'deaths' || t.lower === 'fatalities') && tokens.slice(Math.max(0, k - 4), k).some((x) => x.lower === 'number')) {
       return tokens.slice(Math.max(0, k - 4), k).findIndex((x) => x.lower === 'number') + Math.max(0, k - 4);
     }
-    if (t.kind !== 'word' || !(TOLL_VERBS.has(t.lower) || /^(?:the|a|an|death|overall|total|final|new|latest|casualty|had|then|further|since|already|risen|reportedly|officially|has|least|more|than|about|around|nearly|in|dead|people|killed|deaths|fatalities|on|evening|morning|night|afternoon|earlier|an|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(t.lower) || /^\p{Lu}/u.test(t.text))) {
+    if (t.kind !== 'word' || !(TOLL_VERBS.has(t.lower) || BETWEEN_TOLL_AND_FIGURE.test(t.lower) || STARTS_UPPER.test(t.text))) {
       return null;
     }
   }
@@ -565,7 +570,7 @@ export function findClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
       // An unlisted plural noun still names victims when a harm follows it: "Four fishermen are missing".
       const noun = tokens[last + 1];
       // A count of one takes a singular: "one firefighter suffered a gunshot wound".
-      const nounShape = num.min === 1 && num.max === 1 ? /^[a-z]{3,}$/ : /^[a-z]+(?:s|men)$/;
+      const nounShape = num.min === 1 && num.max === 1 ? /^[a-z]{3,}$/ : PLURAL_NOUN;
       if (noun && noun.kind === 'word' && nounShape.test(noun.text) && !HARM_WORDS[noun.lower] && !PASSIVE_GLUE.has(noun.lower) && !/^(?:shots?|rounds?|bullets?|times?|of)$/.test(noun.lower) && harmAfter(tokens, last + 2)) {
         victims = { first: last + 1, last: last + 1, head: noun.lower };
       }
@@ -604,7 +609,7 @@ export function findClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
       let k = last + 1;
       if (tokens[k]?.lower === 'of') k++;
       const adjective = tokens[k]?.lower ?? '';
-      if (/^(?:wounded|injured|dead|missing|detained|abducted)$/.test(adjective) && VICTIM_GROUPS[tokens[k + 1]?.lower ?? '']) {
+      if (HARM_ADJECTIVES.test(adjective) && VICTIM_GROUPS[tokens[k + 1]?.lower ?? '']) {
         category = HARM_WORDS[adjective];
         spanLast = k + 1;
         victims = { first: k + 1, last: k + 1, head: tokens[k + 1].lower };

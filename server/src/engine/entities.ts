@@ -13,6 +13,8 @@ import { Entity, EntityKind, PlaceInfo } from './types';
 
 // Regex literals written in a function make a new RegExp object each time they are evaluated;
 // these are tested once or more per token, so they are made once here.
+const WHITESPACE = /\s+/;
+const LEADING_THE = /^the /;
 const WHITESPACE_RUN = /\s+/g; // for replace only, which starts a global pattern from the beginning
 const STARTS_UPPER = /^\p{Lu}/u;
 const ALL_CAPS = /^[\p{Lu}.&-]{2,}$/u;
@@ -586,7 +588,7 @@ const foldedCache = new Map<string, string>();
 function nameParts(name: string): readonly string[] {
   let parts = namePartsCache.get(name);
   if (parts === undefined) {
-    parts = name.split(/\s+/).map((w) => w.replace(ARABIC_PREFIX, '').toLowerCase());
+    parts = name.split(WHITESPACE).map((w) => w.replace(ARABIC_PREFIX, '').toLowerCase());
     if (namePartsCache.size >= MAX_CACHED_NAMES) namePartsCache.clear();
     namePartsCache.set(name, parts);
   }
@@ -729,7 +731,7 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
 
 function initials(name: string): string {
   return name
-    .split(/\s+/)
+    .split(WHITESPACE)
     .filter((w) => STARTS_UPPER.test(w))
     .map((w) => w[0])
     .join('');
@@ -737,5 +739,5 @@ function initials(name: string): string {
 
 function entityKey(kind: EntityKind, name: string, place?: PlaceInfo): string {
   if (kind === 'place' && place && !name.includes(' ')) return `place:${folded(place.gazetteerName)}|${place.countryCode}`;
-  return `${kind}:${folded(name).replace(/^the /, '')}`;
+  return `${kind}:${folded(name).replace(LEADING_THE, '')}`;
 }

@@ -7,6 +7,7 @@ import { NumberKind, NumberMention } from './types';
 
 // Regex literals written in a function make a new RegExp object each time they are evaluated;
 // these are tested once or more per token, so they are made once here.
+const NAMED_BY_NUMBER = /^(?:route|interstate|highway|hwy|i|us|sr|exit|flight|resolution|chapter|section|article|apartment|apt|suite|room|channel|unit|building|gate|platform|mile|district|ward|precinct|station|camp|brigade|division|battalion|regiment|squadron|fleet|corps)$/;
 const COMMAS = /,/g; // for replace only, which starts a global pattern from the beginning
 const YEARS_OLD = /^years?-olds?$/;
 const YEARS = /^years?$/;
@@ -358,7 +359,7 @@ function classify(tokens: Token[], first: number, last: number, base: Base): Num
   // "I-295", "AK-47", "M-16": a letter code joined by a hyphen names a road or a weapon.
   if (prev?.text === '-' && prev.end === tok.start && prev2 && prev2.end === prev.start && /^\p{Lu}{1,3}$/u.test(prev2.text)) return 'other';
   // "Interstate 295", "Route 9", "the 3900 block", "Flight 17", "Resolution 2254": names, not counts.
-  if (prev && /^(?:route|interstate|highway|hwy|i|us|sr|exit|flight|resolution|chapter|section|article|apartment|apt|suite|room|channel|unit|building|gate|platform|mile|district|ward|precinct|station|camp|brigade|division|battalion|regiment|squadron|fleet|corps)$/.test(prev.lower) && tok.kind === 'number') return 'other';
+  if (prev && NAMED_BY_NUMBER.test(prev.lower) && tok.kind === 'number') return 'other';
   if (BLOCKS.test(nextLower)) return 'other';
   return 'count';
 }
