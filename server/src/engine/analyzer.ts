@@ -17,6 +17,10 @@ import {
   NumberMention, Range, SourceTag,
 } from './types';
 
+// A regex literal written in a function makes a new RegExp object each time it is evaluated; this one
+// is tested for every place of every claim's sentence, so it is made once here.
+const REGION_NOUN_AFTER = /\b(?:province|governorate|region|countryside)$/i;
+
 export interface EngineResources {
   gazetteer: GazetteerData;
   /**
@@ -224,7 +228,7 @@ export function createAnalyzer(resources: EngineResources): Analyzer {
 
 /** A town or city, as opposed to a country or a province. */
 function isTown(e: Entity): boolean {
-  return e.place?.placeType !== 'country' && !/\b(?:province|governorate|region|countryside)$/i.test(e.name);
+  return e.place?.placeType !== 'country' && !REGION_NOUN_AFTER.test(e.name);
 }
 
 /** A harm word written in title case ("Kills", "Injured"), not where a sentence begins. */

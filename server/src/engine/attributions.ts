@@ -6,6 +6,18 @@ import { GROUP_SOURCE_NOUNS } from './lexicon';
 import { Token } from './text';
 import { Entity, Range, Span } from './types';
 
+// Regex literals written in a function make a new RegExp object each time they are evaluated;
+// these are tested once or more per token, so they are made once here.
+const WHITESPACE = /\s+/;
+const NOT_CONTRACTION = /n['’]t$/;
+const LY_ENDING = /ly$/;
+const QUANTIFIERS = /^(?:some|many|most|all|both|few|several|others)$/;
+const PRONOUN_CONTRACTION = /^(?:he|she|it|they|we|i|you|who)['’](?:s|ve|d|ll|re)$/;
+const TIME_DETERMINERS = /^(?:last|this|that|a|an|the|earlier|later)$/;
+const STARTS_UPPER = /^\p{Lu}/u;
+const ING_FORM = /ing$/;
+const WHO_OR_WHICH = /^(?:who|which)$/;
+
 export interface FoundAttribution {
   source: Span;
   cue: Span;
@@ -159,7 +171,7 @@ const LY_NOUNS = new Set(['family', 'ally', 'rally', 'supply', 'assembly', 'repl
 /** What may stand between a subject and its verb: auxiliaries, negation, adverbs ("has repeatedly said"). */
 function isAuxiliary(t: Token): boolean {
   if (t.kind !== 'word' || t.text !== t.lower) return false;
-  return AUXILIARIES.has(t.lower) || /n['’]t$/.test(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly') && !LY_NOUNS.has(t.lower));
+  return AUXILIARIES.has(t.lower) || NOT_CONTRACTION.test(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly') && !LY_NOUNS.has(t.lower));
 }
 const BE_FORMS = new Set(['is', 'are', 'am', 'was', 'were', 'be', 'been', 'being']);
 /** People and bodies written in lower case that hold views: sources when they are the subject. */
@@ -230,7 +242,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
       // '"...” ― Maria Lopez': a quotation signed with a dash and the speaker's name.
-      if ((tok.text === '―' || tok.text === '—') && i + 1 < tokens.length && /^\p{Lu}/u.test(tokens[i + 1].text) &&
+      if ((tok.text === '―' || tok.text === '—') && i + 1 < tokens.length && STARTS_UPPER.test(tokens[i + 1].text) &&
         CLOSE_QUOTES.has(charBefore(text, tok.start))) {
         const name = capitalisedRun(tokens, i + 1);
         out.push(make(text, tokens, s, i + 1, name, span(text, tokens, i, i), quoteBefore(tokens, i), mentionIndex));
@@ -278,12 +290,12 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       // An -ing form reports speech only as a participle after a comma ("..., saying ..."), handled below;
       // elsewhere it is a noun or an adjective: "after a similar warning", "rocket shells claiming lives".
       // "footage of Trump saying ...": a speech participle right after a name.
-      const afterName = PARTICIPLES.has(tok.lower) && i > 0 && tokens[i - 1].kind === 'word' && /^\p{Lu}/u.test(tokens[i - 1].text);
+      const afterName = PARTICIPLES.has(tok.lower) && i > 0 && tokens[i - 1].kind === 'word' && STARTS_UPPER.test(tokens[i - 1].text);
       // "..., saying ...", and '... a “strong leader,” comparing him ...' with the comma inside the quotation.
       // "... by saying ...", "... for telling ...": a speech participle after a preposition is the subject's act.
       const adjunct = PARTICIPLE_CUES.has(tok.lower) && (tokens[i - 1]?.text === ',' || CLOSE_QUOTES.has(tokens[i - 1]?.text ?? '') && tokens[i - 2]?.text === ',') ||
         PARTICIPLES.has(tok.lower) && i > 1 && /^(?:by|for|after|before|while|from|without|when)$/.test(tokens[i - 1].lower);
-      if (/ing$/.test(tok.lower) && !adjunct && !progressive(tokens, i) && !afterName) continue;
+      if (ING_FORM.test(tok.lower) && !adjunct && !progressive(tokens, i) && !afterName) continue;
       // "spoke to reporters", "spoke at a rally" tell of an event; "spoke of", "spoke out about" of what was said.
       if (SPEAK_FORMS.has(tok.lower) && !tokens.slice(i + 1, i + 4).some((t) => /^(?:of|about|out|on|against|for)$/.test(t.lower))) continue;
       const strong = !WEAK_VERBS.has(tok.lower);
@@ -320,7 +332,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         }
       }
       // "he’s promoted", "who’ve called for": the pronoun and its auxiliary written as one word.
-      if (cueFirst > 0 && /^(?:he|she|it|they|we|i|you|who)['’](?:s|ve|d|ll|re)$/.test(tokens[cueFirst - 1].lower)) {
+      if (cueFirst > 0 && PRONOUN_CONTRACTION.test(tokens[cueFirst - 1].lower)) {
         out.push(make(text, tokens, s, cueFirst - 1, cueFirst - 1, span(text, tokens, cueFirst, i), restOfSentence(tokens, i), mentionIndex));
         continue;
       }
@@ -328,7 +340,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       // "an architect who said": the relative pronoun is the source, standing for the phrase before it.
       let relative = -1;
       // "cities that support the rules": "that" right before the verb, after a holder, is a relative pronoun too.
-      if (/^(?:who|which)$/.test(tokens[beforeEnd]?.lower ?? '') || tokens[beforeEnd]?.lower === 'that' && beforeEnd > 0 && tokens[beforeEnd - 1].kind === 'word' &&
+      if (WHO_OR_WHICH.test(tokens[beforeEnd]?.lower ?? '') || tokens[beforeEnd]?.lower === 'that' && beforeEnd > 0 && tokens[beforeEnd - 1].kind === 'word' &&
         isHolderWord(tokens[beforeEnd - 1]) && !SPEECH_VERBS.has(tokens[beforeEnd - 1].lower)) {
         relative = beforeEnd;
         beforeEnd = tokens[beforeEnd - 1]?.text === ',' ? beforeEnd - 2 : beforeEnd - 1;
@@ -391,7 +403,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
     }
     // In a title-case headline the phrase before a verb is hard to bound ("... Hospital in Aleppo Coalition
     // Describes ..."), so only a plain speech verb there may source a figure.
-    if (titleCase) for (let k = firstFound; k < out.length; k++) if (/^\p{Lu}/u.test(out[k].cue.text) && WEAK_VERBS.has(out[k].cue.text.toLowerCase())) out[k].stance = true;
+    if (titleCase) for (let k = firstFound; k < out.length; k++) if (STARTS_UPPER.test(out[k].cue.text) && WEAK_VERBS.has(out[k].cue.text.toLowerCase())) out[k].stance = true;
     markNested(out, firstFound, quoted.ranges, tokens);
     // A speaker's name before a colon: "Pat Caddell: Voters are worried", "PENCE: Well, look".
     const colon = speakerColon(tokens);
@@ -439,13 +451,13 @@ function charBefore(text: string, at: number): string {
 /** A headline written in title case: "Senator Says Budget Will Pass". */
 function isTitleCase(tokens: Token[]): boolean {
   const words = tokens.filter((t) => t.kind === 'word' && t.text.length > 3);
-  return words.length >= 4 && words.filter((t) => /^\p{Lu}/u.test(t.text)).length >= 0.8 * words.length;
+  return words.length >= 4 && words.filter((t) => STARTS_UPPER.test(t.text)).length >= 0.8 * words.length;
 }
 
 /** In a title-case headline, the first present-tense verb after a name: "Lindsey Graham Says", "Poll Shows". */
 function headlineVerb(tokens: Token[], i: number, titleCase: boolean, foundBefore: boolean): boolean {
   const t = tokens[i];
-  return titleCase && !foundBefore && /^\p{Lu}\p{Ll}+s$/u.test(t.text) && tokens[i - 1].kind === 'word' && /^\p{Lu}/u.test(tokens[i - 1].text);
+  return titleCase && !foundBefore && /^\p{Lu}\p{Ll}+s$/u.test(t.text) && tokens[i - 1].kind === 'word' && STARTS_UPPER.test(tokens[i - 1].text);
 }
 
 /** "is demanding", "has been steadily pushing": an -ing form after a form of "be" is the verb of its clause. */
@@ -460,7 +472,7 @@ const TIME_WORDS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday
 function skipTime(tokens: Token[], k: number): number {
   for (let j = k; j >= 0 && k - j < 4; j--) {
     const t = tokens[j];
-    if (t.kind === 'word' ? !TIME_WORDS.test(t.lower) && !/^(?:last|this|that|a|an|the|earlier|later)$/.test(t.lower) : t.kind !== 'number') {
+    if (t.kind === 'word' ? !TIME_WORDS.test(t.lower) && !TIME_DETERMINERS.test(t.lower) : t.kind !== 'number') {
       return j < k && /^(?:on|in|at|last|this|earlier|during)$/.test(tokens[j].lower) ? skipParticiple(tokens, j - 1) : k;
     }
     if (/^(?:last|this)$/.test(t.lower) && j < k) return skipParticiple(tokens, j - 1);
@@ -479,7 +491,7 @@ function capitalisedRun(tokens: Token[], first: number): number {
   let last = first;
   for (let k = first + 1; k < tokens.length && k - first < 5; k++) {
     const t = tokens[k];
-    if (t.kind === 'word' && /^\p{Lu}/u.test(t.text)) last = k;
+    if (t.kind === 'word' && STARTS_UPPER.test(t.text)) last = k;
     else if (!(t.text === '.' && t.start === tokens[k - 1].end && tokens[k - 1].text.length === 1)) break;
   }
   return last;
@@ -713,13 +725,13 @@ function speakerColon(tokens: Token[]): Np | null {
   let k = 0;
   while (k < tokens.length && (tokens[k].text === '"' || tokens[k].text === '“')) k++;
   const first = k;
-  while (k < tokens.length && k - first < 3 && tokens[k].kind === 'word' && /^\p{Lu}/u.test(tokens[k].text)) k++;
+  while (k < tokens.length && k - first < 3 && tokens[k].kind === 'word' && STARTS_UPPER.test(tokens[k].text)) k++;
   if (tokens[k]?.text !== ':') {
     // "A lesson from Loretta Lynch: 'Be the voice ...'": a longer phrase ending in a name, then a quotation.
     k = first;
     while (k < tokens.length && k - first < 8 && tokens[k].kind === 'word') k++;
     const quote = tokens[k + 1];
-    if (tokens[k]?.text !== ':' || k - first < 2 || !/^\p{Lu}/u.test(tokens[k - 1].text) || !quote || !(OPEN_QUOTES.has(quote.text) || quote.text === "'")) return null;
+    if (tokens[k]?.text !== ':' || k - first < 2 || !STARTS_UPPER.test(tokens[k - 1].text) || !quote || !(OPEN_QUOTES.has(quote.text) || quote.text === "'")) return null;
   }
   if (k === first || tokens[k]?.text !== ':' || k + 1 >= tokens.length) return null;
   if (LABELS.test(tokens.slice(first, k).map((t) => t.lower).join(' '))) return null;
@@ -733,7 +745,7 @@ function make(
   const source = span(text, tokens, first, last);
   const entity = mentionIndex.entityOverlapping(source.start, source.end);
   const quoted = content !== null && isQuote(text, content);
-  const verb = cue.text.split(/\s+/).pop()!.toLowerCase();
+  const verb = cue.text.split(WHITESPACE).pop()!.toLowerCase();
   const stance = STANCE_VERBS.has(verb) || VIEW_VERBS.has(verb);
   return { source, cue, content, sentence: { start: s.start, end: s.end }, antecedent: null, entityId: entity?.id, quoted, stance };
 }
@@ -767,10 +779,10 @@ function skipAside(tokens: Token[], k: number): number {
       // "Dana Schiff, 56, who has served ...,": an age set off by commas stands between the name and the clause.
       if (tokens[j].text === ',' && /^(?:who|which|whose)$/.test(tokens[j + 1]?.lower ?? '')) return tokens[j - 1]?.kind === 'number' && tokens[j - 2]?.text === ',' ? j - 3 : j - 1;
       // "A lawyer for the outlets, Dana Cole, said": the name set off by commas is the source.
-      if (tokens[j].text === ',' && k - j <= 5 && tokens[k - 1].kind === 'word' && tokens.slice(j + 1, k).every((t) => /^\p{Lu}/u.test(t.text) || t.text === '.')) return k - 1;
+      if (tokens[j].text === ',' && k - j <= 5 && tokens[k - 1].kind === 'word' && tokens.slice(j + 1, k).every((t) => STARTS_UPPER.test(t.text) || t.text === '.')) return k - 1;
       // "Phil Lovas, the campaign chairman, said": an appositive after a name.
       // "Johnnie Wilson, of Springfield, Va., said": a hometown is an aside too, so the name lies before it.
-      if (tokens[j].text === ',' && /^\p{Lu}/u.test(tokens[j - 1]?.text ?? '') && k - j <= 30 && !/^(?:of|from)$/.test(tokens[j - 2]?.lower ?? '')) return j - 1;
+      if (tokens[j].text === ',' && STARTS_UPPER.test(tokens[j - 1]?.text ?? '') && k - j <= 30 && !/^(?:of|from)$/.test(tokens[j - 2]?.lower ?? '')) return j - 1;
       // A full stop inside a sentence belongs to an abbreviation ("Va.", "Jr."); only a quotation ends the aside.
       if (tokens[j].text === '"' || tokens[j].text === '.' && tokens[j - 1]?.kind !== 'word') break;
     }
@@ -785,9 +797,9 @@ function nounPhraseBefore(tokens: Token[], last: number): Np | null {
   if (head.kind !== 'word') return null;
   if (PRONOUNS.has(head.lower)) return { first: last, last };
   // "Some believe ...", "but all agreed ...": a quantifier standing alone is the subject.
-  if (/^(?:some|many|most|all|both|few|several|others)$/.test(head.lower) && (last === 0 || tokens[last - 1].kind === 'punct' || /^(?:and|but)$/.test(tokens[last - 1].lower))) return { first: last, last };
+  if (QUANTIFIERS.test(head.lower) && (last === 0 || tokens[last - 1].kind === 'punct' || /^(?:and|but)$/.test(tokens[last - 1].lower))) return { first: last, last };
   if (DETERMINERS.has(head.lower)) return null;
-  if (NP_BLOCKERS.has(head.lower) || /ly$/.test(head.lower) && !/^\p{Lu}/u.test(head.text)) return null;
+  if (NP_BLOCKERS.has(head.lower) || LY_ENDING.test(head.lower) && !STARTS_UPPER.test(head.text)) return null;
   let first = last;
   for (let k = last - 1; k >= 0 && last - k < 10; k--) {
     const t = tokens[k];
@@ -816,7 +828,7 @@ function nounPhraseBefore(tokens: Token[], last: number): Np | null {
     if (t.lower === 'and') {
       // "residents and activists": only between two source-like nouns.
       const left = tokens[k - 1];
-      if (left && (GROUP_SOURCE_NOUNS.has(left.lower) || /^\p{Lu}/u.test(left.text)) && (GROUP_SOURCE_NOUNS.has(tokens[first].lower) || /^\p{Lu}/u.test(tokens[first].text))) {
+      if (left && (GROUP_SOURCE_NOUNS.has(left.lower) || STARTS_UPPER.test(left.text)) && (GROUP_SOURCE_NOUNS.has(tokens[first].lower) || STARTS_UPPER.test(tokens[first].text))) {
         first = k - 1;
         k--;
         continue;
@@ -852,7 +864,7 @@ function nounPhraseAfter(tokens: Token[], first: number): Np | null {
       break;
     }
     if (t.kind === 'number') break;
-    if (k > first && (NP_BLOCKERS.has(t.lower) || t.lower === 'on' || t.lower === 'in' && !/^\p{Lu}/u.test(tokens[k + 1]?.text ?? ''))) break;
+    if (k > first && (NP_BLOCKERS.has(t.lower) || t.lower === 'on' || t.lower === 'in' && !STARTS_UPPER.test(tokens[k + 1]?.text ?? ''))) break;
     if (k > first && SPEECH_VERBS.has(t.lower)) break;
     last = k;
   }
@@ -864,7 +876,7 @@ function nounPhraseAfter(tokens: Token[], first: number): Np | null {
 const REDUCED_RELATIVE_NEXT = /^(?:by|last|this|earlier|yesterday|during|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 function isHolderWord(t: Token): boolean {
-  return /^\p{Lu}/u.test(t.text) || GROUP_SOURCE_NOUNS.has(t.lower) || HOLDER_NOUNS.has(t.lower) || HOLDER_SUFFIX.test(t.lower);
+  return STARTS_UPPER.test(t.text) || GROUP_SOURCE_NOUNS.has(t.lower) || HOLDER_NOUNS.has(t.lower) || HOLDER_SUFFIX.test(t.lower);
 }
 
 /** Modifiers and auxiliaries after a word that make it a noun: "the campaign would", "tweets came". */
@@ -887,14 +899,14 @@ function holdsView(tokens: Token[], last: number, verb: number): boolean {
   if (!holder) return false;
   // "a poll released last week", "a report issued by the agency": a participle after its noun.
   const next0 = tokens[verb + 1];
-  if (/ed$|^(?:found|shown|written|made|put)$/.test(tokens[verb].lower) && next0 && !/^\p{Lu}/u.test(tokens[last].text) && !PRONOUNS.has(tokens[last].lower) &&
+  if (/ed$|^(?:found|shown|written|made|put)$/.test(tokens[verb].lower) && next0 && !STARTS_UPPER.test(tokens[last].text) && !PRONOUNS.has(tokens[last].lower) &&
     (REDUCED_RELATIVE_NEXT.test(next0.lower) || /^(?:on|in)$/.test(next0.lower) && (tokens[verb + 2]?.kind === 'number' || TIME_WORDS.test(tokens[verb + 2]?.lower ?? '')))) return false;
   if (!NOUN_LIKE_CUES.has(tokens[verb].lower)) return true;
   if (/['’]s?$/.test(head.text)) return false;
-  if (last === verb - 1 && last > 0 && (DETERMINERS.has(tokens[last - 1].lower) || /['’]s?$/.test(tokens[last - 1].text)) && /^\p{Lu}/u.test(tokens[last].text)) return false;
+  if (last === verb - 1 && last > 0 && (DETERMINERS.has(tokens[last - 1].lower) || /['’]s?$/.test(tokens[last - 1].text)) && STARTS_UPPER.test(tokens[last].text)) return false;
   const next = tokens[verb + 1];
   // "The Times reports." "... the paper reports:" a name before a reporting verb closes the clause.
-  const reporting = !WEAK_VERBS.has(tokens[verb].lower) && /^\p{Lu}/u.test(head.text);
+  const reporting = !WEAK_VERBS.has(tokens[verb].lower) && STARTS_UPPER.test(head.text);
   if (!next || next.kind === 'punct' && !(reporting && /^[.,:]$/.test(next.text))) return false;
   if (AFTER_NOUN.has(next.lower) && tokens[verb].lower !== 'plans' && tokens[verb].lower !== 'plan') return false;
   return true;
@@ -902,8 +914,8 @@ function holdsView(tokens: Token[], last: number, verb: number): boolean {
 
 function isSourceLike(tokens: Token[], first: number, last: number): boolean {
   const head = tokens[last];
-  return /^\p{Lu}/u.test(head.text) || GROUP_SOURCE_NOUNS.has(head.lower) || HOLDER_NOUNS.has(head.lower) || PRONOUNS.has(head.lower) ||
-    /^(?:you|i)$/.test(head.lower) || first < last && /^\p{Lu}/u.test(tokens[first].text);
+  return STARTS_UPPER.test(head.text) || GROUP_SOURCE_NOUNS.has(head.lower) || HOLDER_NOUNS.has(head.lower) || PRONOUNS.has(head.lower) ||
+    /^(?:you|i)$/.test(head.lower) || first < last && STARTS_UPPER.test(tokens[first].text);
 }
 
 /** Content of "X said (that) ..." is what follows; of "..., X said" what precedes. */
@@ -914,7 +926,7 @@ function contentAfterOrBefore(tokens: Token[], s: SentenceInput, sourceFirst: nu
   while (from < tokens.length && (tokens[from].lower === 'that' || tokens[from].text === ':' || tokens[from].text === ',')) from++;
   // "X said in a Facebook posting", "X told Reuters on Monday": what follows is not what was said.
   const trailing = from >= tokens.length - 1 || /^(?:in|on|at|to|during|after|via|through|from|late|early|earlier|later|yesterday|today)$/.test(tokens[from].lower) ||
-    (tokens[cueLast].lower === 'told' && /^\p{Lu}/u.test(tokens[from].text));
+    (tokens[cueLast].lower === 'told' && STARTS_UPPER.test(tokens[from].text));
   if (!trailing && from < tokens.length - 1) {
     const end = tokens[tokens.length - 1].text === '.' ? tokens[tokens.length - 2].end : tokens[tokens.length - 1].end;
     if (end > tokens[from].start) return { start: tokens[from].start, end };

@@ -7,6 +7,35 @@ import { FoundNumber } from './numbers';
 import { Token } from './text';
 import { CasualtyCategory, Range } from './types';
 
+// Regex literals written in a function make a new RegExp object each time they are evaluated;
+// these are tested once or more per token, so they are made once here.
+const PLURAL_NOUN = /^[a-z]+(?:s|men)$/;
+const HARM_ADJECTIVES = /^(?:wounded|injured|dead|missing|detained|abducted)$/;
+const STARTS_UPPER = /^\p{Lu}/u;
+const BETWEEN_TOLL_AND_FIGURE = /^(?:the|a|an|death|overall|total|final|new|latest|casualty|had|then|further|since|already|risen|reportedly|officially|has|least|more|than|about|around|nearly|in|dead|people|killed|deaths|fatalities|on|evening|morning|night|afternoon|earlier|an|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const BETWEEN_HARM_AND_FIGURE = /^(?:the|some|a|an|also|reportedly|allegedly|nearly|at|least|as|many|up|to|more|than|about|around|over|another|all)$/;
+const HE_OR_SHE = /^(?:he|she)$/;
+const PERIOD_PREPOSITIONS = /^(?:during|over|in)$/;
+const CLAUSE_OPENING_WORDS = /^(?:and|but|where|when|after|while|until|before|because|then|said|says|say|that|believe|believes)$/;
+const SINCE_OR_IN = /^(?:since|in)$/;
+const AMONG_CLAUSE_BREAKS = /^(?:and|but|while|as|with|made|said|says|after|before|when)$/;
+const TREATED_CLAUSE_BREAKS = /^(?:and|but|while|said|says|after|before|when)$/;
+const TREATED = /^(?:treated|hospitali[sz]ed)$/;
+const CAPITALISED_NAME_WORD = /^\p{Lu}[\p{L}'’.-]+$/u;
+const TURNING_WORDS = /^(?:meanwhile|elsewhere|separately)$/;
+const SUFFERING_VERBS = /^(?:suffering|suffered|suffers|sustaining|sustained|treated|received|receiving)$/;
+const TAKEN_VERBS = /^(?:taken|rushed|transported|airlifted|flown|driven|brought)$/;
+const HIT_VERBS = /^(?:hit|struck|grazed)$/;
+const TO_DEATH_VERBS = /^(?:beaten|stabbed|burned|crushed)$/;
+const SUSTAINED_VERBS = /^(?:sustained|suffered|received)$/;
+const AUXILIARY_WORDS = /^(?:were|was|been|are|is|be|being|got|get|gets)$/;
+const WAR_NOUNS = /^(?:conflict|war|uprising|crisis|revolt|revolution|insurgency)$/;
+const DESCRIPTION_BREAKS = /^(?:was|were|is|in|on|at|of|and|who|had|has)$/;
+const MODALS = /^(?:may|might|could)$/;
+const PLURAL_VERBS = /^(?:were|are|have)$/;
+const HIMSELF_OR_HERSELF = /^(?:himself|herself)$/;
+const SELF_HARM_ADVERBS = /^(?:accidentally|apparently|then|allegedly|had|has|reportedly)$/;
+
 const HARM_WORDS: Record<string, CasualtyCategory> = {};
 function harm(category: CasualtyCategory, words: string): void {
   for (const w of words.split(' ')) HARM_WORDS[w] = category;
@@ -207,12 +236,12 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
     if (t.lower === 'shot' && tokens[k + 1]?.lower === 'and' && HARM_WORDS[tokens[k + 2]?.lower ?? '']) return { index: k + 2, category: HARM_WORDS[tokens[k + 2].lower] };
     // "is in stable condition", "suffering from gunshot wounds", "was taken to hospital"
     if ((t.lower === 'in' || t.lower === 'listed') && /^(?:stable|critical|serious|fair|good|grave|life-threatening)$/.test(tokens[k + 1]?.lower ?? '') && tokens[k + 2]?.lower === 'condition') return { index: k + 2, category: 'injured' };
-    if (/^(?:suffering|suffered|suffers|sustaining|sustained|treated|received|receiving)$/.test(t.lower)) {
+    if (SUFFERING_VERBS.test(t.lower)) {
       const at = woundWithin(tokens, k + 1, 6);
       if (at >= 0) return { index: at, category: 'injured' };
     }
     // "was taken to the hospital", "was rushed by ambulance to Mercy Hospital"
-    if (/^(?:taken|rushed|transported|airlifted|flown|driven|brought)$/.test(t.lower)) {
+    if (TAKEN_VERBS.test(t.lower)) {
       const at = hospitalWithin(tokens, k + 1, 8);
       if (at >= 0) return { index: at, category: 'injured' };
     }
@@ -226,13 +255,13 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
       return at >= 0 ? { index: at, category: 'injured' } : null;
     }
     // "was hit by gunfire", "struck by a stray bullet"
-    if (/^(?:hit|struck|grazed)$/.test(t.lower) && tokens[k + 1]?.lower === 'by' && tokens.slice(k + 2, k + 5).some((x) => /^(?:gunfire|bullets?|gunshots?|shotgun|pellets|shrapnel|fire)$/.test(x.lower))) {
+    if (HIT_VERBS.test(t.lower) && tokens[k + 1]?.lower === 'by' && tokens.slice(k + 2, k + 5).some((x) => /^(?:gunfire|bullets?|gunshots?|shotgun|pellets|shrapnel|fire)$/.test(x.lower))) {
       return { index: k, category: 'injured' };
     }
     if (t.lower === 'shot' && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'death') return { index: k + 2, category: 'killed' };
-    if (/^(?:beaten|stabbed|burned|crushed)$/.test(t.lower) && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'death') return { index: k + 2, category: 'killed' };
+    if (TO_DEATH_VERBS.test(t.lower) && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'death') return { index: k + 2, category: 'killed' };
     if (t.lower === 'taken' && (tokens[k + 1]?.lower === 'prisoner' || tokens[k + 1]?.lower === 'hostage')) return { index: k + 1, category: 'arrested' };
-    if (/^(?:sustained|suffered|received)$/.test(t.lower) && /^(?:injuries|wounds|burns)$/.test(tokens[k + 1]?.lower ?? tokens[k + 2]?.lower ?? '')) return { index: k + 1, category: 'injured' };
+    if (SUSTAINED_VERBS.test(t.lower) && /^(?:injuries|wounds|burns)$/.test(tokens[k + 1]?.lower ?? tokens[k + 2]?.lower ?? '')) return { index: k + 1, category: 'injured' };
     const category = HARM_WORDS[t.lower];
     if (category) {
       // "the 8 soldiers killing ..." reads the other way round; an -ing form here is not passive.
@@ -241,7 +270,7 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
       if (!auxiliary && ACTIVE_HARM.has(t.lower) && startsObject(tokens, k + 1)) return null;
       return { index: k, category };
     }
-    if (/^(?:were|was|been|are|is|be|being|got|get|gets)$/.test(t.lower)) auxiliary = true;
+    if (AUXILIARY_WORDS.test(t.lower)) auxiliary = true;
     // "Dozens of fighters from both sides have been killed", "12 civilians including four children were
     // killed": asides may sit between the victims and the verb, as long as an auxiliary follows them.
     if (skipPhrases && skipped < 3 && ASIDE_OPENERS.test(t.lower)) {
@@ -342,7 +371,7 @@ function harmBefore(tokens: Token[], first: number): { index: number; category: 
     if (t.lower === 'of' && k > 0 && NOUN_OF_HARM[tokens[k - 1].lower]) {
       return { index: k - 1, category: NOUN_OF_HARM[tokens[k - 1].lower] };
     }
-    if (!/^(?:the|some|a|an|also|reportedly|allegedly|nearly|at|least|as|many|up|to|more|than|about|around|over|another|all)$/.test(t.lower)) return null;
+    if (!BETWEEN_HARM_AND_FIGURE.test(t.lower)) return null;
   }
   return null;
 }
@@ -358,7 +387,7 @@ function tollBefore(tokens: Token[], first: number): number | null {
     if ((t.lower === 'dead' || t.lower === 'killed' || t.lower === 'deaths' || t.lower === 'fatalities') && tokens.slice(Math.max(0, k - 4), k).some((x) => x.lower === 'number')) {
       return tokens.slice(Math.max(0, k - 4), k).findIndex((x) => x.lower === 'number') + Math.max(0, k - 4);
     }
-    if (t.kind !== 'word' || !(TOLL_VERBS.has(t.lower) || /^(?:the|a|an|death|overall|total|final|new|latest|casualty|had|then|further|since|already|risen|reportedly|officially|has|least|more|than|about|around|nearly|in|dead|people|killed|deaths|fatalities|on|evening|morning|night|afternoon|earlier|an|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(t.lower) || /^\p{Lu}/u.test(t.text))) {
+    if (t.kind !== 'word' || !(TOLL_VERBS.has(t.lower) || BETWEEN_TOLL_AND_FIGURE.test(t.lower) || STARTS_UPPER.test(t.text))) {
       return null;
     }
   }
@@ -385,8 +414,8 @@ function isSubgroup(tokens: Token[], first: number, last: number): boolean {
 function treatedAt(tokens: Token[], last: number): boolean {
   for (let k = last + 1; k < Math.min(tokens.length - 1, last + 12); k++) {
     const t = tokens[k];
-    if (t.kind === 'number' || t.text === ';' || /^(?:and|but|while|said|says|after|before|when)$/.test(t.lower)) return false;
-    if (/^(?:treated|hospitali[sz]ed)$/.test(t.lower) && /^(?:are|were|is|was|being|been)$/.test(tokens[k - 1].lower) && /^(?:in|at)$/.test(tokens[k + 1].lower)) return true;
+    if (t.kind === 'number' || t.text === ';' || TREATED_CLAUSE_BREAKS.test(t.lower)) return false;
+    if (TREATED.test(t.lower) && /^(?:are|were|is|was|being|been)$/.test(tokens[k - 1].lower) && /^(?:in|at)$/.test(tokens[k + 1].lower)) return true;
   }
   return false;
 }
@@ -407,7 +436,7 @@ function amongTheHarmed(tokens: Token[], last: number): { index: number; categor
     const t = tokens[k];
     // The "among" must belong to this figure's clause: "put the dead at 18 and made no mention of
     // children among the victims" says nothing about the 18.
-    if (t.kind === 'number' || t.text === ';' || t.text === ',' || /^(?:and|but|while|as|with|made|said|says|after|before|when)$/.test(t.lower)) return null;
+    if (t.kind === 'number' || t.text === ';' || t.text === ',' || AMONG_CLAUSE_BREAKS.test(t.lower)) return null;
     if (t.lower === 'among' && /^(?:the|those)$/.test(tokens[k + 1]?.lower ?? '') && (/^(?:were|was|are|is|be|been|also)$/.test(tokens[k - 1]?.lower ?? '') || VICTIM_GROUPS[tokens[k - 1]?.lower ?? ''] !== undefined)) {
       const w = tokens[k + 2]?.lower ?? '';
       const category = w === 'victims' || w === 'casualties' ? 'killed' : HARM_WORDS[w];
@@ -420,7 +449,7 @@ function amongTheHarmed(tokens: Token[], last: number): { index: number; categor
 /** "... have died in the conflict", "killed in the war": a toll of the whole war. */
 function inTheWar(tokens: Token[], after: number): boolean {
   for (let k = after + 1; k < Math.min(tokens.length, after + 5); k++) {
-    if (/^(?:conflict|war|uprising|crisis|revolt|revolution|insurgency)$/.test(tokens[k].lower) && /^(?:the|syria's|syrias|this)$/.test(tokens[k - 1].lower)) return true;
+    if (WAR_NOUNS.test(tokens[k].lower) && /^(?:the|syria's|syrias|this)$/.test(tokens[k - 1].lower)) return true;
   }
   return false;
 }
@@ -433,7 +462,7 @@ function alsoHarmed(tokens: Token[], first: number, last: number): boolean {
   // "Meanwhile", "In the capital meanwhile": a sentence that turns to another incident, unless it goes
   // back to the main one by name ("Meanwhile the coalition said the attack killed ...").
   for (let k = 0; k < Math.min(tokens.length, 6, first); k++) {
-    if (/^(?:meanwhile|elsewhere|separately)$/.test(tokens[k].lower)) {
+    if (TURNING_WORDS.test(tokens[k].lower)) {
       const backToMain = tokens.slice(k + 1, first).some((t, j, a) => /^(?:the|this)$/.test(t.lower) && INCIDENT_NOUNS.test(a[j + 1]?.lower ?? ''));
       if (!backToMain) return true;
     }
@@ -443,7 +472,7 @@ function alsoHarmed(tokens: Token[], first: number, last: number): boolean {
   for (let k = 0; k + 1 < tokens.length; k++) {
     if (tokens[k].lower === 'last' && /^(?:week|month|year|weekend)$/.test(tokens[k + 1].lower)) return true;
     // "the deadliest since January, when two bombers killed 11 people": the earlier incident.
-    if (/^(?:since|in)$/.test(tokens[k].lower) && MONTH_OR_YEAR.test(tokens[k + 1].lower) && tokens.slice(k + 2, k + 5).some((x) => x.lower === 'when')) return true;
+    if (SINCE_OR_IN.test(tokens[k].lower) && MONTH_OR_YEAR.test(tokens[k + 1].lower) && tokens.slice(k + 2, k + 5).some((x) => x.lower === 'when')) return true;
     if (tokens[k].lower === 'earlier' && tokens[k + 1].lower === 'this' && /^(?:week|month|year)$/.test(tokens[k + 2]?.lower ?? '')) return true;
   }
   // "The attack came a day after air strikes killed 26 people": the earlier incident.
@@ -491,7 +520,7 @@ function isCumulative(tokens: Token[]): boolean {
     // total" sum up an incident ("documented 43 deaths so far").
     if (((w === 'so' && tokens[k + 1]?.lower === 'far') || (w === 'in' && tokens[k + 1]?.lower === 'total')) && /^(?:this|in)$/.test(tokens[k + 2]?.lower ?? '') && /^(?:year|month|week|war|conflict|the)$/.test(tokens[k + 3]?.lower ?? '')) return true;
     // "killed during the past month", "over the last two years": a period's toll, not an incident's.
-    if (/^(?:during|over|in)$/.test(w) && tokens[k + 1]?.lower === 'the' && /^(?:past|last)$/.test(tokens[k + 2]?.lower ?? '')) {
+    if (PERIOD_PREPOSITIONS.test(w) && tokens[k + 1]?.lower === 'the' && /^(?:past|last)$/.test(tokens[k + 2]?.lower ?? '')) {
       const unit = /^(?:week|weeks|month|months|year|years)$/;
       if (unit.test(tokens[k + 3]?.lower ?? '') || unit.test(tokens[k + 4]?.lower ?? '')) return true;
     }
@@ -541,7 +570,7 @@ export function findClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
       // An unlisted plural noun still names victims when a harm follows it: "Four fishermen are missing".
       const noun = tokens[last + 1];
       // A count of one takes a singular: "one firefighter suffered a gunshot wound".
-      const nounShape = num.min === 1 && num.max === 1 ? /^[a-z]{3,}$/ : /^[a-z]+(?:s|men)$/;
+      const nounShape = num.min === 1 && num.max === 1 ? /^[a-z]{3,}$/ : PLURAL_NOUN;
       if (noun && noun.kind === 'word' && nounShape.test(noun.text) && !HARM_WORDS[noun.lower] && !PASSIVE_GLUE.has(noun.lower) && !/^(?:shots?|rounds?|bullets?|times?|of)$/.test(noun.lower) && harmAfter(tokens, last + 2)) {
         victims = { first: last + 1, last: last + 1, head: noun.lower };
       }
@@ -580,7 +609,7 @@ export function findClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
       let k = last + 1;
       if (tokens[k]?.lower === 'of') k++;
       const adjective = tokens[k]?.lower ?? '';
-      if (/^(?:wounded|injured|dead|missing|detained|abducted)$/.test(adjective) && VICTIM_GROUPS[tokens[k + 1]?.lower ?? '']) {
+      if (HARM_ADJECTIVES.test(adjective) && VICTIM_GROUPS[tokens[k + 1]?.lower ?? '']) {
         category = HARM_WORDS[adjective];
         spanLast = k + 1;
         victims = { first: k + 1, last: k + 1, head: tokens[k + 1].lower };
@@ -711,7 +740,7 @@ const NOT_A_NAME = /^(?:the|a|an|he|she|it|they|we|i|you|this|that|these|those|t
 function opensClause(tokens: Token[], i: number): boolean {
   if (i === 0) return true;
   const prev = tokens[i - 1];
-  return (prev.kind === 'punct' && prev.text !== '-') || /^(?:and|but|where|when|after|while|until|before|because|then|said|says|say|that|believe|believes)$/.test(prev.lower);
+  return (prev.kind === 'punct' && prev.text !== '-') || CLAUSE_OPENING_WORDS.test(prev.lower);
 }
 
 /**
@@ -721,24 +750,24 @@ function opensClause(tokens: Token[], i: number): boolean {
 function definiteSubject(tokens: Token[], i: number, second = false): number {
   const t = tokens[i];
   // "he" and "she" are always subjects, wherever they stand: "told police he was shot".
-  if (/^(?:he|she)$/.test(t.lower)) return i;
+  if (HE_OR_SHE.test(t.lower)) return i;
   if (!opensClause(tokens, i)) return -1;
   if (t.lower === 'the' || t.lower === 'his' || t.lower === 'her') {
     for (let k = i + 1, n = 0; k < tokens.length && n < 4; k++, n++) {
       const w = tokens[k];
       if (SINGULAR_VICTIMS.test(w.lower) || KIN.test(w.lower) || (w.lower === 'couple' && tokens[k + 1]?.lower !== 'of')) return k;
-      if ((w.kind === 'punct' && w.text !== '-') || HARM_WORDS[w.lower] || /^(?:was|were|is|in|on|at|of|and|who|had|has)$/.test(w.lower)) return -1;
+      if ((w.kind === 'punct' && w.text !== '-') || HARM_WORDS[w.lower] || DESCRIPTION_BREAKS.test(w.lower)) return -1;
     }
     return -1;
   }
   // A name: one to three capitalised words, maybe followed by an age between commas.
-  if (!/^\p{Lu}[\p{L}'’.-]+$/u.test(t.text) || NOT_A_NAME.test(t.lower) || HARM_WORDS[t.lower] || VICTIM_GROUPS[t.lower]) return -1;
+  if (!CAPITALISED_NAME_WORD.test(t.text) || NOT_A_NAME.test(t.lower) || HARM_WORDS[t.lower] || VICTIM_GROUPS[t.lower]) return -1;
   let k = i;
-  while (k + 1 < tokens.length && k - i < 2 && /^\p{Lu}[\p{L}'’.-]+$/u.test(tokens[k + 1].text) && !HARM_WORDS[tokens[k + 1].lower]) k++;
+  while (k + 1 < tokens.length && k - i < 2 && CAPITALISED_NAME_WORD.test(tokens[k + 1].text) && !HARM_WORDS[tokens[k + 1].lower]) k++;
   if (tokens[k + 1]?.text === ',' && tokens[k + 2]?.kind === 'number' && tokens[k + 3]?.text === ',') k += 3;
   // "Shooters may have been wounded": a capitalised plural is a headline's noun, not a person's name.
   const verb = tokens[k + 1]?.lower ?? '';
-  if ((!second && /^(?:were|are|have)$/.test(verb)) || (/^(?:may|might|could)$/.test(verb) && tokens[k + 2]?.lower === 'have')) return -1;
+  if ((!second && PLURAL_VERBS.test(verb)) || (MODALS.test(verb) && tokens[k + 2]?.lower === 'have')) return -1;
   return k;
 }
 
@@ -833,8 +862,8 @@ function pairedSubject(tokens: Token[], end: number): number {
 /** "accidentally shot himself in the leg": harmed by one's own hand. */
 function selfHarm(tokens: Token[], from: number): { index: number; category: CasualtyCategory } | null {
   let k = from;
-  while (k < tokens.length && /^(?:accidentally|apparently|then|allegedly|had|has|reportedly)$/.test(tokens[k].lower)) k++;
-  if (!/^(?:himself|herself)$/.test(tokens[k + 1]?.lower ?? '')) return null;
+  while (k < tokens.length && SELF_HARM_ADVERBS.test(tokens[k].lower)) k++;
+  if (!HIMSELF_OR_HERSELF.test(tokens[k + 1]?.lower ?? '')) return null;
   if (/^(?:shot|wounded|injured)$/.test(tokens[k]?.lower ?? '')) return { index: k + 1, category: 'injured' };
   if (tokens[k]?.lower === 'killed') return { index: k + 1, category: 'killed' };
   return null;

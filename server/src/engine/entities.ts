@@ -11,6 +11,19 @@ import {
 import { Token } from './text';
 import { Entity, EntityKind, PlaceInfo } from './types';
 
+// Regex literals written in a function make a new RegExp object each time they are evaluated;
+// these are tested once or more per token, so they are made once here.
+const WHITESPACE = /\s+/;
+const LEADING_THE = /^the /;
+const WHITESPACE_RUN = /\s+/g; // for replace only, which starts a global pattern from the beginning
+const STARTS_UPPER = /^\p{Lu}/u;
+const ALL_CAPS = /^[\p{Lu}.&-]{2,}$/u;
+const POSSESSIVE_S = /['’]s$/i;
+const PLURAL_POSSESSIVE = /s['’]$/;
+const CAPITALISED_ENDING_IN_S = /^\p{Lu}\p{L}+s$/u;
+const PLACE_NOUN_AFTER = /\s+(?:province|governorate|countryside|city|district|region|area)$/i;
+const PROVINCE = /^(?:province|governorate)$/;
+
 /** A sentence as the entity finder sees it. */
 export interface SentenceTokens {
   start: number;
@@ -63,7 +76,7 @@ function buildKnownIndex(): Map<string, KnownEntry[]> {
         kind: actor.kind,
         words: caseSensitive ? words : words.map((w) => w.toLowerCase()),
         caseSensitive,
-        capitalised: /^\p{Lu}/u.test(form) && !/^(?:The|Al)\b/.test(form),
+        capitalised: STARTS_UPPER.test(form) && !/^(?:The|Al)\b/.test(form),
       };
       const first = entry.words[0].toLowerCase();
       const list = index.get(first) ?? [];
@@ -97,7 +110,7 @@ function stripPossessive(word: string): string {
   // Only words ending in s or an apostrophe can carry one; most words are returned without a regex.
   const last = word.charCodeAt(word.length - 1);
   if (last !== 115 && last !== 83 && last !== 39 && last !== 0x2019) return word;
-  return word.replace(/['’]s$/i, '').replace(/s['’]$/, 's');
+  return word.replace(POSSESSIVE_S, '').replace(PLURAL_POSSESSIVE, 's');
 }
 
 /** "ISIL-controlled", "rebel-held", "US-led": an adjective built on a name is not part of a name. */
@@ -108,18 +121,24 @@ function isProperWord(tok: Token): boolean {
   // Both patterns need a hyphen.
   const hyphen = tok.text.indexOf('-') >= 0;
   if (hyphen && NAME_ADJECTIVE.test(tok.text)) return false;
-  if (/^\p{Lu}/u.test(tok.text)) return true;
+  if (STARTS_UPPER.test(tok.text)) return true;
   return hyphen && ARABIC_PREFIX.test(tok.text);
 }
 
 function isAllCaps(word: string): boolean {
-  return /^[\p{Lu}.&-]{2,}$/u.test(word);
+  return ALL_CAPS.test(word);
 }
 
 /** A sentence written in capitals (a wire headline) tells nothing by capitalisation. */
 function isShouting(tokens: Token[]): boolean {
-  const words = tokens.filter((t) => t.kind === 'word' && t.text.length > 1);
-  return words.length >= 3 && words.filter((t) => isAllCaps(t.text)).length / words.length > 0.6;
+  let words = 0;
+  let caps = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'word' || t.text.length <= 1) continue;
+    words++;
+    if (isAllCaps(t.text)) caps++;
+  }
+  return words >= 3 && caps / words > 0.6;
 }
 
 /**
@@ -179,7 +198,7 @@ export class EntityFinder {
     const countries = new Set<string>();
     for (const m of mentions) if (m.kind === 'place' && m.place?.placeType === 'country') countries.add(m.place.countryCode);
     for (const s of sentences) for (const t of s.tokens) {
-      const c = t.kind === 'word' && /^\p{Lu}/u.test(t.text) ? this.gazetteer.countryOfDemonym(stripPossessive(t.text)) : null;
+      const c = t.kind === 'word' && STARTS_UPPER.test(t.text) ? this.gazetteer.countryOfDemonym(stripPossessive(t.text)) : null;
       if (c) countries.add(c.code);
     }
     const kept: EntityMention[] = [];
@@ -188,7 +207,7 @@ export class EntityFinder {
         kept.push(m);
         continue;
       }
-      const lookupName = m.name.replace(/\s+(?:province|governorate|countryside|city|district|region|area)$/i, '');
+      const lookupName = m.name.replace(PLACE_NOUN_AFTER, '');
       let candidates = this.gazetteer.candidates(lookupName);
       // "Raqqas military court": a possessive whose apostrophe the source stripped.
       if (!candidates.length && /[^s]s$/.test(lookupName)) candidates = this.gazetteer.candidates(lookupName.slice(0, -1));
@@ -279,7 +298,7 @@ export class EntityFinder {
 
   /** "Syrias", "Idlibs": a possessive whose apostrophe was stripped, known by its stem. */
   private isBarePossessive(word: string): boolean {
-    if (!/^\p{Lu}\p{L}+s$/u.test(word)) return false;
+    if (!CAPITALISED_ENDING_IN_S.test(word)) return false;
     const stem = word.slice(0, -1);
     return this.gazetteer.candidates(stem).some((c) => c.exact) && !this.gazetteer.candidates(word).some((c) => c.exact);
   }
@@ -301,7 +320,7 @@ export class EntityFinder {
       }
       if (!ok) continue;
       // "the civil defence in Idlib" is a description; "Civil Defence" is the organisation's name.
-      if (entry.capitalised && !/^\p{Lu}/u.test(tokens[i].text)) continue;
+      if (entry.capitalised && !STARTS_UPPER.test(tokens[i].text)) continue;
       // A bare "IS" or "AP" must stand alone as a name, not as the verb "is" in a shouted headline.
       if (entry.words.length === 1 && entry.words[0].length <= 3) {
         const prev = tokens[i - 1];
@@ -342,7 +361,7 @@ export class EntityFinder {
     let nameFirst = first;
     const title = this.matchTitle(tokens, first, last);
     if (title > first) {
-      role = text.slice(tokens[first].start, tokens[title - 1].end).replace(/\s+/g, ' ');
+      role = text.slice(tokens[first].start, tokens[title - 1].end).replace(WHITESPACE_RUN, ' ');
       nameFirst = title;
     } else if (this.gazetteer.countryOfDemonym(tokens[first].text) && first < last) {
       const after = this.matchTitle(tokens, first + 1, last);
@@ -489,7 +508,7 @@ export class EntityFinder {
     }
     if (nameFirst > last) return;
     // "Idlib province" is how an editor names the place; the tagger, trained on CoNLL, stops at "Idlib".
-    if (label === 'LOC' && /^(?:province|governorate)$/.test(tokens[last + 1]?.text ?? '')) {
+    if (label === 'LOC' && PROVINCE.test(tokens[last + 1]?.text ?? '')) {
       last += 1;
       taken[last] = true;
     }
@@ -535,10 +554,10 @@ export class EntityFinder {
     const start = tokens[first].start;
     const end = lastTok.end - (lastTok.text.length - lastWord.length);
     const surface = text.slice(start, end);
-    const name = surface.replace(/\s+/g, ' ');
+    const name = surface.replace(WHITESPACE_RUN, ' ');
     if (kind === 'place' && !place) {
       // "Hama province" is in the gazetteer as "Hama".
-      place = this.gazetteer.lookup(name.replace(/\s+(?:province|governorate|countryside|city|district|region|area)$/i, '')) ?? undefined;
+      place = this.gazetteer.lookup(name.replace(PLACE_NOUN_AFTER, '')) ?? undefined;
     }
     return { start, end, text: surface, kind, name, role, known, place };
   }
@@ -551,7 +570,7 @@ const APPOSITIVE_ROLE =
 function addAppositiveRole(text: string, m: EntityMention): void {
   const match = APPOSITIVE_ROLE.exec(text.slice(m.end, m.end + 160));
   if (!match) return;
-  m.description = match[1].replace(/\s+/g, ' ').trim();
+  m.description = match[1].replace(WHITESPACE_RUN, ' ').trim();
 }
 
 function isTitleAbbreviation(word: string): boolean {
@@ -569,7 +588,7 @@ const foldedCache = new Map<string, string>();
 function nameParts(name: string): readonly string[] {
   let parts = namePartsCache.get(name);
   if (parts === undefined) {
-    parts = name.split(/\s+/).map((w) => w.replace(ARABIC_PREFIX, '').toLowerCase());
+    parts = name.split(WHITESPACE).map((w) => w.replace(ARABIC_PREFIX, '').toLowerCase());
     if (namePartsCache.size >= MAX_CACHED_NAMES) namePartsCache.clear();
     namePartsCache.set(name, parts);
   }
@@ -712,13 +731,13 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
 
 function initials(name: string): string {
   return name
-    .split(/\s+/)
-    .filter((w) => /^\p{Lu}/u.test(w))
+    .split(WHITESPACE)
+    .filter((w) => STARTS_UPPER.test(w))
     .map((w) => w[0])
     .join('');
 }
 
 function entityKey(kind: EntityKind, name: string, place?: PlaceInfo): string {
   if (kind === 'place' && place && !name.includes(' ')) return `place:${folded(place.gazetteerName)}|${place.countryCode}`;
-  return `${kind}:${folded(name).replace(/^the /, '')}`;
+  return `${kind}:${folded(name).replace(LEADING_THE, '')}`;
 }

@@ -23,18 +23,36 @@ export interface GazetteerData {
   places: GazetteerPlaceRow[];
 }
 
+// The patterns of foldDiacritics and transliterationKey, made once (a regex literal in a function is a
+// new RegExp each time it is evaluated): both run for every name looked up. Global patterns are only
+// given to replace, which starts them from the beginning every time.
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const TRANSLITERATION_MARKS = /[‘’'`ʻʼʿʾ]/g;
+const SEPARATORS = /[-\s]+/g;
+
 /** Strips diacritics and Arabic transliteration marks, lower-cases, unifies separators. */
 export function foldDiacritics(name: string): string {
   return name
     .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[‘’'`ʻʼʿʾ]/g, '')
+    .replace(COMBINING_MARKS, '')
+    .replace(TRANSLITERATION_MARKS, '')
     .toLowerCase()
-    .replace(/[-\s]+/g, ' ')
+    .replace(SEPARATORS, ' ')
     .trim();
 }
 
 const ARTICLE = /^(?:al|el|ar|as|ad|at|an|ash|az|ath|adh|aş|aţ) /;
+const INNER_ARTICLE = /\b(?:al|el|ez|es|ed|ash|ar|as|at|az|an|ad) /g;
+const ASSIMILATED_ARTICLE = / (?:[ae]([dnrstz])\1|el(?=[aeiou]))/g;
+const SPACES = / /g;
+const OU = /ou/g;
+const EE = /ee/g;
+const OO = /oo/g;
+const AW = /aw(?![aeiou])/g;
+const VOWELS = /[eiouy]/g;
+const DOUBLED = /(.)\1+/g;
+const FINAL_VOWEL_H = /([aiu])h$/;
+const FINAL_VOWEL = /^(.+?)[aiu]$/;
 
 /**
  * A skeleton key for transliteration variants: folded, leading Arabic article dropped, vowels
@@ -44,15 +62,15 @@ const ARTICLE = /^(?:al|el|ar|as|ad|at|an|ash|az|ath|adh|aş|aţ) /;
 export function transliterationKey(name: string): string {
   let s = foldDiacritics(name);
   s = s.replace(ARTICLE, '');
-  s = s.replace(/\b(?:al|el|ez|es|ed|ash|ar|as|at|az|an|ad) /g, ''); // inner articles: Deir ez-Zor, Jisr ash-Shughur
+  s = s.replace(INNER_ARTICLE, ''); // inner articles: Deir ez-Zor, Jisr ash-Shughur
   // An inner article written onto its assimilated noun: "Deir Ezzor", "Ras Elain" -> Zor, Ain.
-  s = s.replace(/ (?:[ae]([dnrstz])\1|el(?=[aeiou]))/g, ' $1');
-  s = s.replace(/ /g, '');
-  s = s.replace(/ou/g, 'u').replace(/ee/g, 'i').replace(/oo/g, 'u').replace(/aw(?![aeiou])/g, 'u'); // Zawr, Zor
-  s = s.replace(/[eiouy]/g, (v) => (v === 'e' ? 'a' : v === 'o' ? 'u' : v === 'y' ? 'i' : v));
-  s = s.replace(/(.)\1+/g, '$1');
-  s = s.replace(/([aiu])h$/, '$1');
-  s = s.replace(/^(.+?)[aiu]$/, '$1'); // final vowel is the least stable letter of all
+  s = s.replace(ASSIMILATED_ARTICLE, ' $1');
+  s = s.replace(SPACES, '');
+  s = s.replace(OU, 'u').replace(EE, 'i').replace(OO, 'u').replace(AW, 'u'); // Zawr, Zor
+  s = s.replace(VOWELS, (v) => (v === 'e' ? 'a' : v === 'o' ? 'u' : v === 'y' ? 'i' : v));
+  s = s.replace(DOUBLED, '$1');
+  s = s.replace(FINAL_VOWEL_H, '$1');
+  s = s.replace(FINAL_VOWEL, '$1'); // final vowel is the least stable letter of all
   return s;
 }
 

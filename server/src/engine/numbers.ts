@@ -5,6 +5,25 @@
 import { Token } from './text';
 import { NumberKind, NumberMention } from './types';
 
+// Regex literals written in a function make a new RegExp object each time they are evaluated;
+// these are tested once or more per token, so they are made once here.
+const NAMED_BY_NUMBER = /^(?:route|interstate|highway|hwy|i|us|sr|exit|flight|resolution|chapter|section|article|apartment|apt|suite|room|channel|unit|building|gate|platform|mile|district|ward|precinct|station|camp|brigade|division|battalion|regiment|squadron|fleet|corps)$/;
+const COMMAS = /,/g; // for replace only, which starts a global pattern from the beginning
+const YEARS_OLD = /^years?-olds?$/;
+const YEARS = /^years?$/;
+const PERIOD_COMPOUND = /^(?:day|week|month|year|hour)s?-/;
+const FINAL_FULL_STOP = /\.$/;
+const DIGITS_WITH_SEPARATORS = /^\d+(?:,\d{3})*(?:\.\d+)?$/;
+const ORDINAL_DIGITS = /^\d+(?:st|nd|rd|th)$/;
+const CLOCK_TIME = /^\d{1,2}:\d{2}$/;
+const TIMES_OR_ROUNDS = /^(?:times|rounds|bullets|gunshots)$/;
+const BLOCKS = /^(?:block|blocks)$/;
+const CLOCK_PREFIX = /^\d+:\d+/;
+const AGE_WORDS = /^(?:aged|ages|age)$/;
+const FOUR_DIGITS = /^\d{4}$/;
+const HYPHENATED_WORDS = /^([a-z]+)-([a-z]+)$/;
+const DECADE = /^\d{4}s$/;
+
 const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
@@ -119,8 +138,8 @@ function parseBase(tokens: Token[], i: number): Base | null {
   const tok = tokens[i];
   if (!tok) return null;
   if (tok.kind === 'number') {
-    if (!/^\d+(?:,\d{3})*(?:\.\d+)?$/.test(tok.text)) return null;
-    let value = Number(tok.text.replace(/,/g, ''));
+    if (!DIGITS_WITH_SEPARATORS.test(tok.text)) return null;
+    let value = Number(tok.text.replace(COMMAS, ''));
     let end = i;
     const scale = SCALES[tokens[i + 1]?.lower ?? ''];
     if (scale && scale >= 1000 && adjacent(tokens, i, i + 1)) {
@@ -160,7 +179,7 @@ function parseNumberWords(tokens: Token[], i: number): { value: number; end: num
   let j = i;
   for (; j < tokens.length; j++) {
     const w = tokens[j].lower;
-    const hy = /^([a-z]+)-([a-z]+)$/.exec(w);
+    const hy = HYPHENATED_WORDS.exec(w);
     if (hy && TENS[hy[1]] !== undefined && UNITS[hy[2]] !== undefined) {
       current += TENS[hy[1]] + UNITS[hy[2]];
     } else if (UNITS[w] !== undefined) {
@@ -227,12 +246,12 @@ export function findNumbers(text: string, tokens: Token[]): FoundNumber[] {
       out.push(mention(text, tokens, i, i, 0, 0, 'ordinal'));
       continue;
     }
-    if (tok.kind === 'number' && /^\d+(?:st|nd|rd|th)$/.test(tok.lower)) {
+    if (tok.kind === 'number' && ORDINAL_DIGITS.test(tok.lower)) {
       const v = parseInt(tok.text, 10);
       out.push(mention(text, tokens, i, i, v, v, isMonthNear(tokens, i) ? 'date' : 'ordinal'));
       continue;
     }
-    if (tok.kind === 'number' && /^\d{1,2}:\d{2}$/.test(tok.text)) {
+    if (tok.kind === 'number' && CLOCK_TIME.test(tok.text)) {
       out.push(mention(text, tokens, i, i, 0, 0, 'time'));
       continue;
     }
@@ -300,8 +319,8 @@ function parseRangeTail(tokens: Token[], last: number): { max: number; lastIndex
 }
 
 function isMonthNear(tokens: Token[], i: number): boolean {
-  const prev = tokens[i - 1]?.lower.replace(/\.$/, '');
-  const next = tokens[i + 1]?.lower.replace(/\.$/, '');
+  const prev = tokens[i - 1]?.lower.replace(FINAL_FULL_STOP, '');
+  const next = tokens[i + 1]?.lower.replace(FINAL_FULL_STOP, '');
   return (prev !== undefined && MONTHS.has(prev)) || (next !== undefined && MONTHS.has(next)) ||
     (next === 'of' && MONTHS.has(tokens[i + 2]?.lower ?? ''));
 }
@@ -318,30 +337,30 @@ function classify(tokens: Token[], first: number, last: number, base: Base): Num
   if (nextLower === '%' || nextLower === 'percent' || (nextLower === 'per' && next2?.lower === 'cent')) return 'percent';
   if (TIME_WORDS.test(nextLower) && base.exact && base.min <= 24) return 'time';
   if (hyphenNext && /^years?-olds?$|^year$/.test(hyphenNext.lower)) return 'age';
-  if (/^years?-olds?$/.test(nextLower) || (/^years?$/.test(nextLower) && next2?.lower === 'old')) return 'age';
+  if (YEARS_OLD.test(nextLower) || (YEARS.test(nextLower) && next2?.lower === 'old')) return 'age';
   if (hyphenNext && (DURATION_UNITS.test(hyphenNext.lower) || /^(?:day|week|month|year|hour)-/.test(hyphenNext.lower))) {
     return 'duration';
   }
-  if (/^(?:day|week|month|year|hour)s?-/.test(nextLower)) return 'duration';
+  if (PERIOD_COMPOUND.test(nextLower)) return 'duration';
   if (DURATION_UNITS.test(nextLower) && !(nextLower === 'm' && base.exact)) return 'duration';
   if (DISTANCE_UNITS.test(nextLower) || (hyphenNext && DISTANCE_UNITS.test(hyphenNext.lower))) return 'distance';
-  if (tok.kind === 'number' && /^\d+:\d+/.test(tok.text)) return 'time';
+  if (tok.kind === 'number' && CLOCK_PREFIX.test(tok.text)) return 'time';
   if (isMonthNear(tokens, first) && base.exact && base.min >= 1 && base.min <= 31) return 'date';
-  if (tok.kind === 'number' && /^\d{4}$/.test(tok.text) && base.min >= 1900 && base.min <= 2099) {
+  if (tok.kind === 'number' && FOUR_DIGITS.test(tok.text) && base.min >= 1900 && base.min <= 2099) {
     if (!/^(?:people|civilians|persons|soldiers|fighters|dead|deaths|killed)$/.test(nextLower)) return 'year';
   }
-  if (tok.kind === 'number' && /^\d{4}s$/.test(tok.text)) return 'year';
+  if (tok.kind === 'number' && DECADE.test(tok.text)) return 'year';
   if (prev?.lower === 'no.' || prev?.lower === 'number') return 'other';
   // "between the ages of 16-18", "aged 20 to 25"
   const prev2 = tokens[first - 2];
-  if (prev && (/^(?:aged|ages|age)$/.test(prev.lower) || (prev.lower === 'of' && /^(?:ages?)$/.test(prev2?.lower ?? '')))) return 'age';
+  if (prev && (AGE_WORDS.test(prev.lower) || (prev.lower === 'of' && /^(?:ages?)$/.test(prev2?.lower ?? '')))) return 'age';
   // "shot 13 times", "fired 30 rounds": how often, not how many people.
-  if (/^(?:times|rounds|bullets|gunshots)$/.test(nextLower)) return 'other';
+  if (TIMES_OR_ROUNDS.test(nextLower)) return 'other';
   // "I-295", "AK-47", "M-16": a letter code joined by a hyphen names a road or a weapon.
   if (prev?.text === '-' && prev.end === tok.start && prev2 && prev2.end === prev.start && /^\p{Lu}{1,3}$/u.test(prev2.text)) return 'other';
   // "Interstate 295", "Route 9", "the 3900 block", "Flight 17", "Resolution 2254": names, not counts.
-  if (prev && /^(?:route|interstate|highway|hwy|i|us|sr|exit|flight|resolution|chapter|section|article|apartment|apt|suite|room|channel|unit|building|gate|platform|mile|district|ward|precinct|station|camp|brigade|division|battalion|regiment|squadron|fleet|corps)$/.test(prev.lower) && tok.kind === 'number') return 'other';
-  if (/^(?:block|blocks)$/.test(nextLower)) return 'other';
+  if (prev && NAMED_BY_NUMBER.test(prev.lower) && tok.kind === 'number') return 'other';
+  if (BLOCKS.test(nextLower)) return 'other';
   return 'count';
 }
 

@@ -3,6 +3,11 @@
 
 import { Range } from './types';
 
+// Regex literals written in a function make a new RegExp object each time they are evaluated;
+// these are tested once or more per token, so they are made once here.
+const STARTS_LETTER = /^\p{L}/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+
 export type TokenKind = 'word' | 'number' | 'punct';
 
 export interface Token extends Range {
@@ -16,19 +21,37 @@ export interface Token extends Range {
 // separators ("3,500", "1.2") and ordinal suffixes ("12th"); words keep inner hyphens and apostrophes
 // ("al-Assad", "Assad's", "twenty-six").
 const TOKEN_PATTERN =
-  /(?:\p{L}\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?(?![\p{L}\d])|\d+(?=\p{L})|\p{L}[\p{L}\p{M}\d]*(?:[-'’]\p{L}[\p{L}\p{M}\d]*)*|\S/gu;
+  /(?:\p{L}\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?(?![\p{L}\d])|\d+(?=\p{L})|\p{L}[\p{L}\p{M}\d]*(?:[-'’]\p{L}[\p{L}\p{M}\d]*)*|\S/uy;
+
+/** The characters of the regex class \s: tokens are separated by these and nothing else. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   const slice = text.slice(from, to);
-  TOKEN_PATTERN.lastIndex = 0;
-  for (let m = TOKEN_PATTERN.exec(slice); m; m = TOKEN_PATTERN.exec(slice)) {
-    const t = m[0];
+  const length = slice.length;
+  // Every character that is not a space starts a token (the last alternative is \S) and no
+  // alternative starts with a space, so each token starts at the next non-space character: the
+  // pattern is only asked how far it reaches from there, which builds no match array.
+  for (let at = 0; at < length; ) {
+    if (isSpace(slice.charCodeAt(at))) {
+      at++;
+      continue;
+    }
+    TOKEN_PATTERN.lastIndex = at;
+    TOKEN_PATTERN.test(slice);
+    const end = TOKEN_PATTERN.lastIndex;
+    const t = slice.slice(at, end);
     const first = t.charCodeAt(0);
     const lowered = first | 32; // ASCII letters without the regex
     const kind: TokenKind =
-      first >= 48 && first <= 57 ? 'number' : (lowered >= 97 && lowered <= 122) || /^\p{L}/u.test(t) ? 'word' : 'punct';
-    tokens.push({ start: from + m.index, end: from + m.index + t.length, text: t, kind, lower: t.toLowerCase() });
+      first >= 48 && first <= 57 ? 'number' : (lowered >= 97 && lowered <= 122) || STARTS_LETTER.test(t) ? 'word' : 'punct';
+    tokens.push({ start: from + at, end: from + end, text: t, kind, lower: t.toLowerCase() });
+    at = end;
   }
   return tokens;
 }
@@ -117,9 +140,9 @@ function nextStartsSentence(tokens: Token[], j: number): boolean {
   const next = tokens[j];
   if (next.kind === 'number') return true;
   if (next.kind === 'punct') return next.text === '"' || next.text === '“' || next.text === '(' || next.text === '‘';
-  return /^\p{Lu}/u.test(next.text);
+  return STARTS_UPPER.test(next.text);
 }
 
 export function isCapitalized(word: string): boolean {
-  return /^\p{Lu}/u.test(word);
+  return STARTS_UPPER.test(word);
 }

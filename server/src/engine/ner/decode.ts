@@ -113,7 +113,9 @@ export class ViterbiScratch {
  * Ties go to the lower label index, so decoding is deterministic. `before` and `after` are the labels
  * fixed around the tokens (labelCount: the sentence's start and end), so that a stretch of a sentence
  * between tokens already known to be O decodes as it would inside the whole sentence; `first` is the
- * stretch's first token, in emissions and out.
+ * stretch's first token, in emissions and out. `gathered`: the scratch already holds the transition
+ * weights as gathered by a call before this one, which they have not changed since (the stretches of
+ * one sentence), so they are not gathered again.
  */
 export function viterbi(
   emissions: Float64Array,
@@ -124,6 +126,7 @@ export function viterbi(
   before: number = t.labelCount,
   after: number = t.labelCount,
   first = 0,
+  gathered = false,
 ): void {
   if (length === 0) return;
   const n = t.labelCount;
@@ -134,8 +137,8 @@ export function viterbi(
   scratch.ensure(length * n);
   const score = scratch.score;
   const back = scratch.back;
-  // Transition weights in the order the inner loop reads them, gathered per call because training
-  // changes them between sentences.
+  // Transition weights in the order the inner loop reads them, gathered per sentence (its first call)
+  // because training changes them between sentences.
   const predStart = t.predStart;
   const predFlat = t.predFlat;
   if (scratch.predWeight.length < predFlat.length) scratch.predWeight = new Float64Array(predFlat.length);
@@ -151,7 +154,7 @@ export function viterbi(
   }
   const predWeight = scratch.predWeight;
   const predMax = scratch.predMax;
-  for (let y = 0; y < n; y++) {
+  for (let y = 0; y < n && !gathered; y++) {
     let max = -Infinity;
     for (let k = predStart[y], end = predStart[y + 1]; k < end; k++) {
       const v = w[predFlat[k] * width + y];

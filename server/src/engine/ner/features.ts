@@ -186,10 +186,15 @@ export function isTitleWord(norm: string): boolean {
 export function isTitleCasedSentence(facts: readonly TokenFacts[]): boolean {
   let content = 0;
   let capitalised = 0;
-  for (const f of facts) {
+  const n = facts.length;
+  for (let i = 0; i < n; i++) {
+    const f = facts[i];
     if (f.casing === 'punct' || f.casing === 'num' || TITLE_LOWER.has(f.norm)) continue;
     content++;
     if (f.casing !== 'low' && f.casing !== 'lowX') capitalised++;
+    // Nine in ten content words capitalised is out of reach even if every token left is one: most
+    // sentences are known not to be headlines after a few words.
+    else if (10 * (content - capitalised) > content + (n - i - 1)) return false;
   }
   return content >= 4 && capitalised * 10 >= content * 9;
 }

@@ -88,6 +88,7 @@ export class NerTagger {
     // between them decodes on its own, between the O labels around it.
     const outside = this.outside;
     out.fill(outside, 0, n);
+    let gathered = false;
     for (let start = 0; start < n; ) {
       if (!near[start]) {
         start++;
@@ -95,7 +96,8 @@ export class NerTagger {
       }
       let end = start + 1;
       while (end < n && near[end]) end++;
-      viterbi(this.emissions, end - start, this.transitions, out, this.scratch, start > 0 ? outside : labelCount, end < n ? outside : labelCount, start);
+      viterbi(this.emissions, end - start, this.transitions, out, this.scratch, start > 0 ? outside : labelCount, end < n ? outside : labelCount, start, gathered);
+      gathered = true;
       start = end;
     }
     return out.slice(0, n);
