@@ -31,7 +31,8 @@ export interface OpenDocumentsDeps {
 }
 
 export class OpenDocuments {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** URI -> how to call off its queued analysis. */
+  private readonly timers = new Map<string, () => void>();
   /** Canonical key -> the client's URI, for every open document. */
   private readonly openKeys = new Map<string, string>();
   /** Documents whose didOpen was just handled: the change event that follows it is the open itself. */
@@ -114,27 +115,33 @@ export class OpenDocuments {
 
   private schedule(uri: string, delayMs: number): void {
     this.cancel(uri);
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        // The settings decide which files are articles and how large they may be: wait for them.
-        void this.deps.ready.then(() => {
-          const latest = this.deps.documents.get(uri);
-          if (!latest || this.timers.has(uri) || this.isAnalysed(latest)) return; // closed, re-queued or done
-          try {
-            this.analyseNow(latest);
-          } catch (error) {
-            this.deps.log(`analysing ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
-          }
-        });
-      }, delayMs),
-    );
+    const run = () => {
+      this.timers.delete(uri);
+      // The settings decide which files are articles and how large they may be: wait for them.
+      void this.deps.ready.then(() => {
+        const latest = this.deps.documents.get(uri);
+        if (!latest || this.timers.has(uri) || this.isAnalysed(latest)) return; // closed, re-queued or done
+        try {
+          this.analyseNow(latest);
+        } catch (error) {
+          this.deps.log(`analysing ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        }
+      });
+    };
+    // Node's setTimeout waits at least 1 ms even when asked for 0, a tenth of what an analysis costs:
+    // with no delay to wait for (an article just opened, the debounce off), the next turn of the event
+    // loop will do.
+    if (delayMs > 0) {
+      const timer = setTimeout(run, delayMs);
+      this.timers.set(uri, () => clearTimeout(timer));
+    } else {
+      const immediate = setImmediate(run);
+      this.timers.set(uri, () => clearImmediate(immediate));
+    }
   }
 
   private cancel(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer !== undefined) clearTimeout(timer);
+    this.timers.get(uri)?.();
     this.timers.delete(uri);
   }
 
