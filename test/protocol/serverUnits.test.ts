@@ -1,6 +1,6 @@
 // Unit tests of the server's pure helpers: offset <-> position conversion (the one place it happens),
 // include globs, URIs, the skip rules for odd text, source tag names and settings validation; and of
-// when the diagnostics publisher sends.
+// the workspace index's remembered conflicts and when the diagnostics publisher sends.
 
 import * as assert from 'assert';
 import { Connection, PublishDiagnosticsParams } from 'vscode-languageserver';
@@ -14,7 +14,7 @@ import { cleanSourceName } from '../../server/src/lsp/sourceTags';
 import { changeBetween, offsetAfter, offsetBefore, touchesChange } from '../../server/src/lsp/textChange';
 import { displayName, documentKey, pathToUri, uriToPath } from '../../server/src/lsp/uris';
 import { WorkspaceIndex } from '../../server/src/lsp/workspaceIndex';
-import { UNATTRIBUTED_ONLY } from './fixtures';
+import { MARKET_SHELLING, STATE_TV_ROCKET, STATE_TV_ROCKET_AGREEING, UNATTRIBUTED_ONLY } from './fixtures';
 
 describe('server: LineIndex (offsets <-> LSP positions)', () => {
   it('counts \\n, \\r\\n and a lone \\r as line ends', () => {
@@ -211,5 +211,29 @@ describe('server: publishing diagnostics', () => {
     publisher.schedule([uri]);
     await flushed();
     assert.deepStrictEqual(sent.slice(3).map((p) => [p.version, p.diagnostics.length]), [[undefined, 0], [2, 1]]);
+  });
+});
+
+describe('server: conflicts remembered by the workspace index', () => {
+  it('answers what the ConflictIndex answers, through every update that changes it', () => {
+    const index = new WorkspaceIndex();
+    const put = (name: string, text: string, version: number | null = null) =>
+      index.set(analyseArticle({ key: name, uri: name, origin: version === null ? 'disk' : 'open', version, text }, 1024, () => undefined));
+    const same = (key: string) => assert.deepStrictEqual(index.conflictsOf(key), index.conflicts.conflictsOf(key));
+
+    put('alpha', MARKET_SHELLING);
+    put('beta', STATE_TV_ROCKET_AGREEING);
+    same('alpha');
+    assert.strictEqual(index.conflictsOf('alpha').length, 0);
+    assert.strictEqual(index.conflictsOf('alpha'), index.conflictsOf('alpha'), 'asked twice, computed once');
+
+    put('beta', STATE_TV_ROCKET, 2); // another document's edit makes a conflict
+    same('alpha');
+    same('beta');
+    assert.strictEqual(index.conflictsOf('alpha').length, 1);
+
+    index.remove('beta');
+    same('alpha');
+    assert.strictEqual(index.conflictsOf('alpha').length, 0);
   });
 });
