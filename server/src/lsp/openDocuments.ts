@@ -37,8 +37,8 @@ export class OpenDocuments {
   private readonly openKeys = new Map<string, string>();
   /** Documents whose didOpen was just handled: the change event that follows it is the open itself. */
   private readonly justOpened = new Set<string>();
-  /** URI -> the text the document's index entry was analysed from (see `earlierAnalysis`). */
-  private readonly analysedTexts = new Map<string, string>();
+  /** URI -> the text the document's index entry was analysed from, and the size limit it was held to. */
+  private readonly analysedTexts = new Map<string, { text: string; maxSizeKB: number }>();
 
   constructor(private readonly deps: OpenDocumentsDeps) {
     const { documents } = deps;
@@ -83,7 +83,7 @@ export class OpenDocuments {
    */
   earlierAnalysis(uri: string): { earlier: IndexedDocument; change: TextChange; current: TextDocument } | undefined {
     const current = this.deps.documents.get(uri);
-    const before = this.analysedTexts.get(uri);
+    const before = this.analysedTexts.get(uri)?.text;
     if (!current || before === undefined || this.isAnalysed(current)) return undefined;
     const earlier = this.deps.index.get(documentKey(uri));
     if (!earlier || earlier.origin !== 'open' || earlier.skipped) return undefined;
@@ -160,11 +160,17 @@ export class OpenDocuments {
     }
     const version = document.version;
     const text = document.getText();
-    const indexed = analyseArticle(
-      { key, uri: document.uri, origin: 'open', version, text },
-      scope().maxSizeKB,
-      this.deps.log,
-    );
+    const { maxSizeKB } = scope();
+    const earlier = index.get(key);
+    const analysed = this.analysedTexts.get(document.uri);
+    if (earlier?.origin === 'open' && earlier.version !== version && analysed?.text === text && analysed.maxSizeKB === maxSizeKB) {
+      // Edited back to the text last analysed (a character typed and deleted within the debounce, an
+      // undo): the engine would say the same again, so only the version is new.
+      index.renumber(key, version);
+      publisher.schedule([key]);
+      return;
+    }
+    const indexed = analyseArticle({ key, uri: document.uri, origin: 'open', version, text }, maxSizeKB, this.deps.log);
     if (indexed.skipped && indexed.skipped.code !== 'analysis-failed') {
       this.deps.log(`skipped ${document.uri}: ${indexed.skipped.message}`);
     }
@@ -172,7 +178,7 @@ export class OpenDocuments {
     // honest should analysis ever yield (a worker, an awaited resource).
     const latest = this.deps.documents.get(document.uri);
     if (!latest || latest.version !== version) return;
-    this.analysedTexts.set(document.uri, text);
+    this.analysedTexts.set(document.uri, { text, maxSizeKB });
     publisher.schedule([key, ...index.set(indexed)]);
     this.deps.indexChanged();
   }

@@ -86,6 +86,15 @@ export class WorkspaceIndex {
     return this.forgetConflicts(document.key, this.conflicts.setDocument(document.key, document.analysis));
   }
 
+  /**
+   * Gives a document's analysis a new editor version, for a text that came back to the one analysed:
+   * nothing it found changes, so neither do its conflicts nor anyone else's.
+   */
+  renumber(key: string, version: number | null): void {
+    const document = this.documents.get(key);
+    if (document) this.documents.set(key, { ...document, version });
+  }
+
   /** Forgets a document. Returns the other documents affected. */
   remove(key: string): Set<string> {
     if (!this.documents.has(key)) return new Set();
