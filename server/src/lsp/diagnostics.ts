@@ -114,7 +114,8 @@ export class DiagnosticsPublisher {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  private flush(): void {
+  /** Publishes what is queued now rather than on the next turn of the event loop. */
+  flush(): void {
     this.scheduled = false;
     const keys = [...this.pending];
     this.pending.clear();

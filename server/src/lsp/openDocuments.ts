@@ -123,6 +123,10 @@ export class OpenDocuments {
         if (!latest || this.timers.has(uri) || this.isAnalysed(latest)) return; // closed, re-queued or done
         try {
           this.analyseNow(latest);
+          // Published at once: the next turn of the event loop may begin with other work (messages that
+          // arrived meanwhile, timers, the collector's deferred tasks) that the editor need not wait for.
+          // A request that makes the analysis (see `current`) answers first and publishes on the next turn.
+          this.deps.publisher.flush();
         } catch (error) {
           this.deps.log(`analysing ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
         }
