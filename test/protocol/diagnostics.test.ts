@@ -69,6 +69,20 @@ describe('protocol: diagnostics of one article', () => {
     assert.deepStrictEqual(tag?.range, rangeOf(text, '{>>'));
     assert.strictEqual(tag?.message, 'Unterminated source tag: close it with "<<}"');
   });
+
+  it('publishes for the new version when an edit is undone before it was analysed', async () => {
+    await client.open('undone.news', UNATTRIBUTED_ONLY);
+    const first = await client.diagnostics('undone.news');
+    const nine = rangeOf(UNATTRIBUTED_ONLY, 'Nine');
+    await client.edit('undone.news', nine, 'Ten');
+    await client.edit('undone.news', rangeOf(client.text('undone.news'), 'Ten'), 'Nine');
+    assert.deepStrictEqual(await client.diagnostics('undone.news'), first);
+    assert.strictEqual(client.publishedFor('undone.news').at(-1)?.version, 3);
+
+    await client.edit('undone.news', nine, 'Ten'); // and a real change is analysed as ever
+    const ten = await client.diagnostics('undone.news');
+    assert.ok(ten.some((d) => d.message === 'Killed: 10 has no source in the article; tag one with {>>source: NAME<<}'));
+  });
 });
 
 describe('protocol: conflicts across the workspace', () => {

@@ -1,14 +1,20 @@
 // Unit tests of the server's pure helpers: offset <-> position conversion (the one place it happens),
-// include globs, URIs, the skip rules for odd text, source tag names and settings validation.
+// include globs, URIs, the skip rules for odd text, source tag names and settings validation; and of
+// the workspace index's remembered conflicts and when the diagnostics publisher sends.
 
 import * as assert from 'assert';
+import { Connection, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { analyseArticle } from '../../server/src/lsp/analysis';
 import { looksBinary, skipReasonForText } from '../../server/src/lsp/articleFiles';
 import { compileGlob, GlobSet } from '../../server/src/lsp/globs';
 import { LineIndex } from '../../server/src/lsp/positions';
+import { DiagnosticsPublisher } from '../../server/src/lsp/diagnostics';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/lsp/settings';
 import { cleanSourceName } from '../../server/src/lsp/sourceTags';
 import { changeBetween, offsetAfter, offsetBefore, touchesChange } from '../../server/src/lsp/textChange';
 import { displayName, documentKey, pathToUri, uriToPath } from '../../server/src/lsp/uris';
+import { WorkspaceIndex } from '../../server/src/lsp/workspaceIndex';
+import { MARKET_SHELLING, STATE_TV_ROCKET, STATE_TV_ROCKET_AGREEING, UNATTRIBUTED_ONLY } from './fixtures';
 
 describe('server: LineIndex (offsets <-> LSP positions)', () => {
   it('counts \\n, \\r\\n and a lone \\r as line ends', () => {
@@ -158,5 +164,76 @@ describe('server: source names and settings', () => {
         analysis: { debounceMs: 300, workers: 2 },
       },
     );
+  });
+});
+
+describe('server: publishing diagnostics', () => {
+  it('sends a new version, and a version the editor already has only when its diagnostics changed', async () => {
+    const uri = 'file:///desk/blast.txt';
+    const index = new WorkspaceIndex();
+    const sent: PublishDiagnosticsParams[] = [];
+    let rechecks = 0;
+    let editorVersion = 1;
+    const connection = { sendDiagnostics: async (params: PublishDiagnosticsParams) => void sent.push(params) } as unknown as Connection;
+    let settings = DEFAULT_SETTINGS;
+    const publisher = new DiagnosticsPublisher(connection, index, () => settings, () => editorVersion, () => rechecks++);
+    const flushed = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const analyse = (version: number, text = UNATTRIBUTED_ONLY) => {
+      const document = analyseArticle({ key: uri, uri, origin: 'open', version, text }, 1024, () => undefined);
+      publisher.schedule([uri, ...index.set(document)]);
+    };
+
+    analyse(1);
+    await flushed();
+    assert.deepStrictEqual(sent.map((p) => [p.version, p.diagnostics.length]), [[1, 1]]);
+
+    // Re-checked (another article's edit touched it) and unchanged: the editor has it already.
+    publisher.schedule([uri]);
+    await flushed();
+    assert.strictEqual(sent.length, 1);
+    assert.strictEqual(rechecks, 2, 'lenses are still refreshed: they may count what diagnostics leave out');
+
+    // The same text under a new version: published, so the editor knows the version is checked.
+    editorVersion = 2;
+    analyse(2);
+    await flushed();
+    assert.deepStrictEqual(sent.map((p) => p.version), [1, 2]);
+
+    // Other settings make other diagnostics for the same version: published.
+    settings = normalizeSettings({ diagnostics: { unattributed: { enabled: false } } });
+    publisher.schedule([uri]);
+    await flushed();
+    assert.deepStrictEqual(sent.map((p) => [p.version, p.diagnostics.length]), [[1, 1], [2, 1], [2, 0]]);
+
+    // Cleared (closed) and opened again: published again even at the same version.
+    settings = DEFAULT_SETTINGS;
+    publisher.clear(uri);
+    publisher.schedule([uri]);
+    await flushed();
+    assert.deepStrictEqual(sent.slice(3).map((p) => [p.version, p.diagnostics.length]), [[undefined, 0], [2, 1]]);
+  });
+});
+
+describe('server: conflicts remembered by the workspace index', () => {
+  it('answers what the ConflictIndex answers, through every update that changes it', () => {
+    const index = new WorkspaceIndex();
+    const put = (name: string, text: string, version: number | null = null) =>
+      index.set(analyseArticle({ key: name, uri: name, origin: version === null ? 'disk' : 'open', version, text }, 1024, () => undefined));
+    const same = (key: string) => assert.deepStrictEqual(index.conflictsOf(key), index.conflicts.conflictsOf(key));
+
+    put('alpha', MARKET_SHELLING);
+    put('beta', STATE_TV_ROCKET_AGREEING);
+    same('alpha');
+    assert.strictEqual(index.conflictsOf('alpha').length, 0);
+    assert.strictEqual(index.conflictsOf('alpha'), index.conflictsOf('alpha'), 'asked twice, computed once');
+
+    put('beta', STATE_TV_ROCKET, 2); // another document's edit makes a conflict
+    same('alpha');
+    same('beta');
+    assert.strictEqual(index.conflictsOf('alpha').length, 1);
+
+    index.remove('beta');
+    same('alpha');
+    assert.strictEqual(index.conflictsOf('alpha').length, 0);
   });
 });

@@ -13,7 +13,7 @@ function count(n: number, singular: string, plural = `${singular}s`): string {
 }
 
 /** Conflicting pairs that involve this document, each pair once (a pair inside it is seen from both ends). */
-export function conflictPairs(conflicts: Conflict[]): number {
+export function conflictPairs(conflicts: readonly Conflict[]): number {
   const pairs = new Set<string>();
   for (const c of conflicts) {
     const ends = [`${c.a.documentId}#${c.a.claim.id}`, `${c.b.documentId}#${c.b.claim.id}`].sort();
@@ -26,7 +26,7 @@ export function codeLenses(document: IndexedDocument, index: WorkspaceIndex): Co
   const { claims } = document.analysis;
   if (claims.length === 0) return [];
   const sourced = claims.filter((c) => c.attribution !== null).length;
-  const conflicts = conflictPairs(index.conflicts.conflictsOf(document.key));
+  const conflicts = conflictPairs(index.conflictsOf(document.key));
   const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const lenses: CodeLens[] = [
     {

@@ -6,6 +6,7 @@
 // them would flood the Problems view with thousands of entries nobody asked for. A conflict with a
 // closed file still shows, on the open side, with relatedInformation pointing into the closed file.
 
+import { isDeepStrictEqual } from 'util';
 import { Connection, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver';
 import { EngineDiagnostic, Severity } from '../engine';
 import { DIAGNOSTIC_SOURCE } from './protocol';
@@ -78,11 +79,15 @@ function toLsp(d: EngineDiagnostic, document: IndexedDocument, index: WorkspaceI
  * Publishes diagnostics for open documents, coalescing the many updates of one burst (an edit that
  * touches ten other documents, a chunk of the initial indexing) into one publication per document.
  * A result is published only if it was computed from the version the editor has now; otherwise a newer
- * analysis is on its way and will publish itself.
+ * analysis is on its way and will publish itself. Nor is it published again when the editor already has
+ * it: an edit re-checks every open article whose claims share an event with the edited one, and most of
+ * those come out as they were.
  */
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
   private scheduled = false;
+  /** URI -> what was last published for it, and for which version. */
+  private readonly published = new Map<string, { version: number | null; diagnostics: Diagnostic[] }>();
 
   constructor(
     private readonly connection: Connection,
@@ -90,7 +95,7 @@ export class DiagnosticsPublisher {
     private readonly settings: () => NewsLensSettings,
     /** The version the editor holds for a URI, or undefined when it is not open. */
     private readonly openVersion: (uri: string) => number | undefined,
-    /** Told after each burst that republished diagnostics of at least one open document. */
+    /** Told after each burst that re-checked the diagnostics of at least one open document. */
     private readonly afterFlush: () => void,
   ) {}
 
@@ -105,27 +110,31 @@ export class DiagnosticsPublisher {
 
   /** Empties the diagnostics of a document the editor closed or that is no longer an article. */
   clear(uri: string): void {
+    this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  private flush(): void {
+  /** Publishes what is queued now rather than on the next turn of the event loop. */
+  flush(): void {
     this.scheduled = false;
     const keys = [...this.pending];
     this.pending.clear();
-    let published = 0;
+    let rechecked = 0;
     for (const key of keys) {
       const document = this.index.get(key);
       if (!document || document.origin !== 'open') continue;
       const version = this.openVersion(document.uri);
       if (version === undefined || version !== document.version) continue; // closed, or stale
-      void this.connection.sendDiagnostics({
-        uri: document.uri,
-        version: document.version ?? undefined,
-        diagnostics: diagnosticsFor(document, this.index, this.settings()),
-      });
-      published++;
+      // Its lenses may have changed even where its diagnostics did not (with conflict diagnostics turned
+      // off, lenses still count conflicts): counted whether published or not.
+      rechecked++;
+      const diagnostics = diagnosticsFor(document, this.index, this.settings());
+      const last = this.published.get(document.uri);
+      if (last && last.version === document.version && isDeepStrictEqual(last.diagnostics, diagnostics)) continue;
+      this.published.set(document.uri, { version: document.version, diagnostics });
+      void this.connection.sendDiagnostics({ uri: document.uri, version: document.version ?? undefined, diagnostics });
     }
     // A burst of closed files being indexed changes nothing the editor shows: no lens refresh for it.
-    if (published > 0) this.afterFlush();
+    if (rechecked > 0) this.afterFlush();
   }
 }

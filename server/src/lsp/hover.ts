@@ -121,7 +121,7 @@ function numberCard(document: IndexedDocument, index: WorkspaceIndex, number: Nu
 }
 
 function claimCard(document: IndexedDocument, index: WorkspaceIndex, claim: CasualtyClaim, head: string): string {
-  const conflicts = index.conflicts
+  const conflicts = index
     .conflictsOf(document.key)
     .filter((c) => c.a.claim.id === claim.id)
     .map((c) => {

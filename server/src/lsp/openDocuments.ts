@@ -31,13 +31,14 @@ export interface OpenDocumentsDeps {
 }
 
 export class OpenDocuments {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** URI -> how to call off its queued analysis. */
+  private readonly timers = new Map<string, () => void>();
   /** Canonical key -> the client's URI, for every open document. */
   private readonly openKeys = new Map<string, string>();
   /** Documents whose didOpen was just handled: the change event that follows it is the open itself. */
   private readonly justOpened = new Set<string>();
-  /** URI -> the text the document's index entry was analysed from (see `earlierAnalysis`). */
-  private readonly analysedTexts = new Map<string, string>();
+  /** URI -> the text the document's index entry was analysed from, and the size limit it was held to. */
+  private readonly analysedTexts = new Map<string, { text: string; maxSizeKB: number }>();
 
   constructor(private readonly deps: OpenDocumentsDeps) {
     const { documents } = deps;
@@ -82,7 +83,7 @@ export class OpenDocuments {
    */
   earlierAnalysis(uri: string): { earlier: IndexedDocument; change: TextChange; current: TextDocument } | undefined {
     const current = this.deps.documents.get(uri);
-    const before = this.analysedTexts.get(uri);
+    const before = this.analysedTexts.get(uri)?.text;
     if (!current || before === undefined || this.isAnalysed(current)) return undefined;
     const earlier = this.deps.index.get(documentKey(uri));
     if (!earlier || earlier.origin !== 'open' || earlier.skipped) return undefined;
@@ -114,27 +115,37 @@ export class OpenDocuments {
 
   private schedule(uri: string, delayMs: number): void {
     this.cancel(uri);
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        // The settings decide which files are articles and how large they may be: wait for them.
-        void this.deps.ready.then(() => {
-          const latest = this.deps.documents.get(uri);
-          if (!latest || this.timers.has(uri) || this.isAnalysed(latest)) return; // closed, re-queued or done
-          try {
-            this.analyseNow(latest);
-          } catch (error) {
-            this.deps.log(`analysing ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
-          }
-        });
-      }, delayMs),
-    );
+    const run = () => {
+      this.timers.delete(uri);
+      // The settings decide which files are articles and how large they may be: wait for them.
+      void this.deps.ready.then(() => {
+        const latest = this.deps.documents.get(uri);
+        if (!latest || this.timers.has(uri) || this.isAnalysed(latest)) return; // closed, re-queued or done
+        try {
+          this.analyseNow(latest);
+          // Published at once: the next turn of the event loop may begin with other work (messages that
+          // arrived meanwhile, timers, the collector's deferred tasks) that the editor need not wait for.
+          // A request that makes the analysis (see `current`) answers first and publishes on the next turn.
+          this.deps.publisher.flush();
+        } catch (error) {
+          this.deps.log(`analysing ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        }
+      });
+    };
+    // Node's setTimeout waits at least 1 ms even when asked for 0, a tenth of what an analysis costs:
+    // with no delay to wait for (an article just opened, the debounce off), the next turn of the event
+    // loop will do.
+    if (delayMs > 0) {
+      const timer = setTimeout(run, delayMs);
+      this.timers.set(uri, () => clearTimeout(timer));
+    } else {
+      const immediate = setImmediate(run);
+      this.timers.set(uri, () => clearImmediate(immediate));
+    }
   }
 
   private cancel(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer !== undefined) clearTimeout(timer);
+    this.timers.get(uri)?.();
     this.timers.delete(uri);
   }
 
@@ -153,11 +164,17 @@ export class OpenDocuments {
     }
     const version = document.version;
     const text = document.getText();
-    const indexed = analyseArticle(
-      { key, uri: document.uri, origin: 'open', version, text },
-      scope().maxSizeKB,
-      this.deps.log,
-    );
+    const { maxSizeKB } = scope();
+    const earlier = index.get(key);
+    const analysed = this.analysedTexts.get(document.uri);
+    if (earlier?.origin === 'open' && earlier.version !== version && analysed?.text === text && analysed.maxSizeKB === maxSizeKB) {
+      // Edited back to the text last analysed (a character typed and deleted within the debounce, an
+      // undo): the engine would say the same again, so only the version is new.
+      index.renumber(key, version);
+      publisher.schedule([key]);
+      return;
+    }
+    const indexed = analyseArticle({ key, uri: document.uri, origin: 'open', version, text }, maxSizeKB, this.deps.log);
     if (indexed.skipped && indexed.skipped.code !== 'analysis-failed') {
       this.deps.log(`skipped ${document.uri}: ${indexed.skipped.message}`);
     }
@@ -165,7 +182,7 @@ export class OpenDocuments {
     // honest should analysis ever yield (a worker, an awaited resource).
     const latest = this.deps.documents.get(document.uri);
     if (!latest || latest.version !== version) return;
-    this.analysedTexts.set(document.uri, text);
+    this.analysedTexts.set(document.uri, { text, maxSizeKB });
     publisher.schedule([key, ...index.set(indexed)]);
     this.deps.indexChanged();
   }

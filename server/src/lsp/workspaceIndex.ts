@@ -6,7 +6,7 @@
 // returns the keys of the other documents whose conflicts may have changed, so callers republish only
 // those.
 
-import { ConflictIndex, DocumentAnalysis, Entity } from '../engine';
+import { Conflict, ConflictIndex, DocumentAnalysis, Entity } from '../engine';
 import { SkipReason } from './articleFiles';
 import { LineIndex } from './positions';
 
@@ -46,6 +46,11 @@ export class WorkspaceIndex {
   private readonly documents = new Map<string, IndexedDocument>();
   /** Entity.key -> document key -> the entities with that key in that document. */
   private readonly actors = new Map<string, Map<string, Entity[]>>();
+  /**
+   * Document key -> its conflicts, as asked for since the last update that may have changed them: an
+   * edit's diagnostics, then the lenses and hovers the editor asks for next, all read the same ones.
+   */
+  private readonly conflictsByDocument = new Map<string, Conflict[]>();
   private articles = 0;
 
   get(key: string): IndexedDocument | undefined {
@@ -78,7 +83,16 @@ export class WorkspaceIndex {
       if (list) list.push(entity);
       else byDocument.set(document.key, [entity]);
     }
-    return this.conflicts.setDocument(document.key, document.analysis);
+    return this.forgetConflicts(document.key, this.conflicts.setDocument(document.key, document.analysis));
+  }
+
+  /**
+   * Gives a document's analysis a new editor version, for a text that came back to the one analysed:
+   * nothing it found changes, so neither do its conflicts nor anyone else's.
+   */
+  renumber(key: string, version: number | null): void {
+    const document = this.documents.get(key);
+    if (document) this.documents.set(key, { ...document, version });
   }
 
   /** Forgets a document. Returns the other documents affected. */
@@ -87,7 +101,17 @@ export class WorkspaceIndex {
     this.forgetActors(key);
     if (this.documents.get(key)?.skipped === null) this.articles--;
     this.documents.delete(key);
-    return this.conflicts.removeDocument(key);
+    return this.forgetConflicts(key, this.conflicts.removeDocument(key));
+  }
+
+  /**
+   * Every conflict that involves a claim of this document, the document's claim as `a`
+   * (`ConflictIndex.conflictsOf`). Shared until the next update: callers must not change it.
+   */
+  conflictsOf(key: string): readonly Conflict[] {
+    let conflicts = this.conflictsByDocument.get(key);
+    if (!conflicts) this.conflictsByDocument.set(key, (conflicts = this.conflicts.conflictsOf(key)));
+    return conflicts;
   }
 
   /** Every entity with this key, in every document, the given document first. */
@@ -109,6 +133,13 @@ export class WorkspaceIndex {
   /** Conflicting claim pairs across the index, each pair once (a running count, not a walk). */
   conflictCount(): number {
     return this.conflicts.conflictCount;
+  }
+
+  /** Drops the remembered conflicts of a changed document and of the others the change may affect. */
+  private forgetConflicts(key: string, affected: Set<string>): Set<string> {
+    this.conflictsByDocument.delete(key);
+    for (const other of affected) this.conflictsByDocument.delete(other);
+    return affected;
   }
 
   private forgetActors(documentKey: string): void {
