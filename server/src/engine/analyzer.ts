@@ -125,11 +125,11 @@ export class Analyzer {
       const before = !town && !region && index > 0 ? lastPlaceIn(places, sentences[index - 1]) : null;
       const placeEntity = town ?? before ?? (main && isTown(main) ? main : region ?? main ?? country ?? null);
       const time = WEEKDAY.exec(text.slice(s.start, s.end));
-      // A sentence that names no place and follows one telling of the main incident gives another
-      // figure for it: "Another activist group said dozens of civilians were killed."
       // "hit a clinic late Tuesday, just days after dozens of aid workers were killed": the figure is of
       // an earlier event than the one the lead tells.
       const earlier = EARLIER_EVENT.test(text.slice(s.start, candidate.start));
+      // A sentence that names no place and follows one telling of the main incident gives another
+      // figure for it: "Another activist group said dozens of civilians were killed."
       const lead = !earlier && (index < LEAD_SENTENCES || backToMainIncident(text, s, candidate.start) || (!town && !region && leadSentences.has(index - 1)));
       if (lead) leadSentences.add(index);
       // A claim of the main incident happened in the main region unless its sentence names where.
@@ -137,7 +137,7 @@ export class Analyzer {
       // Only a country named as where, before the figure, scopes it: not "US strikes killed four", nor
       // "killed 50 rebels fighting IS in Iraq".
       const countryCode = inSentence
-        .filter((p) => p.end <= candidate.start && p.entity.place?.placeType === 'country' && /\b(?:in|inside|across)\s+$/i.test(text.slice(Math.max(s.start, p.start - 8), p.start)))
+        .filter((p) => p.end <= candidate.start && p.entity.place?.placeType === 'country' && WHERE_BEFORE.test(text.slice(Math.max(s.start, p.start - 8), p.start)))
         .pop()?.entity.place?.countryCode;
       const inRegion = countryCode && mainRegion && mainRegion.place?.countryCode !== countryCode
         ? this.mainRegion(places.filter((p) => p.entity.place?.countryCode === countryCode), headline, dated) ?? mainRegion
@@ -319,6 +319,11 @@ const OPEN_QUOTE = /^["“]/;
 const LEAD_SENTENCES = 4;
 /** An article dates its main incident in its first sentences, sometimes just after the lead. */
 const DATING_SENTENCES = 6;
+/** "in Syria", "across Syria": a country named as where, not as who ("US strikes"). */
+const WHERE_BEFORE = /\b(?:in|inside|across)\s+$/i;
+/** Words that set what follows them at another time than the incident named before them. */
+const OTHER_TIME = /\b(?:after|following|before|since)\b/i;
+
 /** "days after", "two weeks before": what follows is another event than the sentence's own. */
 const EARLIER_EVENT = /\b(?:days|hours|weeks|months|a day|a week|a month|an hour) (?:after|before)\b/i;
 
@@ -336,7 +341,7 @@ function backToMainIncident(text: string, s: Range, claimStart: number): boolean
   const m = MAIN_INCIDENT.exec(text.slice(s.start, s.end));
   if (!m) return false;
   const named = s.start + m.index + m[0].length;
-  return named > claimStart || !/\b(?:after|following|before|since)\b/i.test(text.slice(named, claimStart));
+  return named > claimStart || !OTHER_TIME.test(text.slice(named, claimStart));
 }
 
 function placeKey(place: Entity): string {

@@ -12,6 +12,9 @@ import { Range } from './types';
  */
 const INCIDENT_WEEKDAY = /\b(?:(on|late|early|last) )?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)(['’]s)?(?: (night|evening|morning|afternoon))?\b(?!,? (?:\d|January|February|March|April|May|June|July|August|September|October|November|December))/g;
 
+/** "late Tuesday, days after …": the weekday before these words is the later event's, what follows the earlier one's. */
+const LATER_EVENT_TURN = /\b(?:after|following|since)\b/i;
+
 export interface IncidentWeekday {
   weekday: string;
   /** "late Tuesday", "Tuesday night": reports after midnight may give the next day. */
@@ -27,7 +30,7 @@ export function incidentWeekday(text: string, s: Range, claimStart: number): Inc
   for (let m = INCIDENT_WEEKDAY.exec(sentence); m; m = INCIDENT_WEEKDAY.exec(sentence)) {
     if (!m[1] && !m[3] && !m[4]) continue;
     const at = s.start + m.index;
-    if (at < claimStart && /\b(?:after|following|since)\b/i.test(text.slice(at + m[0].length, claimStart))) continue;
+    if (at < claimStart && LATER_EVENT_TURN.test(text.slice(at + m[0].length, claimStart))) continue;
     const when = { weekday: m[2], night: m[1] === 'late' || m[4] === 'night' || m[4] === 'evening' };
     // "The toll rose to 41 on Sunday from Thursday's bombing": the possessive names the incident's day,
     // the other the report's.
@@ -42,7 +45,7 @@ export function incidentWeekday(text: string, s: Range, claimStart: number): Inc
  * airstrike on Monday killed 12" dates it to Tuesday; a weekday after "after" is the earlier event's.
  */
 export function mainIncidentWeekday(text: string, s: Range): IncidentWeekday | null {
-  const earlier = /\b(?:after|following|since)\b/i.exec(text.slice(s.start, s.end));
+  const earlier = LATER_EVENT_TURN.exec(text.slice(s.start, s.end));
   return incidentWeekday(text, earlier ? { start: s.start, end: s.start + earlier.index } : s, s.start);
 }
 
