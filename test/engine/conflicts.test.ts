@@ -53,6 +53,14 @@ describe('conflicts', () => {
     );
   });
 
+  it('compares an undated report only with itself: nothing places it in time', () => {
+    const undated = 'Blast in Jableh\nA car bomb in Jableh on Thursday killed 12 people, police said. Activists said 30 people were killed in the Jableh blast.';
+    assert.deepStrictEqual(conflictsIn([['sohr', SOHR], ['undated', undated]]).sort(), ['30 people were killed', 'killed 12 people']);
+    // The same report with a date meets the Observatory's 26 as well.
+    const dated = undated.replace('\n', '\nMarch 3, 2016\n');
+    assert.deepStrictEqual(conflictsIn([['sohr', SOHR], ['dated', dated]]).sort(), ['30 people were killed', 'killed 12 people', 'killing at least 26 people']);
+  });
+
   it('does not compare different places', () => {
     const results = analyzeCorpus(analyzer(), [{ id: 'sohr', text: SOHR }, { id: 'tartus', text: ELSEWHERE }]);
     assert.deepStrictEqual(results.flatMap((r) => r.diagnostics.filter((d) => d.code === 'casualty-conflict')), []);
@@ -217,7 +225,9 @@ describe('conflicts: the running count', () => {
       ['within', within], // two claims of one article that conflict with each other
       ['tv', STATE_TV.replace('18 people', '26 people')], // edited to agree with SOHR
       ['tartus', ELSEWHERE],
+      ['undated', within.replace('12 people', '9 people')], // undated: a pair of its own, none across
       ['sohr', null],
+      ['undated', null],
       ['within', null],
     ];
     for (const [id, text] of steps) {

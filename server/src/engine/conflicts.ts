@@ -101,42 +101,46 @@ interface IndexedRef extends ClaimRef {
 
 /**
  * The claims of one (event, category), sliced by day: a dated claim is compared with the claims of the
- * surrounding days and the undated ones, never with the whole bucket.
+ * surrounding days, never with the whole bucket. A claim of an undated report is compared only with its
+ * own report's claims: nothing places it in time, and comparing it with every report of its event would
+ * both flood the editor (an undated war toll would contradict every toll of the archive) and make the
+ * search quadratic in the archive.
  */
+function pushTo<K>(map: Map<K, IndexedRef[]>, key: K, ref: IndexedRef): void {
+  const list = map.get(key);
+  if (list) list.push(ref);
+  else map.set(key, [ref]);
+}
+
 class Bucket {
   readonly byDay = new Map<number, IndexedRef[]>();
-  readonly undated: IndexedRef[] = [];
+  readonly undatedByDocument = new Map<string, IndexedRef[]>();
   size = 0;
 
   add(ref: IndexedRef): void {
     this.size++;
-    if (ref.day === null) this.undated.push(ref);
-    else {
-      const list = this.byDay.get(ref.day);
-      if (list) list.push(ref);
-      else this.byDay.set(ref.day, [ref]);
-    }
+    if (ref.day === null) pushTo(this.undatedByDocument, ref.documentId, ref);
+    else pushTo(this.byDay, ref.day, ref);
   }
 
-  removeDocument(documentId: string): void {
-    const keep = (list: IndexedRef[]) => list.filter((r) => r.documentId !== documentId);
-    const undated = keep(this.undated);
-    this.undated.length = 0;
-    this.undated.push(...undated);
-    for (const [day, list] of this.byDay) {
-      const kept = keep(list);
-      if (kept.length) this.byDay.set(day, kept);
-      else this.byDay.delete(day);
+  removeDocument(documentId: string, day: number | null): void {
+    if (day === null) {
+      this.size -= this.undatedByDocument.get(documentId)?.length ?? 0;
+      this.undatedByDocument.delete(documentId);
+      return;
     }
-    this.size = this.undated.length;
-    for (const list of this.byDay.values()) this.size += list.length;
+    const list = this.byDay.get(day);
+    if (!list) return;
+    const kept = list.filter((r) => r.documentId !== documentId);
+    this.size -= list.length - kept.length;
+    if (kept.length) this.byDay.set(day, kept);
+    else this.byDay.delete(day);
   }
 
-  /** Every claim that could be about the same incident as `ref`, by date. */
-  *near(ref: { day: number | null }): Generator<IndexedRef> {
-    yield* this.undated;
+  /** Every claim that could be about the same incident as a claim of this document and day. */
+  *near(ref: { documentId: string; day: number | null }): Generator<IndexedRef> {
     if (ref.day === null) {
-      for (const list of this.byDay.values()) yield* list;
+      yield* this.undatedByDocument.get(ref.documentId) ?? [];
       return;
     }
     for (let d = ref.day - SAME_INCIDENT_DAYS; d <= ref.day + SAME_INCIDENT_DAYS; d++) {
@@ -145,8 +149,14 @@ class Bucket {
     }
   }
 
+  /** The claims of one document in this bucket, found without walking the days around it. */
+  own(documentId: string, day: number | null): IndexedRef[] {
+    const list = day === null ? this.undatedByDocument.get(documentId) : this.byDay.get(day);
+    return list?.filter((r) => r.documentId === documentId) ?? [];
+  }
+
   *all(): Generator<IndexedRef> {
-    yield* this.undated;
+    for (const list of this.undatedByDocument.values()) yield* list;
     for (const list of this.byDay.values()) yield* list;
   }
 }
@@ -177,7 +187,7 @@ export class ConflictIndex {
     }
     this.keysByDocument.set(documentId, keys);
     this.pairs += this.pairsInvolving(documentId);
-    this.collectDocuments(keys, day, touched);
+    this.collectDocuments(documentId, keys, day, touched);
     touched.delete(documentId);
     return touched;
   }
@@ -206,8 +216,7 @@ export class ConflictIndex {
     for (const key of this.keysByDocument.get(documentId) ?? []) {
       const bucket = this.buckets.get(key);
       if (!bucket) continue;
-      const mine = [...bucket.near({ day })].filter((r) => r.documentId === documentId);
-      for (const a of mine) {
+      for (const a of bucket.own(documentId, day)) {
         for (const b of bucket.near(a)) {
           if (b === a || !refsConflict(a, b)) continue;
           out.push({ a: strip(a), b: strip(b), datedApart: isDatedApart(a, b) });
@@ -257,12 +266,12 @@ export class ConflictIndex {
     const keys = this.keysByDocument.get(documentId);
     if (!keys) return touched;
     const day = this.dayByDocument.get(documentId) ?? null;
-    this.collectDocuments(keys, day, touched);
+    this.collectDocuments(documentId, keys, day, touched);
     this.pairs -= this.pairsInvolving(documentId);
     for (const key of keys) {
       const bucket = this.buckets.get(key);
       if (!bucket) continue;
-      bucket.removeDocument(documentId);
+      bucket.removeDocument(documentId, day);
       if (bucket.size === 0) this.buckets.delete(key);
     }
     return touched;
@@ -270,8 +279,9 @@ export class ConflictIndex {
 
   /**
    * Conflicting pairs with at least one claim of this document, each pair once: a pair inside the
-   * document is counted from its earlier claim only. Conflicts are symmetric and `near` is too (a dated
-   * claim sees the undated ones, an undated one sees all), so the count matches `allConflicts`.
+   * document is counted from its earlier claim only. Conflicts are symmetric and `near` is too (dated
+   * claims see the dated ones of the days around, undated ones their own document's), so the count
+   * matches `allConflicts`.
    */
   private pairsInvolving(documentId: string): number {
     let n = 0;
@@ -279,8 +289,7 @@ export class ConflictIndex {
     for (const key of this.keysByDocument.get(documentId) ?? []) {
       const bucket = this.buckets.get(key);
       if (!bucket) continue;
-      for (const a of bucket.near({ day })) {
-        if (a.documentId !== documentId) continue;
+      for (const a of bucket.own(documentId, day)) {
         for (const b of bucket.near(a)) {
           if (b === a || (b.documentId === documentId && b.seq < a.seq)) continue;
           if (refsConflict(a, b)) n++;
@@ -290,10 +299,10 @@ export class ConflictIndex {
     return n;
   }
 
-  private collectDocuments(keys: Set<string>, day: number | null, into: Set<string>): void {
+  private collectDocuments(documentId: string, keys: Set<string>, day: number | null, into: Set<string>): void {
     for (const key of keys) {
       const bucket = this.buckets.get(key);
-      if (bucket) for (const ref of bucket.near({ day })) into.add(ref.documentId);
+      if (bucket) for (const ref of bucket.near({ documentId, day })) into.add(ref.documentId);
     }
   }
 }
