@@ -53,12 +53,19 @@ describe('conflicts', () => {
     );
   });
 
-  it('compares an undated report only with itself: nothing places it in time', () => {
-    const undated = 'Blast in Jableh\nA car bomb in Jableh on Thursday killed 12 people, police said. Activists said 30 people were killed in the Jableh blast.';
-    assert.deepStrictEqual(conflictsIn([['sohr', SOHR], ['undated', undated]]).sort(), ['30 people were killed', 'killed 12 people']);
-    // The same report with a date meets the Observatory's 26 as well.
-    const dated = undated.replace('\n', '\nMarch 3, 2016\n');
-    assert.deepStrictEqual(conflictsIn([['sohr', SOHR], ['dated', dated]]).sort(), ['30 people were killed', 'killed 12 people', 'killing at least 26 people']);
+  it("sets an undated report's lead against a dated one of the same weekday, and of no other", () => {
+    const undated = 'Car bomb in Jableh\nA car bomb exploded in Jableh on Thursday, killing 12 people, police said.';
+    assert.deepStrictEqual(conflictsIn([['sohr', SOHR], ['undated', undated]]).sort(), ['killing 12 people', 'killing at least 26 people']);
+    assert.deepStrictEqual(conflictsIn([['sohr', SOHR], ['undated', undated.replace('Thursday', 'Friday')]]), []);
+  });
+
+  it('never sets an undated whole-war toll against another report: a war toll grows with the war', () => {
+    const warToll = (date: string, toll: string) =>
+      `Shelling in Homs\n${date}Shelling killed 4 people in Homs, activists said. Residents fled to nearby villages. ` +
+      `Aid groups asked for a pause. The war has killed ${toll} people since 2011, the Observatory said.`;
+    const dated = [['a', warToll('March 3, 2016\n', 'more than 270,000')], ['b', warToll('March 4, 2016\n', 'about 150,000')]] as Array<[string, string]>;
+    assert.deepStrictEqual(conflictsIn(dated), ['killed more than 270,000 people', 'killed about 150,000 people']);
+    assert.deepStrictEqual(conflictsIn([dated[0], ['b', warToll('', 'about 150,000')]]), []);
   });
 
   it('does not compare different places', () => {
@@ -225,7 +232,8 @@ describe('conflicts: the running count', () => {
       ['within', within], // two claims of one article that conflict with each other
       ['tv', STATE_TV.replace('18 people', '26 people')], // edited to agree with SOHR
       ['tartus', ELSEWHERE],
-      ['undated', within.replace('12 people', '9 people')], // undated: a pair of its own, none across
+      ['undated', 'Car bomb in Jableh\nA car bomb exploded in Jableh on Thursday, killing 12 people, police said.'], // meets tv and later
+      ['undated too', 'Jableh blast\nA car bomb killed 50 people in Jableh on Thursday, a monitor said.'], // and the undated one
       ['sohr', null],
       ['undated', null],
       ['within', null],

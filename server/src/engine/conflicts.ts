@@ -70,7 +70,19 @@ function holdsEarlier(total: CasualtyClaim, part: CasualtyClaim): boolean {
 
 function refsConflict(a: IndexedRef, b: IndexedRef): boolean {
   if (a.day !== null && b.day !== null && Math.abs(a.day - b.day) > SAME_INCIDENT_DAYS) return false;
-  return claimsConflict(a.claim, b.claim, a.documentId === b.documentId);
+  const sameDocument = a.documentId === b.documentId;
+  if (!sameDocument && (a.day === null || b.day === null) && !undatedMayMeet(a, b)) return false;
+  return claimsConflict(a.claim, b.claim, sameDocument);
+}
+
+/**
+ * Across documents, a report without a date meets another only lead to lead: one incident is one
+ * incident whenever it is reported, but a whole-war toll grows with the war, and without a date there
+ * is no telling which toll it should agree with. (Comparing undated war tolls with every toll in an
+ * archive would also make the search, and the diagnostics, grow with the square of the archive.)
+ */
+function undatedMayMeet(a: IndexedRef, b: IndexedRef): boolean {
+  return a.claim.lead && b.claim.lead;
 }
 
 /** Groups that are themselves parts of a toll: a figure that names no victims is not taken to count them. */
@@ -99,50 +111,61 @@ interface IndexedRef extends ClaimRef {
   seq: number;
 }
 
-/**
- * The claims of one (event, category), sliced by day: a dated claim is compared with the claims of the
- * surrounding days, never with the whole bucket. A claim of an undated report is compared only with its
- * own report's claims: nothing places it in time, and comparing it with every report of its event would
- * both flood the editor (an undated war toll would contradict every toll of the archive) and make the
- * search quadratic in the archive.
- */
 function pushTo<K>(map: Map<K, IndexedRef[]>, key: K, ref: IndexedRef): void {
   const list = map.get(key);
   if (list) list.push(ref);
   else map.set(key, [ref]);
 }
 
+/**
+ * The claims of one (event, category), sliced by day: a dated claim is compared with the claims of the
+ * surrounding days, never with the whole bucket. A claim of an undated report may be about any day, so
+ * it is compared with its own report's claims and, if it is a lead, with every lead of another report
+ * (kept apart in `leads` so that no one walks the rest of the bucket).
+ */
 class Bucket {
   readonly byDay = new Map<number, IndexedRef[]>();
   readonly undatedByDocument = new Map<string, IndexedRef[]>();
+  /** Leads, dated and undated: what an undated lead of another document may meet. */
+  readonly leads = new Set<IndexedRef>();
+  /** The undated ones among them: what a dated lead of another document may meet beyond its fortnight. */
+  readonly undatedLeads = new Set<IndexedRef>();
   size = 0;
 
   add(ref: IndexedRef): void {
     this.size++;
     if (ref.day === null) pushTo(this.undatedByDocument, ref.documentId, ref);
     else pushTo(this.byDay, ref.day, ref);
+    if (!ref.claim.lead) return;
+    this.leads.add(ref);
+    if (ref.day === null) this.undatedLeads.add(ref);
   }
 
   removeDocument(documentId: string, day: number | null): void {
-    if (day === null) {
-      this.size -= this.undatedByDocument.get(documentId)?.length ?? 0;
-      this.undatedByDocument.delete(documentId);
-      return;
-    }
-    const list = this.byDay.get(day);
+    const list = day === null ? this.undatedByDocument.get(documentId) : this.byDay.get(day);
     if (!list) return;
-    const kept = list.filter((r) => r.documentId !== documentId);
-    this.size -= list.length - kept.length;
-    if (kept.length) this.byDay.set(day, kept);
+    const [gone, kept] = [list.filter((r) => r.documentId === documentId), list.filter((r) => r.documentId !== documentId)];
+    for (const ref of gone) {
+      this.leads.delete(ref);
+      this.undatedLeads.delete(ref);
+    }
+    this.size -= gone.length;
+    if (day === null) this.undatedByDocument.delete(documentId);
+    else if (kept.length) this.byDay.set(day, kept);
     else this.byDay.delete(day);
   }
 
-  /** Every claim that could be about the same incident as a claim of this document and day. */
-  *near(ref: { documentId: string; day: number | null }): Generator<IndexedRef> {
+  /**
+   * Every claim that could be about the same incident as `ref`. Symmetric: b is near a exactly when a
+   * is near b, for every pair that can conflict, which the running count relies on.
+   */
+  *near(ref: IndexedRef): Generator<IndexedRef> {
     if (ref.day === null) {
       yield* this.undatedByDocument.get(ref.documentId) ?? [];
+      if (ref.claim.lead) for (const other of this.leads) if (other.documentId !== ref.documentId) yield other;
       return;
     }
+    if (ref.claim.lead) yield* this.undatedLeads;
     for (let d = ref.day - SAME_INCIDENT_DAYS; d <= ref.day + SAME_INCIDENT_DAYS; d++) {
       const list = this.byDay.get(d);
       if (list) yield* list;
@@ -279,9 +302,8 @@ export class ConflictIndex {
 
   /**
    * Conflicting pairs with at least one claim of this document, each pair once: a pair inside the
-   * document is counted from its earlier claim only. Conflicts are symmetric and `near` is too (dated
-   * claims see the dated ones of the days around, undated ones their own document's), so the count
-   * matches `allConflicts`.
+   * document is counted from its earlier claim only. Conflicts are symmetric and `near` is too, so the
+   * count matches `allConflicts`.
    */
   private pairsInvolving(documentId: string): number {
     let n = 0;
@@ -302,7 +324,8 @@ export class ConflictIndex {
   private collectDocuments(documentId: string, keys: Set<string>, day: number | null, into: Set<string>): void {
     for (const key of keys) {
       const bucket = this.buckets.get(key);
-      if (bucket) for (const ref of bucket.near({ documentId, day })) into.add(ref.documentId);
+      if (!bucket) continue;
+      for (const mine of bucket.own(documentId, day)) for (const ref of bucket.near(mine)) into.add(ref.documentId);
     }
   }
 }

@@ -69,6 +69,8 @@ export function incidentDay(when: IncidentWeekday | null, articleDate: string | 
  * same day, or a night and the day after it, which reports from either side of midnight both give.
  */
 export function sameIncidentDay(a: string, b: string): boolean {
+  // An undated report's "Thursday" can only be set against the weekday of a dated report's day.
+  if (isWeekday(a) !== isWeekday(b)) [a, b] = [asWeekday(a), asWeekday(b)];
   const day = (d: string) => d.replace(/ night$/, '');
   if (day(a) === day(b)) return true;
   const next = (d: string): string => {
@@ -78,4 +80,16 @@ export function sameIncidentDay(a: string, b: string): boolean {
     return i < 0 ? '' : WEEKDAYS[(i + 1) % 7];
   };
   return (a.endsWith(' night') && next(a) === day(b)) || (b.endsWith(' night') && next(b) === day(a));
+}
+
+function isWeekday(incident: string): boolean {
+  return WEEKDAYS.includes(incident.replace(/ night$/, ''));
+}
+
+/** "2016-03-03 night" as "Thursday night"; a weekday as itself. */
+function asWeekday(incident: string): string {
+  if (isWeekday(incident)) return incident;
+  const night = incident.endsWith(' night') ? ' night' : '';
+  const ms = Date.parse(`${incident.replace(/ night$/, '')}T00:00:00Z`);
+  return Number.isNaN(ms) ? incident : `${WEEKDAYS[new Date(ms).getUTCDay()]}${night}`;
 }
