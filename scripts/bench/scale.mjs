@@ -212,7 +212,7 @@ export function scaleReport(r) {
   const lines = [
     'Synthetic archives: each article joins the first half of one Syria article to the second half of another, ' +
       `with its Syrian towns (${r.syrianPlaces} surface forms the engine finds in the corpus) swapped for towns from a pool of ` +
-      `${fmtInt(r.townPool)} gazetteer towns, years and months shifted and figures moved by up to ±40%. ` +
+      `${fmtInt(r.townPool)} gazetteer towns, years and months shifted (days kept valid for their new month) and figures other than dates moved by up to ±40%. ` +
       `Peak RSS of the CLI from ${r.gnuTime ? 'GNU `time -v`' : 'polling /proc/<pid>/status VmHWM (GNU time is not installed)'}; ` +
       'of the server from its VmHWM when indexing is done.',
     '',

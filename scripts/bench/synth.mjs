@@ -3,7 +3,10 @@
 // real article and its second half from another, with the Syrian towns it names swapped for towns from
 // the gazetteer, years and months moved, and figures perturbed. Without the swaps every copy of an
 // article would land in the same event bucket and agree with itself; with them the buckets and the
-// conflicts look like an archive's, which is what the scale curve is meant to measure.
+// conflicts look like an archive's, which is what the scale curve is meant to measure. Dates stay
+// valid: a day moved by the figure noise ("32 Jul") or into a shorter month ("31 April") would leave
+// one article in eight undated, three times the real corpus's share, and undated articles are the
+// costly ones for conflict search.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -61,6 +64,27 @@ export function prepareSynth(articles) {
   return { parts, pool, placeRe, syrianPlaceCount: syrianPlaces.size };
 }
 
+const MONTH_NAME = new RegExp(`\\b(?:${MONTHS.join('|')})\\b`, 'g');
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2}) (${MONTHS.join('|')})\\b`, 'g');
+const MONTH_DAY = new RegExp(`\\b(${MONTHS.join('|')}) (\\d{1,2})\\b`, 'g');
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function clampDay(day, month) {
+  return String(Math.min(Number(day), DAYS_IN_MONTH[MONTHS.indexOf(month)]));
+}
+
+// Month names as datelines write them, abbreviated or not ("3 Aug", "Sept. 3").
+const MONTH_WORD = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?';
+const MONTH_BEFORE = new RegExp(`\\b${MONTH_WORD} $`);
+const MONTH_AFTER = new RegExp(`^ ${MONTH_WORD}(?![A-Za-z])`);
+
+/** The day of "3 March", "Aug 3" or "03.03.2016": a date's, not a figure to move. */
+function isDayOfDate(text, at, length) {
+  const before = text.slice(Math.max(0, at - 10), at);
+  const after = text.slice(at + length, at + length + 10);
+  return MONTH_BEFORE.test(before) || MONTH_AFTER.test(after) || /^[./-]\d/.test(after) || /\d[./-]$/.test(before);
+}
+
 function perturb(text, rand, prep) {
   const towns = new Map();
   const town = (name) => {
@@ -71,11 +95,14 @@ function perturb(text, rand, prep) {
   const monthShift = Math.floor(rand() * 12);
   return text
     .replace(prep.placeRe, town)
-    .replace(new RegExp(`\\b(?:${MONTHS.join('|')})\\b`, 'g'), (m) => MONTHS[(MONTHS.indexOf(m) + monthShift) % 12])
-    .replace(/\b\d{1,6}\b/g, (digits) => {
+    .replace(MONTH_NAME, (m) => MONTHS[(MONTHS.indexOf(m) + monthShift) % 12])
+    // A day moved into a shorter month ("31 April") would make the article undated.
+    .replace(DAY_MONTH, (m, day, month) => `${clampDay(day, month)} ${month}`)
+    .replace(MONTH_DAY, (m, month, day) => `${month} ${clampDay(day, month)}`)
+    .replace(/\b\d{1,6}\b/g, (digits, at, all) => {
       const n = Number(digits);
       if (n >= 1990 && n <= 2030) return String(n + yearShift);
-      if (n <= 1 || digits.startsWith('0')) return digits;
+      if (n <= 1 || digits.startsWith('0') || isDayOfDate(all, at, digits.length)) return digits;
       // Figures move by up to ±40%, so some claims about one event agree and some contradict.
       return String(Math.max(2, Math.round(n * (0.6 + rand() * 0.8))));
     });
