@@ -59,17 +59,22 @@ export class NerTagger {
    * possessive ("Assad's") includes that token; trim the "'s" from its characters if needed.
    */
   tag(words: readonly string[]): EntitySpan[] {
-    if (words.length === 0) return [];
-    return labelIdsToSpans(this.decode(words), this.labelParts);
+    if (words.length === 0 || !this.decode(words)) return [];
+    return labelIdsToSpans(this.labelIds, this.labelParts, words.length);
   }
 
   /** The BILOU label of every token, for inspection and tests. */
   tagLabels(words: readonly string[]): string[] {
     const names = this.labels;
-    return Array.from(this.decode(words), (id) => names[id]);
+    this.decode(words);
+    return Array.from(this.labelIds.subarray(0, words.length), (id) => names[id]);
   }
 
-  private decode(words: readonly string[]): Int32Array {
+  /**
+   * Sets labelIds[0 .. words.length) to the sentence's labels. Returns false when every token was taken
+   * as outside a name unscored (no name-like word in the sentence), which is then the whole answer.
+   */
+  private decode(words: readonly string[]): boolean {
     const n = words.length;
     const labelCount = this.transitions.labelCount;
     if (this.emissions.length < n * labelCount) {
@@ -82,7 +87,7 @@ export class NerTagger {
     this.scorer.score(words, this.emissions, near);
     if (!near) {
       viterbi(this.emissions, n, this.transitions, out, this.scratch);
-      return out.slice(0, n);
+      return true;
     }
     // Most of a news sentence is lower-case words far from any name: those are O, and each stretch
     // between them decodes on its own, between the O labels around it.
@@ -100,6 +105,6 @@ export class NerTagger {
       gathered = true;
       start = end;
     }
-    return out.slice(0, n);
+    return gathered;
   }
 }
