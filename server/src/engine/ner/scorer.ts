@@ -132,6 +132,13 @@ interface WordInfo {
   plain: number;
   /** Capitalised, or its own features favour a name label: the tokens around it are scored. */
   nameLike: boolean;
+  /**
+   * When sums are exact and the word has 'w-1|c' features: per casing class of the token after it,
+   * where the arena holds its offset -1 block plus that feature (-1: not worked out yet). Made when
+   * first needed; the same for 'c|w+1' and the offset +1 block by the class of the token before.
+   */
+  beforeClass: Int32Array | null;
+  afterClass: Int32Array | null;
 }
 
 /**
@@ -171,6 +178,11 @@ export class EmissionScorer {
   private readonly values = new Map<string, WordValue>();
   /** Word-value pairs (previous id x value count + next id) -> index into the two pair tables. */
   private readonly pairs = new Map<number, number>();
+  /**
+   * The same pairs as an open-addressing hash table on the two ids, which the scoring loop probes
+   * once per adjacent word pair: a Map keyed by numbers that outgrow small integers hashes slowly.
+   */
+  private readonly pairTable: PairTable;
   private pairBefore: number[] = []; // 'w-1|w': the pair is (previous word, this token)
   private pairAfter: number[] = []; // 'w|w+1': the pair is (this token, next word)
   /** Per word pair: whether its feature favours a name label for either word. */
@@ -264,6 +276,7 @@ export class EmissionScorer {
       if (!p) return; // a template this version no longer emits
       this.addRow(p.template, p.values, row, valueCount);
     });
+    this.pairTable = new PairTable(this.pairs, valueCount);
     this.pairNamey = new Uint8Array(this.pairBefore.length);
     for (let k = 0; k < this.pairBefore.length; k++) {
       if (this.rowFavoursName(this.pairBefore[k]) || this.rowFavoursName(this.pairAfter[k])) this.pairNamey[k] = 1;
@@ -420,7 +433,35 @@ export class EmissionScorer {
       plain = this.store(block);
     }
     const nameLike = isCapitalised(facts) || this.favoursName(scores.subarray(2 * labelCount, 3 * labelCount));
-    return { facts, casing, bucket, value: this.values.get(facts.norm) ?? null, scores: this.store(scores), plain, nameLike };
+    return {
+      facts, casing, bucket, value: this.values.get(facts.norm) ?? null, scores: this.store(scores), plain, nameLike,
+      beforeClass: null, afterClass: null,
+    };
+  }
+
+  /**
+   * Where the arena holds `word`'s offset -1 block (as the word before a token of casing class `cls`)
+   * plus its 'w-1|c' feature for that class. Only with exact sums, for a word with such features.
+   */
+  private blockBefore(word: WordInfo, cls: number): number {
+    const blocks = (word.beforeClass ??= new Int32Array(CASING_VALUES).fill(-1));
+    if (blocks[cls] < 0) blocks[cls] = this.blockWithRow(word.scores + this.labelCount, word.value!.beforeCasing![cls]);
+    return blocks[cls];
+  }
+
+  /** The same for the offset +1 block of a word after a token of class `cls`, with 'c|w+1'. */
+  private blockAfter(word: WordInfo, cls: number): number {
+    const blocks = (word.afterClass ??= new Int32Array(CASING_VALUES).fill(-1));
+    if (blocks[cls] < 0) blocks[cls] = this.blockWithRow(word.scores + 3 * this.labelCount, word.value!.afterCasing![cls]);
+    return blocks[cls];
+  }
+
+  /** A copy of the arena block at `at` with one row's weights added; the block itself for row -1. */
+  private blockWithRow(at: number, row: number): number {
+    if (row < 0) return at;
+    const block = this.arena.slice(at, at + this.labelCount);
+    this.addRow2(block, 0, row);
+    return this.store(block);
   }
 
   /** Whether some label other than O scores at least as well as O in a token's block of scores. */
@@ -556,6 +597,9 @@ export class EmissionScorer {
       this.words.clear();
       this.forgetPhrases();
       this.arenaUsed = this.wordsAt;
+      // The padding stays, but the blocks it made when needed were in the words' part of the arena.
+      this.beforeSentence.beforeClass = this.beforeSentence.afterClass = null;
+      this.afterSentence.beforeClass = this.afterSentence.afterClass = null;
     }
     const facts = this.facts;
     facts.length = n;
@@ -577,11 +621,11 @@ export class EmissionScorer {
     }
     // Pair j is (padded[j + 1], padded[j + 2]): token i's previous pair is i, its next pair i + 1.
     const pairIndex = this.pairIndex;
-    const valueCount = this.values.size;
+    const pairTable = this.pairTable;
     for (let j = 0; j <= n; j++) {
       const a = padded[j + 1].value;
       const b = padded[j + 2].value;
-      pairIndex[j] = a !== null && b !== null && a.pairFirst && b.pairSecond ? this.pairs.get(a.id * valueCount + b.id) ?? -1 : -1;
+      pairIndex[j] = a !== null && b !== null && a.pairFirst && b.pairSecond ? pairTable.find(a.id, b.id) : -1;
     }
     const firstWord = n > 1 && facts[0].casing === 'punct' ? 1 : 0;
     if (nearNames) {
@@ -593,9 +637,9 @@ export class EmissionScorer {
       }
     }
 
-    // With exact sums the casing and bucket triples come as dense rows, summed with the blocks.
+    // With exact sums the casing and bucket triples come as dense rows, summed with the blocks, and
+    // the neighbours' word-and-casing features come with the neighbours' blocks.
     const dense = this.exact;
-    const arena = this.arena;
 
     for (let i = 0; i < n; i++) {
       if (nearNames && !nearNames[i]) continue;
@@ -610,13 +654,19 @@ export class EmissionScorer {
       const plain = first || headline ? -1 : here.plain;
       // The words' own features from -2 to +2, each word's block summed on its own first, added left to
       // right; an ordinary token's own block comes with its class and bucket features when sums are exact.
+      const prevValue = prev.value;
+      const nextValue = next.value;
+      const prevByClass = prevValue !== null && prevValue.beforeCasing !== null;
+      const nextByClass = nextValue !== null && nextValue.afterCasing !== null;
       const s0 = padded[i].scores;
-      const s1 = prev.scores + labelCount;
+      const s1 = dense && prevByClass ? this.blockBefore(prev, cls) : prev.scores + labelCount;
       const s2 = plain >= 0 ? plain : here.scores + 2 * labelCount;
-      const s3 = next.scores + 3 * labelCount;
+      const s3 = dense && nextByClass ? this.blockAfter(next, cls) : next.scores + 3 * labelCount;
       const s4 = padded[i + 4].scores + 4 * labelCount;
       const casingTriple = (prev.casing * CASING_VALUES + cls) * CASING_VALUES + next.casing;
       const bucketTriple = (prev.bucket * BUCKET_VALUES + here.bucket) * BUCKET_VALUES + next.bucket;
+      // Read after the blocks above, which may have grown it.
+      const arena = this.arena;
       if (dense) {
         const ct = this.casingTripleAt + casingTriple * labelCount;
         const bt = this.bucketTripleAt + bucketTriple * labelCount;
@@ -637,11 +687,9 @@ export class EmissionScorer {
       if (before >= 0) this.add(emissions, base, this.pairBefore[before]);
       const after = pairIndex[i + 1];
       if (after >= 0) this.add(emissions, base, this.pairAfter[after]);
-      const prevValue = prev.value;
-      const nextValue = next.value;
-      if (prevValue !== null && prevValue.beforeCasing !== null) this.add(emissions, base, prevValue.beforeCasing[cls]);
-      if (nextValue !== null && nextValue.afterCasing !== null) this.add(emissions, base, nextValue.afterCasing[cls]);
       if (!dense) {
+        if (prevByClass) this.add(emissions, base, prevValue.beforeCasing![cls]);
+        if (nextByClass) this.add(emissions, base, nextValue.afterCasing![cls]);
         this.add(emissions, base, this.casingTriple[casingTriple]);
         this.add(emissions, base, this.bucketTriple[bucketTriple]);
       }
@@ -660,6 +708,53 @@ export class EmissionScorer {
         if (i > 0 && markIds[i - 1]) this.add(emissions, base, this.markBefore[markIds[i - 1]]);
         if (i + 1 < n && markIds[i + 1]) this.add(emissions, base, this.markAfter[markIds[i + 1]]);
       }
+    }
+  }
+}
+
+/**
+ * Word pairs by the two word-value ids, in open addressing with linear probing at most half full, so
+ * that a lookup is a multiply, a mask and a probe or two.
+ */
+class PairTable {
+  private readonly mask: number;
+  /** First id + 1 per slot, 0 for an empty slot; the second id; the pair's index. */
+  private readonly firsts: Int32Array;
+  private readonly seconds: Int32Array;
+  private readonly indexes: Int32Array;
+
+  constructor(pairs: ReadonlyMap<number, number>, valueCount: number) {
+    let size = 16;
+    while (size < 2 * pairs.size) size *= 2;
+    this.mask = size - 1;
+    this.firsts = new Int32Array(size);
+    this.seconds = new Int32Array(size);
+    this.indexes = new Int32Array(size);
+    for (const [key, index] of pairs) {
+      const first = Math.floor(key / valueCount);
+      const second = key - first * valueCount;
+      let slot = PairTable.hash(first, second) & this.mask;
+      while (this.firsts[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.firsts[slot] = first + 1;
+      this.seconds[slot] = second;
+      this.indexes[slot] = index;
+    }
+  }
+
+  private static hash(first: number, second: number): number {
+    const h = Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b);
+    return h ^ (h >>> 15);
+  }
+
+  /** The pair's index, or -1 when the model has no feature for it. */
+  find(first: number, second: number): number {
+    const mask = this.mask;
+    const firsts = this.firsts;
+    const tag = first + 1;
+    for (let slot = PairTable.hash(first, second) & mask; ; slot = (slot + 1) & mask) {
+      const f = firsts[slot];
+      if (f === 0) return -1;
+      if (f === tag && this.seconds[slot] === second) return this.indexes[slot];
     }
   }
 }
