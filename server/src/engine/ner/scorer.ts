@@ -81,6 +81,9 @@ const BUCKET_IDS = indexOf(BUCKETS);
 const BUCKET_HERE_IDS = indexOf(BUCKETS.flatMap((b) => BUCKET_SUFFIXES.map((s) => b + s)));
 const HEADLINE_IDS = indexOf(HEADLINES);
 
+/** A word's shape: its casing class and lexicon bucket together, which the two triple features read. */
+const SHAPE_VALUES = CASING_VALUES * BUCKET_VALUES;
+
 function rowTable(size: number): Int32Array {
   return new Int32Array(size).fill(-1);
 }
@@ -118,6 +121,8 @@ interface WordInfo {
   casing: number;
   /** Lexicon bucket id (BUCKETS). */
   bucket: number;
+  /** casing x BUCKET_VALUES + bucket. */
+  shape: number;
   /** The interned norm, or null when no word-keyed feature mentions it. */
   value: WordValue | null;
   /**
@@ -209,6 +214,13 @@ export class EmissionScorer {
   /** Where the dense tables begin in the arena, and where the words' blocks do. */
   private readonly casingTripleAt: number;
   private readonly bucketTripleAt: number;
+  /**
+   * With exact sums, per triple of shapes (previous, this, next token), where the arena holds the
+   * casing-triple and bucket-triple scores summed (-1: not yet): a text uses few of the triples, and
+   * one block read per token instead of two is worth it. The blocks are in the words' part of the
+   * arena and dropped with them.
+   */
+  private readonly shapeTriples: Int32Array;
   private readonly wordsAt: number;
 
   /** Whether scores may be summed in any order (sumsAreExact): then per-word parts are merged. */
@@ -286,6 +298,7 @@ export class EmissionScorer {
     this.beforeSentence = this.describe(BEFORE_SENTENCE, CASING_START, BUCKET_START);
     this.afterSentence = this.describe(AFTER_SENTENCE, CASING_END, BUCKET_END);
     this.wordsAt = this.arenaUsed;
+    this.shapeTriples = new Int32Array(this.exact ? SHAPE_VALUES * SHAPE_VALUES * SHAPE_VALUES : 0).fill(-1);
   }
 
   /** Appends scores to the arena (grown by doubling) and returns where they begin. */
@@ -434,7 +447,7 @@ export class EmissionScorer {
     }
     const nameLike = isCapitalised(facts) || this.favoursName(scores.subarray(2 * labelCount, 3 * labelCount));
     return {
-      facts, casing, bucket, value: this.values.get(facts.norm) ?? null, scores: this.store(scores), plain, nameLike,
+      facts, casing, bucket, shape: casing * BUCKET_VALUES + bucket, value: this.values.get(facts.norm) ?? null, scores: this.store(scores), plain, nameLike,
       beforeClass: null, afterClass: null,
     };
   }
@@ -454,6 +467,16 @@ export class EmissionScorer {
     const blocks = (word.afterClass ??= new Int32Array(CASING_VALUES).fill(-1));
     if (blocks[cls] < 0) blocks[cls] = this.blockWithRow(word.scores + 3 * this.labelCount, word.value!.afterCasing![cls]);
     return blocks[cls];
+  }
+
+  /** The dense casing-triple and bucket-triple blocks summed, stored in the arena. */
+  private tripleBlock(casingTriple: number, bucketTriple: number): number {
+    const labelCount = this.labelCount;
+    const ct = this.casingTripleAt + casingTriple * labelCount;
+    const bt = this.bucketTripleAt + bucketTriple * labelCount;
+    const block = new Float64Array(labelCount);
+    for (let y = 0; y < labelCount; y++) block[y] = this.arena[ct + y] + this.arena[bt + y];
+    return this.store(block);
   }
 
   /** A copy of the arena block at `at` with one row's weights added; the block itself for row -1. */
@@ -600,6 +623,7 @@ export class EmissionScorer {
       // The padding stays, but the blocks it made when needed were in the words' part of the arena.
       this.beforeSentence.beforeClass = this.beforeSentence.afterClass = null;
       this.afterSentence.beforeClass = this.afterSentence.afterClass = null;
+      this.shapeTriples.fill(-1);
     }
     const facts = this.facts;
     facts.length = n;
@@ -665,15 +689,17 @@ export class EmissionScorer {
       const s4 = padded[i + 4].scores + 4 * labelCount;
       const casingTriple = (prev.casing * CASING_VALUES + cls) * CASING_VALUES + next.casing;
       const bucketTriple = (prev.bucket * BUCKET_VALUES + here.bucket) * BUCKET_VALUES + next.bucket;
-      // Read after the blocks above, which may have grown it.
-      const arena = this.arena;
       if (dense) {
-        const ct = this.casingTripleAt + casingTriple * labelCount;
-        const bt = this.bucketTripleAt + bucketTriple * labelCount;
+        const shapes = (prev.shape * SHAPE_VALUES + here.shape) * SHAPE_VALUES + next.shape;
+        let st = this.shapeTriples[shapes];
+        if (st < 0) st = this.shapeTriples[shapes] = this.tripleBlock(casingTriple, bucketTriple);
+        // Read after the blocks above, which may have grown it.
+        const arena = this.arena;
         for (let y = 0; y < labelCount; y++) {
-          emissions[base + y] = arena[s0 + y] + arena[s1 + y] + arena[s2 + y] + arena[s3 + y] + arena[s4 + y] + arena[ct + y] + arena[bt + y];
+          emissions[base + y] = arena[s0 + y] + arena[s1 + y] + arena[s2 + y] + arena[s3 + y] + arena[s4 + y] + arena[st + y];
         }
       } else {
+        const arena = this.arena;
         for (let y = 0; y < labelCount; y++) {
           emissions[base + y] = arena[s0 + y] + arena[s1 + y] + arena[s2 + y] + arena[s3 + y] + arena[s4 + y];
         }
