@@ -127,9 +127,15 @@ interface WordInfo {
   value: WordValue | null;
   /**
    * Where, in the scorer's arena, the summed scores of the word's own features as seen from offsets
-   * -2..2 begin: five blocks of labelCount.
+   * -2..2 begin (blocks of labelCount): the word as the one two before the token scored, the one
+   * before it, the token itself, the one after it, the one two after it. Words with the same block
+   * share it.
    */
-  scores: number;
+  twoBefore: number;
+  before: number;
+  here: number;
+  after: number;
+  twoAfter: number;
   /**
    * When sums are exact: where in the arena the offset-0 block plus the word's casing-class and bucket
    * features as an ordinary token has them (not the first word, not in a headline) begins. -1 otherwise.
@@ -211,6 +217,12 @@ export class EmissionScorer {
    */
   private arena = new Float64Array(0);
   private arenaUsed = 0;
+  /**
+   * Words' blocks by a hash of their scores, so that words with the same block share one: most words
+   * seen from a neighbour have the same few blocks, and the arena then stays small enough to stay in
+   * the processor's caches. Cleared with the words.
+   */
+  private sharedBlocks = new Map<number, number>();
   /** Where the dense tables begin in the arena, and where the words' blocks do. */
   private readonly casingTripleAt: number;
   private readonly bucketTripleAt: number;
@@ -446,10 +458,28 @@ export class EmissionScorer {
       plain = this.store(block);
     }
     const nameLike = isCapitalised(facts) || this.favoursName(scores.subarray(2 * labelCount, 3 * labelCount));
+    const block = (k: number) => this.storeShared(scores.subarray(k * labelCount, (k + 1) * labelCount));
     return {
-      facts, casing, bucket, shape: casing * BUCKET_VALUES + bucket, value: this.values.get(facts.norm) ?? null, scores: this.store(scores), plain, nameLike,
+      facts, casing, bucket, shape: casing * BUCKET_VALUES + bucket, value: this.values.get(facts.norm) ?? null,
+      twoBefore: block(0), before: block(1), here: block(2), after: block(3), twoAfter: block(4), plain, nameLike,
       beforeClass: null, afterClass: null,
     };
+  }
+
+  /** Stores a block, or finds the same block stored before, and returns where it is. */
+  private storeShared(block: Float64Array): number {
+    const bits = new Int32Array(block.buffer, block.byteOffset, 2 * block.length);
+    let hash = 0;
+    for (let k = 0; k < bits.length; k++) hash = Math.imul(hash ^ bits[k], 0x9e3779b1) ^ (hash >>> 13);
+    const seen = this.sharedBlocks.get(hash);
+    if (seen !== undefined) {
+      let same = true;
+      for (let y = 0; y < block.length && same; y++) same = Object.is(this.arena[seen + y], block[y]);
+      if (same) return seen;
+    }
+    const at = this.store(block);
+    if (seen === undefined) this.sharedBlocks.set(hash, at);
+    return at;
   }
 
   /**
@@ -458,14 +488,14 @@ export class EmissionScorer {
    */
   private blockBefore(word: WordInfo, cls: number): number {
     const blocks = (word.beforeClass ??= new Int32Array(CASING_VALUES).fill(-1));
-    if (blocks[cls] < 0) blocks[cls] = this.blockWithRow(word.scores + this.labelCount, word.value!.beforeCasing![cls]);
+    if (blocks[cls] < 0) blocks[cls] = this.blockWithRow(word.before, word.value!.beforeCasing![cls]);
     return blocks[cls];
   }
 
   /** The same for the offset +1 block of a word after a token of class `cls`, with 'c|w+1'. */
   private blockAfter(word: WordInfo, cls: number): number {
     const blocks = (word.afterClass ??= new Int32Array(CASING_VALUES).fill(-1));
-    if (blocks[cls] < 0) blocks[cls] = this.blockWithRow(word.scores + 3 * this.labelCount, word.value!.afterCasing![cls]);
+    if (blocks[cls] < 0) blocks[cls] = this.blockWithRow(word.after, word.value!.afterCasing![cls]);
     return blocks[cls];
   }
 
@@ -620,6 +650,7 @@ export class EmissionScorer {
       this.words.clear();
       this.forgetPhrases();
       this.arenaUsed = this.wordsAt;
+      this.sharedBlocks = new Map();
       // The padding stays, but the blocks it made when needed were in the words' part of the arena.
       this.beforeSentence.beforeClass = this.beforeSentence.afterClass = null;
       this.afterSentence.beforeClass = this.afterSentence.afterClass = null;
@@ -682,11 +713,11 @@ export class EmissionScorer {
       const nextValue = next.value;
       const prevByClass = prevValue !== null && prevValue.beforeCasing !== null;
       const nextByClass = nextValue !== null && nextValue.afterCasing !== null;
-      const s0 = padded[i].scores;
-      const s1 = dense && prevByClass ? this.blockBefore(prev, cls) : prev.scores + labelCount;
-      const s2 = plain >= 0 ? plain : here.scores + 2 * labelCount;
-      const s3 = dense && nextByClass ? this.blockAfter(next, cls) : next.scores + 3 * labelCount;
-      const s4 = padded[i + 4].scores + 4 * labelCount;
+      const s0 = padded[i].twoBefore;
+      const s1 = dense && prevByClass ? this.blockBefore(prev, cls) : prev.before;
+      const s2 = plain >= 0 ? plain : here.here;
+      const s3 = dense && nextByClass ? this.blockAfter(next, cls) : next.after;
+      const s4 = padded[i + 4].twoAfter;
       const casingTriple = (prev.casing * CASING_VALUES + cls) * CASING_VALUES + next.casing;
       const bucketTriple = (prev.bucket * BUCKET_VALUES + here.bucket) * BUCKET_VALUES + next.bucket;
       if (dense) {
