@@ -459,10 +459,12 @@ export class EmissionScorer {
     }
     const nameLike = isCapitalised(facts) || this.favoursName(scores.subarray(2 * labelCount, 3 * labelCount));
     const block = (k: number) => this.storeShared(scores.subarray(k * labelCount, (k + 1) * labelCount));
+    const value = this.values.get(facts.norm) ?? null;
+    const byClass = (rows: Int32Array | null | undefined) => (this.exact && rows ? new Int32Array(CASING_VALUES).fill(-1) : null);
     return {
-      facts, casing, bucket, shape: casing * BUCKET_VALUES + bucket, value: this.values.get(facts.norm) ?? null,
+      facts, casing, bucket, shape: casing * BUCKET_VALUES + bucket, value,
       twoBefore: block(0), before: block(1), here: block(2), after: block(3), twoAfter: block(4), plain, nameLike,
-      beforeClass: null, afterClass: null,
+      beforeClass: byClass(value?.beforeCasing), afterClass: byClass(value?.afterCasing),
     };
   }
 
@@ -487,16 +489,12 @@ export class EmissionScorer {
    * plus its 'w-1|c' feature for that class. Only with exact sums, for a word with such features.
    */
   private blockBefore(word: WordInfo, cls: number): number {
-    const blocks = (word.beforeClass ??= new Int32Array(CASING_VALUES).fill(-1));
-    if (blocks[cls] < 0) blocks[cls] = this.blockWithRow(word.before, word.value!.beforeCasing![cls]);
-    return blocks[cls];
+    return (word.beforeClass![cls] = this.blockWithRow(word.before, word.value!.beforeCasing![cls]));
   }
 
   /** The same for the offset +1 block of a word after a token of class `cls`, with 'c|w+1'. */
   private blockAfter(word: WordInfo, cls: number): number {
-    const blocks = (word.afterClass ??= new Int32Array(CASING_VALUES).fill(-1));
-    if (blocks[cls] < 0) blocks[cls] = this.blockWithRow(word.after, word.value!.afterCasing![cls]);
-    return blocks[cls];
+    return (word.afterClass![cls] = this.blockWithRow(word.after, word.value!.afterCasing![cls]));
   }
 
   /** The dense casing-triple and bucket-triple blocks summed, stored in the arena. */
@@ -652,8 +650,10 @@ export class EmissionScorer {
       this.arenaUsed = this.wordsAt;
       this.sharedBlocks = new Map();
       // The padding stays, but the blocks it made when needed were in the words' part of the arena.
-      this.beforeSentence.beforeClass = this.beforeSentence.afterClass = null;
-      this.afterSentence.beforeClass = this.afterSentence.afterClass = null;
+      for (const padding of [this.beforeSentence, this.afterSentence]) {
+        padding.beforeClass?.fill(-1);
+        padding.afterClass?.fill(-1);
+      }
       this.shapeTriples.fill(-1);
     }
     const facts = this.facts;
@@ -709,14 +709,12 @@ export class EmissionScorer {
       const plain = first || headline ? -1 : here.plain;
       // The words' own features from -2 to +2, each word's block summed on its own first, added left to
       // right; an ordinary token's own block comes with its class and bucket features when sums are exact.
-      const prevValue = prev.value;
-      const nextValue = next.value;
-      const prevByClass = prevValue !== null && prevValue.beforeCasing !== null;
-      const nextByClass = nextValue !== null && nextValue.afterCasing !== null;
       const s0 = padded[i].twoBefore;
-      const s1 = dense && prevByClass ? this.blockBefore(prev, cls) : prev.before;
+      const prevByClass = prev.beforeClass;
+      const s1 = prevByClass === null ? prev.before : prevByClass[cls] >= 0 ? prevByClass[cls] : this.blockBefore(prev, cls);
       const s2 = plain >= 0 ? plain : here.here;
-      const s3 = dense && nextByClass ? this.blockAfter(next, cls) : next.after;
+      const nextByClass = next.afterClass;
+      const s3 = nextByClass === null ? next.after : nextByClass[cls] >= 0 ? nextByClass[cls] : this.blockAfter(next, cls);
       const s4 = padded[i + 4].twoAfter;
       const casingTriple = (prev.casing * CASING_VALUES + cls) * CASING_VALUES + next.casing;
       const bucketTriple = (prev.bucket * BUCKET_VALUES + here.bucket) * BUCKET_VALUES + next.bucket;
@@ -744,9 +742,11 @@ export class EmissionScorer {
       if (before >= 0) this.add(emissions, base, this.pairBefore[before]);
       const after = pairIndex[i + 1];
       if (after >= 0) this.add(emissions, base, this.pairAfter[after]);
+      const prevValue = prev.value;
       if (!dense) {
-        if (prevByClass) this.add(emissions, base, prevValue.beforeCasing![cls]);
-        if (nextByClass) this.add(emissions, base, nextValue.afterCasing![cls]);
+        const nextValue = next.value;
+        if (prevValue !== null && prevValue.beforeCasing !== null) this.add(emissions, base, prevValue.beforeCasing[cls]);
+        if (nextValue !== null && nextValue.afterCasing !== null) this.add(emissions, base, nextValue.afterCasing[cls]);
         this.add(emissions, base, this.casingTriple[casingTriple]);
         this.add(emissions, base, this.bucketTriple[bucketTriple]);
       }
