@@ -31,6 +31,11 @@ export class NerTagger {
   private emissions = new Float64Array(0);
   private labelIds = new Int32Array(0);
   private nearNames: Uint8Array | undefined;
+  /**
+   * Whether the scratch holds the transition weights as Viterbi gathers them: the tagger's transitions
+   * never change, so once is enough (training, which changes them, gathers per sentence).
+   */
+  private gathered = false;
   private readonly outside: number;
 
   constructor(model: NerModelData, options: NerTaggerOptions = {}) {
@@ -86,14 +91,15 @@ export class NerTagger {
     const near = this.nearNames;
     this.scorer.score(words, this.emissions, near);
     if (!near) {
-      viterbi(this.emissions, n, this.transitions, out, this.scratch);
+      viterbi(this.emissions, n, this.transitions, out, this.scratch, labelCount, labelCount, 0, this.gathered);
+      this.gathered = true;
       return true;
     }
     // Most of a news sentence is lower-case words far from any name: those are O, and each stretch
     // between them decodes on its own, between the O labels around it.
     const outside = this.outside;
     out.fill(outside, 0, n);
-    let gathered = false;
+    let decoded = false;
     for (let start = 0; start < n; ) {
       if (!near[start]) {
         start++;
@@ -101,10 +107,10 @@ export class NerTagger {
       }
       let end = start + 1;
       while (end < n && near[end]) end++;
-      viterbi(this.emissions, end - start, this.transitions, out, this.scratch, start > 0 ? outside : labelCount, end < n ? outside : labelCount, start, gathered);
-      gathered = true;
+      viterbi(this.emissions, end - start, this.transitions, out, this.scratch, start > 0 ? outside : labelCount, end < n ? outside : labelCount, start, this.gathered);
+      this.gathered = decoded = true;
       start = end;
     }
-    return gathered;
+    return decoded;
   }
 }
