@@ -244,6 +244,8 @@ export class EmissionScorer {
    */
   private phrases = new Map<WordInfo, PhraseNode>();
   private phraseCount = 0;
+  /** Scratch for markPlaces: the phrase-tree nodes of the phrases at one token. */
+  private readonly phraseNodes: PhraseNode[] = [];
   private readonly beforeSentence: WordInfo;
   private readonly afterSentence: WordInfo;
 
@@ -570,27 +572,6 @@ export class EmissionScorer {
     this.phraseCount = 0;
   }
 
-  /** What the place lookup says of the phrase of tokens i .. i + length - 1 (padded holds token i at i + 2). */
-  private phraseKind(lookup: PlaceLookup, padded: readonly WordInfo[], i: number, length: number): PlaceKind | null {
-    let level = this.phrases;
-    let node: PhraseNode | undefined;
-    for (let k = 0; k < length; k++) {
-      const word = padded[i + k + 2];
-      node = level.get(word);
-      if (node === undefined) {
-        node = { kind: undefined, next: null };
-        level.set(word, node);
-        this.phraseCount++;
-      }
-      if (k + 1 < length) level = node.next ??= new Map();
-    }
-    if (node!.kind === undefined) {
-      let phrase = padded[i + 2].facts.core;
-      for (let k = 1; k < length; k++) phrase += ' ' + padded[i + k + 2].facts.core;
-      node!.kind = lookup(phrase);
-    }
-    return node!.kind;
-  }
 
   /** Gazetteer mark ids per token, exactly as placeMarks marks them. */
   private markPlaces(lookup: PlaceLookup, padded: readonly WordInfo[], n: number, markIds: Int32Array): void {
@@ -604,10 +585,26 @@ export class EmissionScorer {
       }
       let maxLength = 1;
       while (maxLength < MAX_PLACE_WORDS && i + maxLength < n && continuesPlaceName(padded[i + maxLength + 2].facts)) maxLength++;
+      // The nodes of the phrases of 1 .. maxLength words at i, in one walk down the phrase tree.
+      const nodes = this.phraseNodes;
+      let level = this.phrases;
+      for (let k = 0; k < maxLength; k++) {
+        const word = padded[i + k + 2];
+        let node = level.get(word);
+        if (node === undefined) {
+          node = { kind: undefined, next: null };
+          level.set(word, node);
+          this.phraseCount++;
+        }
+        nodes[k] = node;
+        if (k + 1 < maxLength) level = node.next ??= new Map();
+      }
       let matched = 0;
       let kind: PlaceKind | null = null;
       for (let length = maxLength; length >= 1 && !matched; length--) {
-        kind = this.phraseKind(lookup, padded, i, length);
+        const node = nodes[length - 1];
+        if (node.kind === undefined) node.kind = lookup(phraseOf(padded, i, length));
+        kind = node.kind;
         if (kind) matched = length;
       }
       if (!matched || !kind) {
@@ -767,6 +764,13 @@ export class EmissionScorer {
       }
     }
   }
+}
+
+/** The phrase of tokens i .. i + length - 1, as the place lookup reads it (padded holds token i at i + 2). */
+function phraseOf(padded: readonly { facts: TokenFacts }[], i: number, length: number): string {
+  let phrase = padded[i + 2].facts.core;
+  for (let k = 1; k < length; k++) phrase += ' ' + padded[i + k + 2].facts.core;
+  return phrase;
 }
 
 /**
