@@ -609,7 +609,14 @@ function folded(name: string): string {
 /** Merges mentions into entities: known actors by canonical name, people by surname, the rest by name. */
 export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): Entity[] {
   const entities: Entity[] = [];
-  const byKey = new Map<string, Entity>();
+  // Entities by what a later mention may be matched on: a known actor's canonical name; an
+  // organisation's folded name; a place's folded name or its gazetteer entry (name|country|folded name
+  // when it has several words), one namespace as they always were. Keyed by the folded strings
+  // themselves, which are memoised, so no key string is built per lookup.
+  const byKnown = new Map<string, Entity>();
+  const organizationsByName = new Map<string, Entity>();
+  const placesByKey = new Map<string, Entity>();
+  const entryKey = (m: EntityMention, place: PlaceInfo) => `${place.gazetteerName}|${place.countryCode}|${m.name.includes(' ') ? folded(m.name) : ''}`;
   const persons: Entity[] = [];
   // An organisation's name never changes once it is an entity, so its acronym forms are worked out
   // once: every later organisation mention is compared with all of them.
@@ -655,7 +662,8 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
 
   for (const m of full) {
     let entity: Entity | undefined;
-    if (m.known) entity = byKey.get(`known:${m.known}`);
+    let placeKey = '';
+    if (m.known) entity = byKnown.get(m.known);
     else if (m.kind === 'person') {
       const parts = nameParts(m.name);
       entity = persons.find((p) => {
@@ -663,15 +671,15 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
         return parts.every((w) => pp.includes(w)) || pp.every((w) => parts.includes(w));
       });
     } else if (m.kind === 'organization') {
-      entity = byKey.get(`organization:${folded(m.name)}`);
+      entity = organizationsByName.get(folded(m.name));
       if (!entity) {
         const acronym = m.name.replace(/\./g, '');
         const own = initials(m.name);
         entity = orgs.find((o) => o.initials === acronym || own === o.undotted)?.entity;
       }
     } else {
-      const placeKey = m.place ? `place:${m.place.gazetteerName}|${m.place.countryCode}|${m.name.includes(' ') ? folded(m.name) : ''}` : '';
-      entity = byKey.get(`place:${folded(m.name)}`) ?? (placeKey ? byKey.get(placeKey) : undefined);
+      if (m.place) placeKey = entryKey(m, m.place);
+      entity = placesByKey.get(folded(m.name)) ?? (placeKey ? placesByKey.get(placeKey) : undefined);
     }
     if (!entity) {
       const name = m.known ?? m.name;
@@ -685,9 +693,11 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
         key: entityKey(m.kind, m.known ?? name, m.place),
       };
       entities.push(entity);
-      if (m.known) byKey.set(`known:${m.known}`, entity);
-      byKey.set(`${m.kind}:${folded(name)}`, entity);
-      if (m.place) byKey.set(`place:${m.place.gazetteerName}|${m.place.countryCode}|${m.name.includes(' ') ? folded(m.name) : ''}`, entity);
+      if (m.known) byKnown.set(m.known, entity);
+      // People are matched on their name parts, never on a key.
+      if (m.kind === 'organization') organizationsByName.set(folded(name), entity);
+      else if (m.kind === 'place') placesByKey.set(folded(name), entity);
+      if (m.place) placesByKey.set(placeKey || entryKey(m, m.place), entity);
       if (m.kind === 'person') persons.push(entity);
       if (m.kind === 'organization') orgs.push({ entity, initials: initials(name), undotted: name.replace(/\./g, '') });
     } else if (!m.known && m.kind === 'person' && m.name.length > entity.name.length) {
@@ -709,12 +719,12 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
     }
     const place = gazetteer.lookup(m.name);
     if (place) {
-      const existing = byKey.get(`place:${folded(m.name)}`);
+      const existing = placesByKey.get(folded(m.name));
       if (existing) add({ ...m, role: null, kind: 'place' }, existing);
       else {
         const entity: Entity = { id: '', kind: 'place', name: m.name, aliases: [], roles: [], mentions: [], place, key: entityKey('place', m.name, place) };
         entities.push(entity);
-        byKey.set(`place:${folded(m.name)}`, entity);
+        placesByKey.set(folded(m.name), entity);
         add({ ...m, role: null, kind: 'place' }, entity);
       }
     }

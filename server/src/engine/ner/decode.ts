@@ -210,12 +210,31 @@ export function viterbi(
       }
       let best = -Infinity;
       let arg = -1;
-      for (let k = predStart[y], end = predStart[y + 1]; k < end; k++) {
-        const p = predFlat[k];
-        const s = score[prevRow + p] + predWeight[k];
-        if (s > best) {
-          best = s;
+      const start = predStart[y];
+      const end = predStart[y + 1];
+      if (end - start === 2) {
+        // BILOU's inside and last labels follow only their type's begin and inside labels: the loop
+        // below, unrolled.
+        const p = predFlat[start];
+        const q = predFlat[start + 1];
+        const sp = score[prevRow + p] + predWeight[start];
+        const sq = score[prevRow + q] + predWeight[start + 1];
+        if (sp > best) {
+          best = sp;
           arg = p;
+        }
+        if (sq > best) {
+          best = sq;
+          arg = q;
+        }
+      } else {
+        for (let k = start; k < end; k++) {
+          const p = predFlat[k];
+          const s = score[prevRow + p] + predWeight[k];
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
         }
       }
       score[row + y] = best + emissions[offset + row + y];

@@ -84,9 +84,9 @@ export function spansToLabelIds(length: number, spans: readonly EntitySpan[], na
 /**
  * Spans from label ids. Tolerant of ill-formed sequences (which constrained decoding never produces)
  * so that it can also read gold data: a stray I or L starts a span, a B or I not followed by its own
- * type closes one.
+ * type closes one. Reads the first `length` ids (all of them by default).
  */
-export function labelIdsToSpans(ids: ArrayLike<number>, parts: readonly LabelParts[]): EntitySpan[] {
+export function labelIdsToSpans(ids: ArrayLike<number>, parts: readonly LabelParts[], length = ids.length): EntitySpan[] {
   const spans: EntitySpan[] = [];
   let openStart = -1;
   let openType = '';
@@ -94,7 +94,7 @@ export function labelIdsToSpans(ids: ArrayLike<number>, parts: readonly LabelPar
     if (openStart >= 0) spans.push({ start: openStart, end, label: openType as EntityType });
     openStart = -1;
   };
-  for (let i = 0; i < ids.length; i++) {
+  for (let i = 0; i < length; i++) {
     const { part, type } = parts[ids[i]];
     if (part === 'O') {
       close(i);
@@ -114,6 +114,6 @@ export function labelIdsToSpans(ids: ArrayLike<number>, parts: readonly LabelPar
       if (part === 'L') close(i + 1);
     }
   }
-  close(ids.length);
+  close(length);
   return spans;
 }

@@ -81,6 +81,9 @@ const BUCKET_IDS = indexOf(BUCKETS);
 const BUCKET_HERE_IDS = indexOf(BUCKETS.flatMap((b) => BUCKET_SUFFIXES.map((s) => b + s)));
 const HEADLINE_IDS = indexOf(HEADLINES);
 
+/** A word's shape: its casing class and lexicon bucket together, which the two triple features read. */
+const SHAPE_VALUES = CASING_VALUES * BUCKET_VALUES;
+
 function rowTable(size: number): Int32Array {
   return new Int32Array(size).fill(-1);
 }
@@ -118,13 +121,21 @@ interface WordInfo {
   casing: number;
   /** Lexicon bucket id (BUCKETS). */
   bucket: number;
+  /** casing x BUCKET_VALUES + bucket. */
+  shape: number;
   /** The interned norm, or null when no word-keyed feature mentions it. */
   value: WordValue | null;
   /**
    * Where, in the scorer's arena, the summed scores of the word's own features as seen from offsets
-   * -2..2 begin: five blocks of labelCount.
+   * -2..2 begin (blocks of labelCount): the word as the one two before the token scored, the one
+   * before it, the token itself, the one after it, the one two after it. Words with the same block
+   * share it.
    */
-  scores: number;
+  twoBefore: number;
+  before: number;
+  here: number;
+  after: number;
+  twoAfter: number;
   /**
    * When sums are exact: where in the arena the offset-0 block plus the word's casing-class and bucket
    * features as an ordinary token has them (not the first word, not in a headline) begins. -1 otherwise.
@@ -132,6 +143,13 @@ interface WordInfo {
   plain: number;
   /** Capitalised, or its own features favour a name label: the tokens around it are scored. */
   nameLike: boolean;
+  /**
+   * When sums are exact and the word has 'w-1|c' features: per casing class of the token after it,
+   * where the arena holds its offset -1 block plus that feature (-1: not worked out yet). Made when
+   * first needed; the same for 'c|w+1' and the offset +1 block by the class of the token before.
+   */
+  beforeClass: Int32Array | null;
+  afterClass: Int32Array | null;
 }
 
 /**
@@ -171,6 +189,11 @@ export class EmissionScorer {
   private readonly values = new Map<string, WordValue>();
   /** Word-value pairs (previous id x value count + next id) -> index into the two pair tables. */
   private readonly pairs = new Map<number, number>();
+  /**
+   * The same pairs as an open-addressing hash table on the two ids, which the scoring loop probes
+   * once per adjacent word pair: a Map keyed by numbers that outgrow small integers hashes slowly.
+   */
+  private readonly pairTable: PairTable;
   private pairBefore: number[] = []; // 'w-1|w': the pair is (previous word, this token)
   private pairAfter: number[] = []; // 'w|w+1': the pair is (this token, next word)
   /** Per word pair: whether its feature favours a name label for either word. */
@@ -194,9 +217,22 @@ export class EmissionScorer {
    */
   private arena = new Float64Array(0);
   private arenaUsed = 0;
+  /**
+   * Words' blocks by a hash of their scores, so that words with the same block share one: most words
+   * seen from a neighbour have the same few blocks, and the arena then stays small enough to stay in
+   * the processor's caches. Cleared with the words.
+   */
+  private sharedBlocks = new Map<number, number>();
   /** Where the dense tables begin in the arena, and where the words' blocks do. */
   private readonly casingTripleAt: number;
   private readonly bucketTripleAt: number;
+  /**
+   * With exact sums, per triple of shapes (previous, this, next token), where the arena holds the
+   * casing-triple and bucket-triple scores summed (-1: not yet): a text uses few of the triples, and
+   * one block read per token instead of two is worth it. The blocks are in the words' part of the
+   * arena and dropped with them.
+   */
+  private readonly shapeTriples: Int32Array;
   private readonly wordsAt: number;
 
   /** Whether scores may be summed in any order (sumsAreExact): then per-word parts are merged. */
@@ -208,6 +244,8 @@ export class EmissionScorer {
    */
   private phrases = new Map<WordInfo, PhraseNode>();
   private phraseCount = 0;
+  /** Scratch for markPlaces: the phrase-tree nodes of the phrases at one token. */
+  private readonly phraseNodes: PhraseNode[] = [];
   private readonly beforeSentence: WordInfo;
   private readonly afterSentence: WordInfo;
 
@@ -264,6 +302,7 @@ export class EmissionScorer {
       if (!p) return; // a template this version no longer emits
       this.addRow(p.template, p.values, row, valueCount);
     });
+    this.pairTable = new PairTable(this.pairs, valueCount);
     this.pairNamey = new Uint8Array(this.pairBefore.length);
     for (let k = 0; k < this.pairBefore.length; k++) {
       if (this.rowFavoursName(this.pairBefore[k]) || this.rowFavoursName(this.pairAfter[k])) this.pairNamey[k] = 1;
@@ -273,6 +312,7 @@ export class EmissionScorer {
     this.beforeSentence = this.describe(BEFORE_SENTENCE, CASING_START, BUCKET_START);
     this.afterSentence = this.describe(AFTER_SENTENCE, CASING_END, BUCKET_END);
     this.wordsAt = this.arenaUsed;
+    this.shapeTriples = new Int32Array(this.exact ? SHAPE_VALUES * SHAPE_VALUES * SHAPE_VALUES : 0).fill(-1);
   }
 
   /** Appends scores to the arena (grown by doubling) and returns where they begin. */
@@ -420,7 +460,61 @@ export class EmissionScorer {
       plain = this.store(block);
     }
     const nameLike = isCapitalised(facts) || this.favoursName(scores.subarray(2 * labelCount, 3 * labelCount));
-    return { facts, casing, bucket, value: this.values.get(facts.norm) ?? null, scores: this.store(scores), plain, nameLike };
+    const block = (k: number) => this.storeShared(scores.subarray(k * labelCount, (k + 1) * labelCount));
+    const value = this.values.get(facts.norm) ?? null;
+    const byClass = (rows: Int32Array | null | undefined) => (this.exact && rows ? new Int32Array(CASING_VALUES).fill(-1) : null);
+    return {
+      facts, casing, bucket, shape: casing * BUCKET_VALUES + bucket, value,
+      twoBefore: block(0), before: block(1), here: block(2), after: block(3), twoAfter: block(4), plain, nameLike,
+      beforeClass: byClass(value?.beforeCasing), afterClass: byClass(value?.afterCasing),
+    };
+  }
+
+  /** Stores a block, or finds the same block stored before, and returns where it is. */
+  private storeShared(block: Float64Array): number {
+    const bits = new Int32Array(block.buffer, block.byteOffset, 2 * block.length);
+    let hash = 0;
+    for (let k = 0; k < bits.length; k++) hash = Math.imul(hash ^ bits[k], 0x9e3779b1) ^ (hash >>> 13);
+    const seen = this.sharedBlocks.get(hash);
+    if (seen !== undefined) {
+      let same = true;
+      for (let y = 0; y < block.length && same; y++) same = Object.is(this.arena[seen + y], block[y]);
+      if (same) return seen;
+    }
+    const at = this.store(block);
+    if (seen === undefined) this.sharedBlocks.set(hash, at);
+    return at;
+  }
+
+  /**
+   * Where the arena holds `word`'s offset -1 block (as the word before a token of casing class `cls`)
+   * plus its 'w-1|c' feature for that class. Only with exact sums, for a word with such features.
+   */
+  private blockBefore(word: WordInfo, cls: number): number {
+    return (word.beforeClass![cls] = this.blockWithRow(word.before, word.value!.beforeCasing![cls]));
+  }
+
+  /** The same for the offset +1 block of a word after a token of class `cls`, with 'c|w+1'. */
+  private blockAfter(word: WordInfo, cls: number): number {
+    return (word.afterClass![cls] = this.blockWithRow(word.after, word.value!.afterCasing![cls]));
+  }
+
+  /** The dense casing-triple and bucket-triple blocks summed, stored in the arena. */
+  private tripleBlock(casingTriple: number, bucketTriple: number): number {
+    const labelCount = this.labelCount;
+    const ct = this.casingTripleAt + casingTriple * labelCount;
+    const bt = this.bucketTripleAt + bucketTriple * labelCount;
+    const block = new Float64Array(labelCount);
+    for (let y = 0; y < labelCount; y++) block[y] = this.arena[ct + y] + this.arena[bt + y];
+    return this.store(block);
+  }
+
+  /** A copy of the arena block at `at` with one row's weights added; the block itself for row -1. */
+  private blockWithRow(at: number, row: number): number {
+    if (row < 0) return at;
+    const block = this.arena.slice(at, at + this.labelCount);
+    this.addRow2(block, 0, row);
+    return this.store(block);
   }
 
   /** Whether some label other than O scores at least as well as O in a token's block of scores. */
@@ -478,27 +572,6 @@ export class EmissionScorer {
     this.phraseCount = 0;
   }
 
-  /** What the place lookup says of the phrase of tokens i .. i + length - 1 (padded holds token i at i + 2). */
-  private phraseKind(lookup: PlaceLookup, padded: readonly WordInfo[], i: number, length: number): PlaceKind | null {
-    let level = this.phrases;
-    let node: PhraseNode | undefined;
-    for (let k = 0; k < length; k++) {
-      const word = padded[i + k + 2];
-      node = level.get(word);
-      if (node === undefined) {
-        node = { kind: undefined, next: null };
-        level.set(word, node);
-        this.phraseCount++;
-      }
-      if (k + 1 < length) level = node.next ??= new Map();
-    }
-    if (node!.kind === undefined) {
-      let phrase = padded[i + 2].facts.core;
-      for (let k = 1; k < length; k++) phrase += ' ' + padded[i + k + 2].facts.core;
-      node!.kind = lookup(phrase);
-    }
-    return node!.kind;
-  }
 
   /** Gazetteer mark ids per token, exactly as placeMarks marks them. */
   private markPlaces(lookup: PlaceLookup, padded: readonly WordInfo[], n: number, markIds: Int32Array): void {
@@ -512,10 +585,26 @@ export class EmissionScorer {
       }
       let maxLength = 1;
       while (maxLength < MAX_PLACE_WORDS && i + maxLength < n && continuesPlaceName(padded[i + maxLength + 2].facts)) maxLength++;
+      // The nodes of the phrases of 1 .. maxLength words at i, in one walk down the phrase tree.
+      const nodes = this.phraseNodes;
+      let level = this.phrases;
+      for (let k = 0; k < maxLength; k++) {
+        const word = padded[i + k + 2];
+        let node = level.get(word);
+        if (node === undefined) {
+          node = { kind: undefined, next: null };
+          level.set(word, node);
+          this.phraseCount++;
+        }
+        nodes[k] = node;
+        if (k + 1 < maxLength) level = node.next ??= new Map();
+      }
       let matched = 0;
       let kind: PlaceKind | null = null;
       for (let length = maxLength; length >= 1 && !matched; length--) {
-        kind = this.phraseKind(lookup, padded, i, length);
+        const node = nodes[length - 1];
+        if (node.kind === undefined) node.kind = lookup(phraseOf(padded, i, length));
+        kind = node.kind;
         if (kind) matched = length;
       }
       if (!matched || !kind) {
@@ -556,6 +645,13 @@ export class EmissionScorer {
       this.words.clear();
       this.forgetPhrases();
       this.arenaUsed = this.wordsAt;
+      this.sharedBlocks = new Map();
+      // The padding stays, but the blocks it made when needed were in the words' part of the arena.
+      for (const padding of [this.beforeSentence, this.afterSentence]) {
+        padding.beforeClass?.fill(-1);
+        padding.afterClass?.fill(-1);
+      }
+      this.shapeTriples.fill(-1);
     }
     const facts = this.facts;
     facts.length = n;
@@ -577,11 +673,11 @@ export class EmissionScorer {
     }
     // Pair j is (padded[j + 1], padded[j + 2]): token i's previous pair is i, its next pair i + 1.
     const pairIndex = this.pairIndex;
-    const valueCount = this.values.size;
+    const pairTable = this.pairTable;
     for (let j = 0; j <= n; j++) {
       const a = padded[j + 1].value;
       const b = padded[j + 2].value;
-      pairIndex[j] = a !== null && b !== null && a.pairFirst && b.pairSecond ? this.pairs.get(a.id * valueCount + b.id) ?? -1 : -1;
+      pairIndex[j] = a !== null && b !== null && a.pairFirst && b.pairSecond ? pairTable.find(a.id, b.id) : -1;
     }
     const firstWord = n > 1 && facts[0].casing === 'punct' ? 1 : 0;
     if (nearNames) {
@@ -593,9 +689,9 @@ export class EmissionScorer {
       }
     }
 
-    // With exact sums the casing and bucket triples come as dense rows, summed with the blocks.
+    // With exact sums the casing and bucket triples come as dense rows, summed with the blocks, and
+    // the neighbours' word-and-casing features come with the neighbours' blocks.
     const dense = this.exact;
-    const arena = this.arena;
 
     for (let i = 0; i < n; i++) {
       if (nearNames && !nearNames[i]) continue;
@@ -610,20 +706,26 @@ export class EmissionScorer {
       const plain = first || headline ? -1 : here.plain;
       // The words' own features from -2 to +2, each word's block summed on its own first, added left to
       // right; an ordinary token's own block comes with its class and bucket features when sums are exact.
-      const s0 = padded[i].scores;
-      const s1 = prev.scores + labelCount;
-      const s2 = plain >= 0 ? plain : here.scores + 2 * labelCount;
-      const s3 = next.scores + 3 * labelCount;
-      const s4 = padded[i + 4].scores + 4 * labelCount;
+      const s0 = padded[i].twoBefore;
+      const prevByClass = prev.beforeClass;
+      const s1 = prevByClass === null ? prev.before : prevByClass[cls] >= 0 ? prevByClass[cls] : this.blockBefore(prev, cls);
+      const s2 = plain >= 0 ? plain : here.here;
+      const nextByClass = next.afterClass;
+      const s3 = nextByClass === null ? next.after : nextByClass[cls] >= 0 ? nextByClass[cls] : this.blockAfter(next, cls);
+      const s4 = padded[i + 4].twoAfter;
       const casingTriple = (prev.casing * CASING_VALUES + cls) * CASING_VALUES + next.casing;
       const bucketTriple = (prev.bucket * BUCKET_VALUES + here.bucket) * BUCKET_VALUES + next.bucket;
       if (dense) {
-        const ct = this.casingTripleAt + casingTriple * labelCount;
-        const bt = this.bucketTripleAt + bucketTriple * labelCount;
+        const shapes = (prev.shape * SHAPE_VALUES + here.shape) * SHAPE_VALUES + next.shape;
+        let st = this.shapeTriples[shapes];
+        if (st < 0) st = this.shapeTriples[shapes] = this.tripleBlock(casingTriple, bucketTriple);
+        // Read after the blocks above, which may have grown it.
+        const arena = this.arena;
         for (let y = 0; y < labelCount; y++) {
-          emissions[base + y] = arena[s0 + y] + arena[s1 + y] + arena[s2 + y] + arena[s3 + y] + arena[s4 + y] + arena[ct + y] + arena[bt + y];
+          emissions[base + y] = arena[s0 + y] + arena[s1 + y] + arena[s2 + y] + arena[s3 + y] + arena[s4 + y] + arena[st + y];
         }
       } else {
+        const arena = this.arena;
         for (let y = 0; y < labelCount; y++) {
           emissions[base + y] = arena[s0 + y] + arena[s1 + y] + arena[s2 + y] + arena[s3 + y] + arena[s4 + y];
         }
@@ -638,10 +740,10 @@ export class EmissionScorer {
       const after = pairIndex[i + 1];
       if (after >= 0) this.add(emissions, base, this.pairAfter[after]);
       const prevValue = prev.value;
-      const nextValue = next.value;
-      if (prevValue !== null && prevValue.beforeCasing !== null) this.add(emissions, base, prevValue.beforeCasing[cls]);
-      if (nextValue !== null && nextValue.afterCasing !== null) this.add(emissions, base, nextValue.afterCasing[cls]);
       if (!dense) {
+        const nextValue = next.value;
+        if (prevValue !== null && prevValue.beforeCasing !== null) this.add(emissions, base, prevValue.beforeCasing[cls]);
+        if (nextValue !== null && nextValue.afterCasing !== null) this.add(emissions, base, nextValue.afterCasing[cls]);
         this.add(emissions, base, this.casingTriple[casingTriple]);
         this.add(emissions, base, this.bucketTriple[bucketTriple]);
       }
@@ -660,6 +762,60 @@ export class EmissionScorer {
         if (i > 0 && markIds[i - 1]) this.add(emissions, base, this.markBefore[markIds[i - 1]]);
         if (i + 1 < n && markIds[i + 1]) this.add(emissions, base, this.markAfter[markIds[i + 1]]);
       }
+    }
+  }
+}
+
+/** The phrase of tokens i .. i + length - 1, as the place lookup reads it (padded holds token i at i + 2). */
+function phraseOf(padded: readonly { facts: TokenFacts }[], i: number, length: number): string {
+  let phrase = padded[i + 2].facts.core;
+  for (let k = 1; k < length; k++) phrase += ' ' + padded[i + k + 2].facts.core;
+  return phrase;
+}
+
+/**
+ * Word pairs by the two word-value ids, in open addressing with linear probing at most half full, so
+ * that a lookup is a multiply, a mask and a probe or two.
+ */
+class PairTable {
+  private readonly mask: number;
+  /** First id + 1 per slot, 0 for an empty slot; the second id; the pair's index. */
+  private readonly firsts: Int32Array;
+  private readonly seconds: Int32Array;
+  private readonly indexes: Int32Array;
+
+  constructor(pairs: ReadonlyMap<number, number>, valueCount: number) {
+    let size = 16;
+    while (size < 2 * pairs.size) size *= 2;
+    this.mask = size - 1;
+    this.firsts = new Int32Array(size);
+    this.seconds = new Int32Array(size);
+    this.indexes = new Int32Array(size);
+    for (const [key, index] of pairs) {
+      const first = Math.floor(key / valueCount);
+      const second = key - first * valueCount;
+      let slot = PairTable.hash(first, second) & this.mask;
+      while (this.firsts[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.firsts[slot] = first + 1;
+      this.seconds[slot] = second;
+      this.indexes[slot] = index;
+    }
+  }
+
+  private static hash(first: number, second: number): number {
+    const h = Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b);
+    return h ^ (h >>> 15);
+  }
+
+  /** The pair's index, or -1 when the model has no feature for it. */
+  find(first: number, second: number): number {
+    const mask = this.mask;
+    const firsts = this.firsts;
+    const tag = first + 1;
+    for (let slot = PairTable.hash(first, second) & mask; ; slot = (slot + 1) & mask) {
+      const f = firsts[slot];
+      if (f === 0) return -1;
+      if (f === tag && this.seconds[slot] === second) return this.indexes[slot];
     }
   }
 }

@@ -31,6 +31,11 @@ export class NerTagger {
   private emissions = new Float64Array(0);
   private labelIds = new Int32Array(0);
   private nearNames: Uint8Array | undefined;
+  /**
+   * Whether the scratch holds the transition weights as Viterbi gathers them: the tagger's transitions
+   * never change, so once is enough (training, which changes them, gathers per sentence).
+   */
+  private gathered = false;
   private readonly outside: number;
 
   constructor(model: NerModelData, options: NerTaggerOptions = {}) {
@@ -59,17 +64,22 @@ export class NerTagger {
    * possessive ("Assad's") includes that token; trim the "'s" from its characters if needed.
    */
   tag(words: readonly string[]): EntitySpan[] {
-    if (words.length === 0) return [];
-    return labelIdsToSpans(this.decode(words), this.labelParts);
+    if (words.length === 0 || !this.decode(words)) return [];
+    return labelIdsToSpans(this.labelIds, this.labelParts, words.length);
   }
 
   /** The BILOU label of every token, for inspection and tests. */
   tagLabels(words: readonly string[]): string[] {
     const names = this.labels;
-    return Array.from(this.decode(words), (id) => names[id]);
+    this.decode(words);
+    return Array.from(this.labelIds.subarray(0, words.length), (id) => names[id]);
   }
 
-  private decode(words: readonly string[]): Int32Array {
+  /**
+   * Sets labelIds[0 .. words.length) to the sentence's labels. Returns false when every token was taken
+   * as outside a name unscored (no name-like word in the sentence), which is then the whole answer.
+   */
+  private decode(words: readonly string[]): boolean {
     const n = words.length;
     const labelCount = this.transitions.labelCount;
     if (this.emissions.length < n * labelCount) {
@@ -81,14 +91,15 @@ export class NerTagger {
     const near = this.nearNames;
     this.scorer.score(words, this.emissions, near);
     if (!near) {
-      viterbi(this.emissions, n, this.transitions, out, this.scratch);
-      return out.slice(0, n);
+      viterbi(this.emissions, n, this.transitions, out, this.scratch, labelCount, labelCount, 0, this.gathered);
+      this.gathered = true;
+      return true;
     }
     // Most of a news sentence is lower-case words far from any name: those are O, and each stretch
     // between them decodes on its own, between the O labels around it.
     const outside = this.outside;
     out.fill(outside, 0, n);
-    let gathered = false;
+    let decoded = false;
     for (let start = 0; start < n; ) {
       if (!near[start]) {
         start++;
@@ -96,10 +107,10 @@ export class NerTagger {
       }
       let end = start + 1;
       while (end < n && near[end]) end++;
-      viterbi(this.emissions, end - start, this.transitions, out, this.scratch, start > 0 ? outside : labelCount, end < n ? outside : labelCount, start, gathered);
-      gathered = true;
+      viterbi(this.emissions, end - start, this.transitions, out, this.scratch, start > 0 ? outside : labelCount, end < n ? outside : labelCount, start, this.gathered);
+      this.gathered = decoded = true;
       start = end;
     }
-    return out.slice(0, n);
+    return decoded;
   }
 }
