@@ -89,6 +89,25 @@ const NOUN_OF_HARM: Record<string, CasualtyCategory> = {
 
 /** Nouns that themselves say people died: "460 corpses", "22 dead", "dozens of deaths". */
 const DEATH_NOUNS = new Set(['bodies', 'corpses', 'dead', 'deaths', 'fatalities', 'lives']);
+/**
+ * Every word some rule of this file needs before it can name a harm: the harm words and nouns, and the
+ * words of the phrases that stand for a harm ("the death toll", "in stable condition", "taken to
+ * hospital", "suffered burns", "hit by gunfire", "taken hostage", "the body of a man", "among the
+ * victims"). A sentence without any of them holds no claim, so its rules are not run at all.
+ * 'constructor' is here because HARM_WORDS and NOUN_OF_HARM are plain objects, whose lookups find the
+ * constructor that every object inherits.
+ */
+const HARM_CLUES = new Set([
+  ...Object.keys(HARM_WORDS), ...Object.keys(NOUN_OF_HARM), ...ACTIVE_HARM, ...DEATH_NOUNS,
+  'toll', 'tolls', 'condition', 'injury', 'burns', 'hospital', 'hospitals', 'trauma', 'medical', 'hit', 'struck',
+  'prisoner', 'hostage', 'body', 'victims', 'casualties', 'constructor',
+]);
+
+/** Whether any token of a sentence is a harm clue: see HARM_CLUES. */
+function mayTellHarm(tokens: Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) if (HARM_CLUES.has(tokens[i].lower)) return true;
+  return false;
+}
 const PASSIVE_GLUE = new Set([
   'were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'be', 'being', 'reportedly', 'also', 'all', 'later',
   'allegedly', 'confirmed', 'feared', 'believed', 'now', 'already', 'since', 'either', 'both', 'found', 'left',
@@ -552,6 +571,7 @@ function withoutScareQuotes(s: SentenceView): SentenceView {
 
 /** Finds the casualty claims of one sentence. */
 export function findClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
+  if (!mayTellHarm(sentence.tokens)) return [];
   const s = withoutScareQuotes(sentence);
   const { tokens } = s;
   const out: ClaimCandidate[] = [];
