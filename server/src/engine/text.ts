@@ -185,9 +185,12 @@ function nextStartsSentence(tokens: Token[], j: number): boolean {
   const next = tokens[j];
   if (next.kind === 'number') return true;
   if (next.kind === 'punct') return next.text === '"' || next.text === '“' || next.text === '(' || next.text === '‘';
-  return STARTS_UPPER.test(next.text);
+  return isCapitalized(next.text);
 }
 
+/** Whether a word starts with an upper-case letter (\p{Lu}); below 128 that is A-Z, read without the regex. */
 export function isCapitalized(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (first < 128) return first >= 65 && first <= 90;
   return STARTS_UPPER.test(word);
 }
