@@ -7,6 +7,7 @@ import { Range } from './types';
 // these are tested once or more per token, so they are made once here.
 const STARTS_LETTER = /^\p{L}/u;
 const STARTS_UPPER = /^\p{Lu}/u;
+const INITIALS = /^(?:\p{L}\.){2,}$/u;
 
 export type TokenKind = 'word' | 'number' | 'punct';
 
@@ -162,16 +163,15 @@ export function tokenizeSentences(text: string): TokenizedSentence[] {
 
 function isTerminal(tokens: Token[], i: number): boolean {
   const tok = tokens[i];
+  // Most tokens are words, which end a sentence only with a full stop of their own: "U.S." does when
+  // what follows clearly starts one.
+  if (tok.kind === 'word') return tok.text.endsWith('.') && nextStartsSentence(tokens, i + 1) && !INITIALS.test(tok.text);
   if (tok.text === '!' || tok.text === '?') return nextStartsSentence(tokens, i + 1);
-  if (tok.text.endsWith('.') && tok.kind === 'word') {
-    // "U.S." ends a sentence only when what follows clearly starts one.
-    return nextStartsSentence(tokens, i + 1) && !/^(?:\p{L}\.){2,}$/u.test(tok.text);
-  }
   if (tok.text !== '.') return false;
   const prev = tokens[i - 1];
   if (prev && prev.end === tok.start && prev.kind === 'word') {
     if (ABBREVIATIONS.has(prev.lower)) return false;
-    if (prev.text.length === 1 && /\p{Lu}/u.test(prev.text)) return false; // an initial: "George W. Bush"
+    if (prev.text.length === 1 && isCapitalized(prev.text)) return false; // an initial: "George W. Bush"
   }
   if (tokens[i + 1]?.text === '.') return false; // ellipsis ". . ." continues
   // A full stop with a letter right after it is inside an abbreviation: "(R-S.C.)", "Ph.D".
