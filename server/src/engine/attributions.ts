@@ -247,6 +247,8 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         out.push(make(text, tokens, s, i + 1, name, span(text, tokens, i, i), quoteBefore(tokens, i), mentionIndex));
         continue;
       }
+      // Every other cue below is a word.
+      if (tok.kind !== 'word') continue;
       // "according to X"
       if (tok.lower === 'according' && tokens[i + 1]?.lower === 'to') {
         const np = nounPhraseAfter(tokens, i + 2);
@@ -1016,6 +1018,12 @@ function indexMentions(entities: Entity[]): MentionIndex {
 const PERSON_NOUN = /\b(?:officer|official|spokesman|spokeswoman|spokesperson|commander|governor|mayor|minister|doctor|medic|witness|resident|activist|source|chief|director|head|leader|general|colonel|manager|chairman|chairwoman|aide|adviser|advisor|strategist|secretary)$/i;
 const DESCRIPTIONS = /^(?:the )?(?:group|organi[sz]ation|monitor|observatory|agency|ministry|army|militants?|rebels|movement|network|channel|broadcaster|outlet|newspaper|government|regime|force|forces|official|spokesman|spokeswoman)$/;
 
+/** The last item that passes `test`: [...items].reverse().find(test) without the two copies. */
+function lastOf<T>(items: T[], test: (item: T) => boolean): T | undefined {
+  for (let k = items.length - 1; k >= 0; k--) if (test(items[k])) return items[k];
+  return undefined;
+}
+
 /**
  * "he said", "the group said": the source is a pronoun or a description; find the actor it refers to,
  * the nearest earlier person (he/she) or organisation (it, the group) mentioned or quoted as a source.
@@ -1023,6 +1031,7 @@ const DESCRIPTIONS = /^(?:the )?(?:group|organi[sz]ation|monitor|observatory|age
 function resolveContinuations(text: string, attributions: FoundAttribution[], entities: Entity[]): void {
   const persons: Array<{ span: Span; entity: Entity }> = [];
   const orgs: Array<{ span: Span; entity: Entity }> = [];
+  const organizationIds = new Set(entities.filter((e) => e.kind === 'organization').map((e) => e.id));
   for (const e of entities) {
     for (const m of e.mentions) {
       if (e.kind === 'person') persons.push({ span: m, entity: e });
@@ -1040,7 +1049,7 @@ function resolveContinuations(text: string, attributions: FoundAttribution[], en
     if (lower === 'he' || lower === 'she') {
       found = nearestBefore(persons, a.source.start);
       // An unnamed speaker quoted more recently than any named person: "a police officer told Reuters ... he said".
-      const unnamed = [...attributions].reverse().find((b) => b !== a && b.source.end <= a.source.start && PERSON_NOUN.test(b.source.text));
+      const unnamed = lastOf(attributions, (b) => b !== a && b.source.end <= a.source.start && PERSON_NOUN.test(b.source.text));
       if (unnamed && (!found || unnamed.source.start > found.span.start)) {
         a.antecedent = unnamed.source;
         if (unnamed.entityId) a.entityId = unnamed.entityId;
@@ -1050,7 +1059,7 @@ function resolveContinuations(text: string, attributions: FoundAttribution[], en
     else if (lower === 'it' || DESCRIPTIONS.test(lower)) {
       if (a.entityId) continue;
       // "the group said" refers back to the organisation last named as a source, else the last one named.
-      const earlierSource = [...attributions].reverse().find((b) => b !== a && b.source.end <= a.source.start && b.entityId && entities.some((e) => e.id === b.entityId && e.kind === 'organization'));
+      const earlierSource = lastOf(attributions, (b) => b !== a && b.source.end <= a.source.start && (b.entityId ? organizationIds.has(b.entityId) : false));
       const fromSource = earlierSource ? orgs.find((o) => o.entity.id === earlierSource.entityId && o.span.end <= a.source.start) : undefined;
       found = fromSource ? nearestBefore(orgs.filter((o) => o.entity.id === fromSource.entity.id), a.source.start) : nearestBefore(orgs, a.source.start);
     }
