@@ -41,6 +41,30 @@ describe('text: tokens', () => {
     const words = tokenize("Assad's forces killed 3,500 in al-Maidan, the U.S. said").map((t) => t.text);
     assert.deepStrictEqual(words, ["Assad's", 'forces', 'killed', '3,500', 'in', 'al-Maidan', ',', 'the', 'U.S.', 'said']);
   });
+  it('reads every token as the token pattern alone reads it', () => {
+    // The tokenizer reads plain ASCII words by hand and asks the pattern about the rest; this is the
+    // pattern alone, with the same kinds and lower-casing.
+    const pattern = /(?:\p{L}\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?(?![\p{L}\d])|\d+(?=\p{L})|\p{L}[\p{L}\p{M}\d]*(?:[-'’]\p{L}[\p{L}\p{M}\d]*)*|\S/gu;
+    const byPattern = (text: string) => [...text.matchAll(pattern)].map((m) => ({
+      start: m.index!,
+      end: m.index! + m[0].length,
+      text: m[0],
+      kind: /^\d/.test(m[0]) ? 'number' : /^\p{L}/u.test(m[0]) ? 'word' : 'punct',
+      lower: m[0].toLowerCase(),
+    }));
+    const pieces = ['a', 'B', 'z', 'Q', 'é', 'É', 'İ', 'ß', '\u0301', '1', '9', '.', ',', ':', '-', "'", '’', '_', '@', '"', '“', ' ', '\u00a0', '\t', '\n', '😀', 's', 'th', 'U.S.', 'al-', "'s"];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    for (let k = 0; k < 5000; k++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 16);
+      for (let j = 0; j < length; j++) text += pieces[Math.floor(random() * pieces.length)];
+      assert.deepStrictEqual(tokenize(text), byPattern(text), JSON.stringify(text));
+    }
+  });
   it('gives offsets into the text, past astral characters', () => {
     const text = '🇸🇾 killed 8';
     const eight = tokenize(text).find((t) => t.text === '8');

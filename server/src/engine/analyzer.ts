@@ -70,12 +70,12 @@ export class Analyzer {
     );
     const claims = this.readClaims(original, text, sentences, entities, found, tags, metadata);
     // The document's attributions are the ones the article makes; those said inside them stay with the claims.
-    const attributions: Attribution[] = found.filter((a) => !a.nested).map((a) => ({
-      source: a.source,
-      cue: a.cue,
-      content: a.content,
-      ...(a.entityId ? { entityId: a.entityId } : {}),
-    }));
+    // entityId is added only where there is one (a spread of an object literal would copy it slowly).
+    const attributions: Attribution[] = found.filter((a) => !a.nested).map((a) => {
+      const attribution: Attribution = { source: a.source, cue: a.cue, content: a.content };
+      if (a.entityId) attribution.entityId = a.entityId;
+      return attribution;
+    });
     return {
       metadata,
       sentences: sentences.map(({ start, end }) => ({ start, end })),
@@ -124,7 +124,9 @@ export class Analyzer {
       // in Deir Ezzor said shells hit the city. The attack killed four civilians."
       const before = !town && !region && index > 0 ? lastPlaceIn(places, sentences[index - 1]) : null;
       const placeEntity = town ?? before ?? (main && isTown(main) ? main : region ?? main ?? country ?? null);
-      const time = WEEKDAY.exec(text.slice(s.start, s.end));
+      const sentenceText = text.slice(s.start, s.end);
+      // Every weekday ends in "day": most sentences have none, and the pattern is slow to rule out.
+      const time = sentenceText.includes('day') ? WEEKDAY.exec(sentenceText) : null;
       // "hit a clinic late Tuesday, just days after dozens of aid workers were killed": the figure is of
       // an earlier event than the one the lead tells.
       const earlier = EARLIER_EVENT.test(text.slice(s.start, candidate.start));
@@ -154,7 +156,8 @@ export class Analyzer {
         victims: candidate.victims ? original.slice(candidate.victims.start, candidate.victims.end) : '',
         victimGroup: candidate.victimGroup,
         subgroup: candidate.subgroup,
-        ...(candidate.totalOfEarlier ? { totalOfEarlier: true } : {}),
+        // Undefined when not a total, which serialises as absent: a spread here costs a slow object copy per claim.
+        totalOfEarlier: candidate.totalOfEarlier,
         cumulative: candidate.cumulative,
         place: placeEntity ? placeEntity.name : null,
         time: time ? time[0] : null,
@@ -398,12 +401,9 @@ function insideOpenQuote(sentences: Sentence[], index: number, original: string)
 function toClaimAttribution(a: FoundAttribution): ClaimAttribution {
   // A pronoun says nothing about the source; the name it stands for does ("he said" -> Rami Abdel Rahman).
   const pronoun = a.antecedent && /^(?:he|she|it|they|who|which)$/i.test(a.source.text);
-  return {
-    source: pronoun ? a.antecedent! : a.source,
-    cue: a.uncued ? null : a.cue,
-    tagged: false,
-    ...(a.entityId ? { entityId: a.entityId } : {}),
-  };
+  const attribution: ClaimAttribution = { source: pronoun ? a.antecedent! : a.source, cue: a.uncued ? null : a.cue, tagged: false };
+  if (a.entityId) attribution.entityId = a.entityId;
+  return attribution;
 }
 
 /**

@@ -3,7 +3,7 @@
 // and continuations ("he said", "the group said") resolved to the actor they refer to.
 
 import { GROUP_SOURCE_NOUNS } from './lexicon';
-import { Token } from './text';
+import { isCapitalized, Token } from './text';
 import { Entity, Range, Span } from './types';
 
 // Regex literals written in a function make a new RegExp object each time they are evaluated;
@@ -14,7 +14,6 @@ const LY_ENDING = /ly$/;
 const QUANTIFIERS = /^(?:some|many|most|all|both|few|several|others)$/;
 const PRONOUN_CONTRACTION = /^(?:he|she|it|they|we|i|you|who)['’](?:s|ve|d|ll|re)$/;
 const TIME_DETERMINERS = /^(?:last|this|that|a|an|the|earlier|later)$/;
-const STARTS_UPPER = /^\p{Lu}/u;
 const ING_FORM = /ing$/;
 const WHO_OR_WHICH = /^(?:who|which)$/;
 
@@ -234,7 +233,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
     const tokens = s.tokens;
     const firstFound = out.length;
     // A quotation left open runs on into the next sentence of its paragraph, not past a line break.
-    if (text.slice(previousEnd, s.start).includes('\n')) openQuote = false;
+    if (hasLineBreak(text, previousEnd, s.start)) openQuote = false;
     const quoted = quotedRanges(tokens, openQuote);
     const titleCase = isTitleCase(tokens);
     openQuote = quoted.open;
@@ -242,12 +241,14 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
       // '"...” ― Maria Lopez': a quotation signed with a dash and the speaker's name.
-      if ((tok.text === '―' || tok.text === '—') && i + 1 < tokens.length && STARTS_UPPER.test(tokens[i + 1].text) &&
+      if ((tok.text === '―' || tok.text === '—') && i + 1 < tokens.length && isCapitalized(tokens[i + 1].text) &&
         CLOSE_QUOTES.has(charBefore(text, tok.start))) {
         const name = capitalisedRun(tokens, i + 1);
         out.push(make(text, tokens, s, i + 1, name, span(text, tokens, i, i), quoteBefore(tokens, i), mentionIndex));
         continue;
       }
+      // Every other cue below is a word.
+      if (tok.kind !== 'word') continue;
       // "according to X"
       if (tok.lower === 'according' && tokens[i + 1]?.lower === 'to') {
         const np = nounPhraseAfter(tokens, i + 2);
@@ -290,7 +291,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       // An -ing form reports speech only as a participle after a comma ("..., saying ..."), handled below;
       // elsewhere it is a noun or an adjective: "after a similar warning", "rocket shells claiming lives".
       // "footage of Trump saying ...": a speech participle right after a name.
-      const afterName = PARTICIPLES.has(tok.lower) && i > 0 && tokens[i - 1].kind === 'word' && STARTS_UPPER.test(tokens[i - 1].text);
+      const afterName = PARTICIPLES.has(tok.lower) && i > 0 && tokens[i - 1].kind === 'word' && isCapitalized(tokens[i - 1].text);
       // "..., saying ...", and '... a “strong leader,” comparing him ...' with the comma inside the quotation.
       // "... by saying ...", "... for telling ...": a speech participle after a preposition is the subject's act.
       const adjunct = PARTICIPLE_CUES.has(tok.lower) && (tokens[i - 1]?.text === ',' || CLOSE_QUOTES.has(tokens[i - 1]?.text ?? '') && tokens[i - 2]?.text === ',') ||
@@ -381,7 +382,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       // "A union representing flight attendants endorsed ...": the phrase before the verb is no holder,
       // but the sentence opens with one, and nothing between it and the verb can be a verb of its own.
       // A cue word that is also a noun is a verb here only when a clause or an object follows it: "shows that", "shows Clinton".
-      const verbNext = tokens[i + 1] && (tokens[i + 1].lower === 'that' || /^\p{Lu}/u.test(tokens[i + 1].text) || DETERMINERS.has(tokens[i + 1].lower));
+      const verbNext = tokens[i + 1] && (tokens[i + 1].lower === 'that' || isCapitalized(tokens[i + 1].text) || DETERMINERS.has(tokens[i + 1].lower));
       const subject = NOUN_LIKE_CUES.has(tok.lower) && !verbNext ? null : openingSubject(tokens, cueFirst, i);
       if (subject) {
         out.push(make(text, tokens, s, subject.first, subject.last, span(text, tokens, cueFirst, i), contentAfterOrBefore(tokens, s, subject.first, i), mentionIndex));
@@ -403,7 +404,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
     }
     // In a title-case headline the phrase before a verb is hard to bound ("... Hospital in Aleppo Coalition
     // Describes ..."), so only a plain speech verb there may source a figure.
-    if (titleCase) for (let k = firstFound; k < out.length; k++) if (STARTS_UPPER.test(out[k].cue.text) && WEAK_VERBS.has(out[k].cue.text.toLowerCase())) out[k].stance = true;
+    if (titleCase) for (let k = firstFound; k < out.length; k++) if (isCapitalized(out[k].cue.text) && WEAK_VERBS.has(out[k].cue.text.toLowerCase())) out[k].stance = true;
     markNested(out, firstFound, quoted.ranges, tokens);
     // A speaker's name before a colon: "Pat Caddell: Voters are worried", "PENCE: Well, look".
     const colon = speakerColon(tokens);
@@ -442,6 +443,12 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
   return out;
 }
 
+/** Whether text[from, to) holds a line break: what text.slice(from, to).includes('\n') says, without the slice. */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
 /** The last character before `at` that is not white space (a few characters back at most). */
 function charBefore(text: string, at: number): string {
   for (let k = at - 1; k >= 0 && at - k <= 8; k--) if (!/\s/.test(text[k])) return text[k];
@@ -450,14 +457,21 @@ function charBefore(text: string, at: number): string {
 
 /** A headline written in title case: "Senator Says Budget Will Pass". */
 function isTitleCase(tokens: Token[]): boolean {
-  const words = tokens.filter((t) => t.kind === 'word' && t.text.length > 3);
-  return words.length >= 4 && words.filter((t) => STARTS_UPPER.test(t.text)).length >= 0.8 * words.length;
+  // Of the words longer than three letters, at least four and four in five capitalised.
+  let words = 0;
+  let capitalised = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'word' || t.text.length <= 3) continue;
+    words++;
+    if (isCapitalized(t.text)) capitalised++;
+  }
+  return words >= 4 && capitalised >= 0.8 * words;
 }
 
 /** In a title-case headline, the first present-tense verb after a name: "Lindsey Graham Says", "Poll Shows". */
 function headlineVerb(tokens: Token[], i: number, titleCase: boolean, foundBefore: boolean): boolean {
   const t = tokens[i];
-  return titleCase && !foundBefore && /^\p{Lu}\p{Ll}+s$/u.test(t.text) && tokens[i - 1].kind === 'word' && STARTS_UPPER.test(tokens[i - 1].text);
+  return titleCase && !foundBefore && /^\p{Lu}\p{Ll}+s$/u.test(t.text) && tokens[i - 1].kind === 'word' && isCapitalized(tokens[i - 1].text);
 }
 
 /** "is demanding", "has been steadily pushing": an -ing form after a form of "be" is the verb of its clause. */
@@ -491,7 +505,7 @@ function capitalisedRun(tokens: Token[], first: number): number {
   let last = first;
   for (let k = first + 1; k < tokens.length && k - first < 5; k++) {
     const t = tokens[k];
-    if (t.kind === 'word' && STARTS_UPPER.test(t.text)) last = k;
+    if (t.kind === 'word' && isCapitalized(t.text)) last = k;
     else if (!(t.text === '.' && t.start === tokens[k - 1].end && tokens[k - 1].text.length === 1)) break;
   }
   return last;
@@ -508,6 +522,7 @@ function quotedRanges(tokens: Token[], openAtStart: boolean): { ranges: Range[];
   let from = (tokens[0]?.start ?? 0) - 1;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
+    if (t.kind !== 'punct') continue; // quotation marks are marks
     let mark: 'open' | 'close' | 'toggle' | null = null;
     if (t.text === '“') mark = 'open';
     else if (t.text === '”') mark = 'close';
@@ -647,7 +662,7 @@ function openingSubject(tokens: Token[], cueFirst: number, verb: number): Np | n
   const length = cueFirst - k;
   if (length < 2 || length > 20) return null;
   const first = tokens[k];
-  if (first.kind !== 'word' || NOT_SUBJECT_START.test(first.lower) || /ing$/.test(first.lower) && !isHolderWord(first) || !(SUBJECT_DETERMINERS.test(first.lower) || /^\p{Lu}/u.test(first.text) || isHolderWord(first))) return null;
+  if (first.kind !== 'word' || NOT_SUBJECT_START.test(first.lower) || /ing$/.test(first.lower) && !isHolderWord(first) || !(SUBJECT_DETERMINERS.test(first.lower) || isCapitalized(first.text) || isHolderWord(first))) return null;
   let holder = -1;
   for (let j = k; j < cueFirst && j - k < 4; j++) {
     const t = tokens[j];
@@ -725,13 +740,13 @@ function speakerColon(tokens: Token[]): Np | null {
   let k = 0;
   while (k < tokens.length && (tokens[k].text === '"' || tokens[k].text === '“')) k++;
   const first = k;
-  while (k < tokens.length && k - first < 3 && tokens[k].kind === 'word' && STARTS_UPPER.test(tokens[k].text)) k++;
+  while (k < tokens.length && k - first < 3 && tokens[k].kind === 'word' && isCapitalized(tokens[k].text)) k++;
   if (tokens[k]?.text !== ':') {
     // "A lesson from Loretta Lynch: 'Be the voice ...'": a longer phrase ending in a name, then a quotation.
     k = first;
     while (k < tokens.length && k - first < 8 && tokens[k].kind === 'word') k++;
     const quote = tokens[k + 1];
-    if (tokens[k]?.text !== ':' || k - first < 2 || !STARTS_UPPER.test(tokens[k - 1].text) || !quote || !(OPEN_QUOTES.has(quote.text) || quote.text === "'")) return null;
+    if (tokens[k]?.text !== ':' || k - first < 2 || !isCapitalized(tokens[k - 1].text) || !quote || !(OPEN_QUOTES.has(quote.text) || quote.text === "'")) return null;
   }
   if (k === first || tokens[k]?.text !== ':' || k + 1 >= tokens.length) return null;
   if (LABELS.test(tokens.slice(first, k).map((t) => t.lower).join(' '))) return null;
@@ -779,10 +794,10 @@ function skipAside(tokens: Token[], k: number): number {
       // "Dana Schiff, 56, who has served ...,": an age set off by commas stands between the name and the clause.
       if (tokens[j].text === ',' && /^(?:who|which|whose)$/.test(tokens[j + 1]?.lower ?? '')) return tokens[j - 1]?.kind === 'number' && tokens[j - 2]?.text === ',' ? j - 3 : j - 1;
       // "A lawyer for the outlets, Dana Cole, said": the name set off by commas is the source.
-      if (tokens[j].text === ',' && k - j <= 5 && tokens[k - 1].kind === 'word' && tokens.slice(j + 1, k).every((t) => STARTS_UPPER.test(t.text) || t.text === '.')) return k - 1;
+      if (tokens[j].text === ',' && k - j <= 5 && tokens[k - 1].kind === 'word' && tokens.slice(j + 1, k).every((t) => isCapitalized(t.text) || t.text === '.')) return k - 1;
       // "Phil Lovas, the campaign chairman, said": an appositive after a name.
       // "Johnnie Wilson, of Springfield, Va., said": a hometown is an aside too, so the name lies before it.
-      if (tokens[j].text === ',' && STARTS_UPPER.test(tokens[j - 1]?.text ?? '') && k - j <= 30 && !/^(?:of|from)$/.test(tokens[j - 2]?.lower ?? '')) return j - 1;
+      if (tokens[j].text === ',' && isCapitalized(tokens[j - 1]?.text ?? '') && k - j <= 30 && !/^(?:of|from)$/.test(tokens[j - 2]?.lower ?? '')) return j - 1;
       // A full stop inside a sentence belongs to an abbreviation ("Va.", "Jr."); only a quotation ends the aside.
       if (tokens[j].text === '"' || tokens[j].text === '.' && tokens[j - 1]?.kind !== 'word') break;
     }
@@ -799,7 +814,7 @@ function nounPhraseBefore(tokens: Token[], last: number): Np | null {
   // "Some believe ...", "but all agreed ...": a quantifier standing alone is the subject.
   if (QUANTIFIERS.test(head.lower) && (last === 0 || tokens[last - 1].kind === 'punct' || /^(?:and|but)$/.test(tokens[last - 1].lower))) return { first: last, last };
   if (DETERMINERS.has(head.lower)) return null;
-  if (NP_BLOCKERS.has(head.lower) || LY_ENDING.test(head.lower) && !STARTS_UPPER.test(head.text)) return null;
+  if (NP_BLOCKERS.has(head.lower) || LY_ENDING.test(head.lower) && !isCapitalized(head.text)) return null;
   let first = last;
   for (let k = last - 1; k >= 0 && last - k < 10; k--) {
     const t = tokens[k];
@@ -828,7 +843,7 @@ function nounPhraseBefore(tokens: Token[], last: number): Np | null {
     if (t.lower === 'and') {
       // "residents and activists": only between two source-like nouns.
       const left = tokens[k - 1];
-      if (left && (GROUP_SOURCE_NOUNS.has(left.lower) || STARTS_UPPER.test(left.text)) && (GROUP_SOURCE_NOUNS.has(tokens[first].lower) || STARTS_UPPER.test(tokens[first].text))) {
+      if (left && (GROUP_SOURCE_NOUNS.has(left.lower) || isCapitalized(left.text)) && (GROUP_SOURCE_NOUNS.has(tokens[first].lower) || isCapitalized(tokens[first].text))) {
         first = k - 1;
         k--;
         continue;
@@ -864,7 +879,7 @@ function nounPhraseAfter(tokens: Token[], first: number): Np | null {
       break;
     }
     if (t.kind === 'number') break;
-    if (k > first && (NP_BLOCKERS.has(t.lower) || t.lower === 'on' || t.lower === 'in' && !STARTS_UPPER.test(tokens[k + 1]?.text ?? ''))) break;
+    if (k > first && (NP_BLOCKERS.has(t.lower) || t.lower === 'on' || t.lower === 'in' && !isCapitalized(tokens[k + 1]?.text ?? ''))) break;
     if (k > first && SPEECH_VERBS.has(t.lower)) break;
     last = k;
   }
@@ -876,7 +891,7 @@ function nounPhraseAfter(tokens: Token[], first: number): Np | null {
 const REDUCED_RELATIVE_NEXT = /^(?:by|last|this|earlier|yesterday|during|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 function isHolderWord(t: Token): boolean {
-  return STARTS_UPPER.test(t.text) || GROUP_SOURCE_NOUNS.has(t.lower) || HOLDER_NOUNS.has(t.lower) || HOLDER_SUFFIX.test(t.lower);
+  return isCapitalized(t.text) || GROUP_SOURCE_NOUNS.has(t.lower) || HOLDER_NOUNS.has(t.lower) || HOLDER_SUFFIX.test(t.lower);
 }
 
 /** Modifiers and auxiliaries after a word that make it a noun: "the campaign would", "tweets came". */
@@ -899,14 +914,14 @@ function holdsView(tokens: Token[], last: number, verb: number): boolean {
   if (!holder) return false;
   // "a poll released last week", "a report issued by the agency": a participle after its noun.
   const next0 = tokens[verb + 1];
-  if (/ed$|^(?:found|shown|written|made|put)$/.test(tokens[verb].lower) && next0 && !STARTS_UPPER.test(tokens[last].text) && !PRONOUNS.has(tokens[last].lower) &&
+  if (/ed$|^(?:found|shown|written|made|put)$/.test(tokens[verb].lower) && next0 && !isCapitalized(tokens[last].text) && !PRONOUNS.has(tokens[last].lower) &&
     (REDUCED_RELATIVE_NEXT.test(next0.lower) || /^(?:on|in)$/.test(next0.lower) && (tokens[verb + 2]?.kind === 'number' || TIME_WORDS.test(tokens[verb + 2]?.lower ?? '')))) return false;
   if (!NOUN_LIKE_CUES.has(tokens[verb].lower)) return true;
   if (/['’]s?$/.test(head.text)) return false;
-  if (last === verb - 1 && last > 0 && (DETERMINERS.has(tokens[last - 1].lower) || /['’]s?$/.test(tokens[last - 1].text)) && STARTS_UPPER.test(tokens[last].text)) return false;
+  if (last === verb - 1 && last > 0 && (DETERMINERS.has(tokens[last - 1].lower) || /['’]s?$/.test(tokens[last - 1].text)) && isCapitalized(tokens[last].text)) return false;
   const next = tokens[verb + 1];
   // "The Times reports." "... the paper reports:" a name before a reporting verb closes the clause.
-  const reporting = !WEAK_VERBS.has(tokens[verb].lower) && STARTS_UPPER.test(head.text);
+  const reporting = !WEAK_VERBS.has(tokens[verb].lower) && isCapitalized(head.text);
   if (!next || next.kind === 'punct' && !(reporting && /^[.,:]$/.test(next.text))) return false;
   if (AFTER_NOUN.has(next.lower) && tokens[verb].lower !== 'plans' && tokens[verb].lower !== 'plan') return false;
   return true;
@@ -914,8 +929,8 @@ function holdsView(tokens: Token[], last: number, verb: number): boolean {
 
 function isSourceLike(tokens: Token[], first: number, last: number): boolean {
   const head = tokens[last];
-  return STARTS_UPPER.test(head.text) || GROUP_SOURCE_NOUNS.has(head.lower) || HOLDER_NOUNS.has(head.lower) || PRONOUNS.has(head.lower) ||
-    /^(?:you|i)$/.test(head.lower) || first < last && STARTS_UPPER.test(tokens[first].text);
+  return isCapitalized(head.text) || GROUP_SOURCE_NOUNS.has(head.lower) || HOLDER_NOUNS.has(head.lower) || PRONOUNS.has(head.lower) ||
+    /^(?:you|i)$/.test(head.lower) || first < last && isCapitalized(tokens[first].text);
 }
 
 /** Content of "X said (that) ..." is what follows; of "..., X said" what precedes. */
@@ -926,7 +941,7 @@ function contentAfterOrBefore(tokens: Token[], s: SentenceInput, sourceFirst: nu
   while (from < tokens.length && (tokens[from].lower === 'that' || tokens[from].text === ':' || tokens[from].text === ',')) from++;
   // "X said in a Facebook posting", "X told Reuters on Monday": what follows is not what was said.
   const trailing = from >= tokens.length - 1 || /^(?:in|on|at|to|during|after|via|through|from|late|early|earlier|later|yesterday|today)$/.test(tokens[from].lower) ||
-    (tokens[cueLast].lower === 'told' && STARTS_UPPER.test(tokens[from].text));
+    (tokens[cueLast].lower === 'told' && isCapitalized(tokens[from].text));
   if (!trailing && from < tokens.length - 1) {
     const end = tokens[tokens.length - 1].text === '.' ? tokens[tokens.length - 2].end : tokens[tokens.length - 1].end;
     if (end > tokens[from].start) return { start: tokens[from].start, end };
@@ -1003,6 +1018,12 @@ function indexMentions(entities: Entity[]): MentionIndex {
 const PERSON_NOUN = /\b(?:officer|official|spokesman|spokeswoman|spokesperson|commander|governor|mayor|minister|doctor|medic|witness|resident|activist|source|chief|director|head|leader|general|colonel|manager|chairman|chairwoman|aide|adviser|advisor|strategist|secretary)$/i;
 const DESCRIPTIONS = /^(?:the )?(?:group|organi[sz]ation|monitor|observatory|agency|ministry|army|militants?|rebels|movement|network|channel|broadcaster|outlet|newspaper|government|regime|force|forces|official|spokesman|spokeswoman)$/;
 
+/** The last item that passes `test`: [...items].reverse().find(test) without the two copies. */
+function lastOf<T>(items: T[], test: (item: T) => boolean): T | undefined {
+  for (let k = items.length - 1; k >= 0; k--) if (test(items[k])) return items[k];
+  return undefined;
+}
+
 /**
  * "he said", "the group said": the source is a pronoun or a description; find the actor it refers to,
  * the nearest earlier person (he/she) or organisation (it, the group) mentioned or quoted as a source.
@@ -1010,6 +1031,7 @@ const DESCRIPTIONS = /^(?:the )?(?:group|organi[sz]ation|monitor|observatory|age
 function resolveContinuations(text: string, attributions: FoundAttribution[], entities: Entity[]): void {
   const persons: Array<{ span: Span; entity: Entity }> = [];
   const orgs: Array<{ span: Span; entity: Entity }> = [];
+  const organizationIds = new Set(entities.filter((e) => e.kind === 'organization').map((e) => e.id));
   for (const e of entities) {
     for (const m of e.mentions) {
       if (e.kind === 'person') persons.push({ span: m, entity: e });
@@ -1027,7 +1049,7 @@ function resolveContinuations(text: string, attributions: FoundAttribution[], en
     if (lower === 'he' || lower === 'she') {
       found = nearestBefore(persons, a.source.start);
       // An unnamed speaker quoted more recently than any named person: "a police officer told Reuters ... he said".
-      const unnamed = [...attributions].reverse().find((b) => b !== a && b.source.end <= a.source.start && PERSON_NOUN.test(b.source.text));
+      const unnamed = lastOf(attributions, (b) => b !== a && b.source.end <= a.source.start && PERSON_NOUN.test(b.source.text));
       if (unnamed && (!found || unnamed.source.start > found.span.start)) {
         a.antecedent = unnamed.source;
         if (unnamed.entityId) a.entityId = unnamed.entityId;
@@ -1037,7 +1059,7 @@ function resolveContinuations(text: string, attributions: FoundAttribution[], en
     else if (lower === 'it' || DESCRIPTIONS.test(lower)) {
       if (a.entityId) continue;
       // "the group said" refers back to the organisation last named as a source, else the last one named.
-      const earlierSource = [...attributions].reverse().find((b) => b !== a && b.source.end <= a.source.start && b.entityId && entities.some((e) => e.id === b.entityId && e.kind === 'organization'));
+      const earlierSource = lastOf(attributions, (b) => b !== a && b.source.end <= a.source.start && (b.entityId ? organizationIds.has(b.entityId) : false));
       const fromSource = earlierSource ? orgs.find((o) => o.entity.id === earlierSource.entityId && o.span.end <= a.source.start) : undefined;
       found = fromSource ? nearestBefore(orgs.filter((o) => o.entity.id === fromSource.entity.id), a.source.start) : nearestBefore(orgs, a.source.start);
     }

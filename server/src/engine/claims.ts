@@ -7,6 +7,14 @@ import { FoundNumber } from './numbers';
 import { Token } from './text';
 import { CasualtyCategory, Range } from './types';
 
+/**
+ * Words to look a token up in. A set answers what an anchored alternation /^(?:a|b)$/ answers, for
+ * less: the word lists read by every token of a sentence are sets.
+ */
+function wordSet(words: string): Set<string> {
+  return new Set(words.split(' '));
+}
+
 // Regex literals written in a function make a new RegExp object each time they are evaluated;
 // these are tested once or more per token, so they are made once here.
 const PLURAL_NOUN = /^[a-z]+(?:s|men)$/;
@@ -14,15 +22,15 @@ const HARM_ADJECTIVES = /^(?:wounded|injured|dead|missing|detained|abducted)$/;
 const STARTS_UPPER = /^\p{Lu}/u;
 const BETWEEN_TOLL_AND_FIGURE = /^(?:the|a|an|death|overall|total|final|new|latest|casualty|had|then|further|since|already|risen|reportedly|officially|has|least|more|than|about|around|nearly|in|dead|people|killed|deaths|fatalities|on|evening|morning|night|afternoon|earlier|an|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 const BETWEEN_HARM_AND_FIGURE = /^(?:the|some|a|an|also|reportedly|allegedly|nearly|at|least|as|many|up|to|more|than|about|around|over|another|all)$/;
-const HE_OR_SHE = /^(?:he|she)$/;
-const PERIOD_PREPOSITIONS = /^(?:during|over|in)$/;
-const CLAUSE_OPENING_WORDS = /^(?:and|but|where|when|after|while|until|before|because|then|said|says|say|that|believe|believes)$/;
-const SINCE_OR_IN = /^(?:since|in)$/;
+const HE_OR_SHE = wordSet('he she');
+const PERIOD_PREPOSITIONS = wordSet('during over in');
+const CLAUSE_OPENING_WORDS = wordSet('and but where when after while until before because then said says say that believe believes');
+const SINCE_OR_IN = wordSet('since in');
 const AMONG_CLAUSE_BREAKS = /^(?:and|but|while|as|with|made|said|says|after|before|when)$/;
 const TREATED_CLAUSE_BREAKS = /^(?:and|but|while|said|says|after|before|when)$/;
 const TREATED = /^(?:treated|hospitali[sz]ed)$/;
 const CAPITALISED_NAME_WORD = /^\p{Lu}[\p{L}'’.-]+$/u;
-const TURNING_WORDS = /^(?:meanwhile|elsewhere|separately)$/;
+const TURNING_WORDS = wordSet('meanwhile elsewhere separately');
 const SUFFERING_VERBS = /^(?:suffering|suffered|suffers|sustaining|sustained|treated|received|receiving)$/;
 const TAKEN_VERBS = /^(?:taken|rushed|transported|airlifted|flown|driven|brought)$/;
 const HIT_VERBS = /^(?:hit|struck|grazed)$/;
@@ -89,6 +97,25 @@ const NOUN_OF_HARM: Record<string, CasualtyCategory> = {
 
 /** Nouns that themselves say people died: "460 corpses", "22 dead", "dozens of deaths". */
 const DEATH_NOUNS = new Set(['bodies', 'corpses', 'dead', 'deaths', 'fatalities', 'lives']);
+/**
+ * Every word some rule of this file needs before it can name a harm: the harm words and nouns, and the
+ * words of the phrases that stand for a harm ("the death toll", "in stable condition", "taken to
+ * hospital", "suffered burns", "hit by gunfire", "taken hostage", "the body of a man", "among the
+ * victims"). A sentence without any of them holds no claim, so its rules are not run at all.
+ * 'constructor' is here because HARM_WORDS and NOUN_OF_HARM are plain objects, whose lookups find the
+ * constructor that every object inherits.
+ */
+const HARM_CLUES = new Set([
+  ...Object.keys(HARM_WORDS), ...Object.keys(NOUN_OF_HARM), ...ACTIVE_HARM, ...DEATH_NOUNS,
+  'toll', 'tolls', 'condition', 'injury', 'burns', 'hospital', 'hospitals', 'trauma', 'medical', 'hit', 'struck',
+  'prisoner', 'hostage', 'body', 'victims', 'casualties', 'constructor',
+]);
+
+/** Whether any token of a sentence is a harm clue: see HARM_CLUES. */
+function mayTellHarm(tokens: Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) if (HARM_CLUES.has(tokens[i].lower)) return true;
+  return false;
+}
 const PASSIVE_GLUE = new Set([
   'were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'be', 'being', 'reportedly', 'also', 'all', 'later',
   'allegedly', 'confirmed', 'feared', 'believed', 'now', 'already', 'since', 'either', 'both', 'found', 'left',
@@ -108,7 +135,7 @@ const COORDINATORS = [['and'], ['along', 'with'], ['as', 'well', 'as'], ['plus']
 const INCIDENT_NOUNS = /^(?:car|truck|suicide|bomb|bombs|bombing|bombings|attack|attacks|blast|blasts|explosion|explosions|strike|strikes|airstrike|airstrikes|raid|raids|shelling|massacre|fire|clashes|fighting|quake|earthquake|crash|collapse|flood|floods|storm|ambush|assault|offensive|twin|double|market|checkpoint)$/;
 const TOLL_VERBS = new Set(['to', 'at', 'of', 'reached', 'hit', 'stood', 'stands', 'rose', 'risen', 'climbed', 'jumped', 'increased', 'was', 'is', 'has', 'had', 'now', 'reaching', 'putting', 'put', 'stand', 'rising', 'climbing', 'surpassed', 'passed', 'topped', 'exceeded']);
 const MONTH_OR_YEAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d{2})$/;
-const CUMULATIVE_NOUNS = /^(?:war|conflict|crackdown|uprising|revolt|revolution|crisis|insurgency|fighting|violence|unrest|campaign|siege|offensive|intervention)$/;
+const CUMULATIVE_NOUNS = wordSet('war conflict crackdown uprising revolt revolution crisis insurgency fighting violence unrest campaign siege offensive intervention');
 const CUMULATIVE_SINCE = /^(?:march|2011|2012|2013|2014|2015|2016|2017|2018|start|beginning|outbreak|war|conflict|uprising|crisis|revolt|revolution|protesting|protests|began|erupted|started|year)$/;
 
 export interface ClaimCandidate extends Range {
@@ -462,7 +489,7 @@ function alsoHarmed(tokens: Token[], first: number, last: number): boolean {
   // "Meanwhile", "In the capital meanwhile": a sentence that turns to another incident, unless it goes
   // back to the main one by name ("Meanwhile the coalition said the attack killed ...").
   for (let k = 0; k < Math.min(tokens.length, 6, first); k++) {
-    if (TURNING_WORDS.test(tokens[k].lower)) {
+    if (TURNING_WORDS.has(tokens[k].lower)) {
       const backToMain = tokens.slice(k + 1, first).some((t, j, a) => /^(?:the|this)$/.test(t.lower) && INCIDENT_NOUNS.test(a[j + 1]?.lower ?? ''));
       if (!backToMain) return true;
     }
@@ -472,7 +499,7 @@ function alsoHarmed(tokens: Token[], first: number, last: number): boolean {
   for (let k = 0; k + 1 < tokens.length; k++) {
     if (tokens[k].lower === 'last' && /^(?:week|month|year|weekend)$/.test(tokens[k + 1].lower)) return true;
     // "the deadliest since January, when two bombers killed 11 people": the earlier incident.
-    if (SINCE_OR_IN.test(tokens[k].lower) && MONTH_OR_YEAR.test(tokens[k + 1].lower) && tokens.slice(k + 2, k + 5).some((x) => x.lower === 'when')) return true;
+    if (SINCE_OR_IN.has(tokens[k].lower) && MONTH_OR_YEAR.test(tokens[k + 1].lower) && tokens.slice(k + 2, k + 5).some((x) => x.lower === 'when')) return true;
     if (tokens[k].lower === 'earlier' && tokens[k + 1].lower === 'this' && /^(?:week|month|year)$/.test(tokens[k + 2]?.lower ?? '')) return true;
   }
   // "The attack came a day after air strikes killed 26 people": the earlier incident.
@@ -511,7 +538,7 @@ function isCumulative(tokens: Token[]): boolean {
         if (CUMULATIVE_SINCE.test(tokens[m].lower) && (m < k + 7 || /^\d{4}$/.test(tokens[m].text))) return true;
       }
     }
-    if (CUMULATIVE_NOUNS.test(w)) {
+    if (CUMULATIVE_NOUNS.has(w)) {
       for (let m = k + 1; m < Math.min(tokens.length, k + 6); m++) {
         if ((tokens[m].lower === 'has' || tokens[m].lower === 'have') && /^(?:killed|claimed|cost|left|taken)$/.test(tokens[m + 1]?.lower ?? '')) return true;
       }
@@ -520,7 +547,7 @@ function isCumulative(tokens: Token[]): boolean {
     // total" sum up an incident ("documented 43 deaths so far").
     if (((w === 'so' && tokens[k + 1]?.lower === 'far') || (w === 'in' && tokens[k + 1]?.lower === 'total')) && /^(?:this|in)$/.test(tokens[k + 2]?.lower ?? '') && /^(?:year|month|week|war|conflict|the)$/.test(tokens[k + 3]?.lower ?? '')) return true;
     // "killed during the past month", "over the last two years": a period's toll, not an incident's.
-    if (PERIOD_PREPOSITIONS.test(w) && tokens[k + 1]?.lower === 'the' && /^(?:past|last)$/.test(tokens[k + 2]?.lower ?? '')) {
+    if (PERIOD_PREPOSITIONS.has(w) && tokens[k + 1]?.lower === 'the' && /^(?:past|last)$/.test(tokens[k + 2]?.lower ?? '')) {
       const unit = /^(?:week|weeks|month|months|year|years)$/;
       if (unit.test(tokens[k + 3]?.lower ?? '') || unit.test(tokens[k + 4]?.lower ?? '')) return true;
     }
@@ -552,6 +579,7 @@ function withoutScareQuotes(s: SentenceView): SentenceView {
 
 /** Finds the casualty claims of one sentence. */
 export function findClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
+  if (!mayTellHarm(sentence.tokens)) return [];
   const s = withoutScareQuotes(sentence);
   const { tokens } = s;
   const out: ClaimCandidate[] = [];
@@ -654,7 +682,7 @@ export function findClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
     if (harmIndex >= 0 && combinesHarms(tokens, harmIndex, category)) victimGroup = `killed or injured ${victimGroup}`.trim();
     // Tens of thousands killed is a war's toll, never one incident's.
     const wholeWar = cumulative || (category === 'killed' && num.min >= 10000) || inTheWar(tokens, spanLast);
-    out.push({
+    const candidate: ClaimCandidate = {
       start: tokens[spanFirst].start,
       end: tokens[spanLast].end,
       category,
@@ -663,10 +691,12 @@ export function findClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
       victims: victims ? { start: tokens[victims.first].start, end: tokens[victims.last].end } : null,
       victimGroup,
       subgroup,
-      ...(totalOfEarlier(tokens, first) ? { totalOfEarlier: true } : {}),
       cumulative: wholeWar,
-      ...(category === 'injured' && harmIndex >= 0 && saysShot(tokens, harmIndex) ? { shot: true } : {}),
-    });
+    };
+    // The optional marks are set where they hold (spreading an object literal in would copy slowly).
+    if (totalOfEarlier(tokens, first)) candidate.totalOfEarlier = true;
+    if (category === 'injured' && harmIndex >= 0 && saysShot(tokens, harmIndex)) candidate.shot = true;
+    out.push(candidate);
   }
   coordinateWithNext(s, out, cumulative);
   findImplicitSingles(tokens, s.numbers, out, cumulative);
@@ -740,7 +770,7 @@ const NOT_A_NAME = /^(?:the|a|an|he|she|it|they|we|i|you|this|that|these|those|t
 function opensClause(tokens: Token[], i: number): boolean {
   if (i === 0) return true;
   const prev = tokens[i - 1];
-  return (prev.kind === 'punct' && prev.text !== '-') || CLAUSE_OPENING_WORDS.test(prev.lower);
+  return (prev.kind === 'punct' && prev.text !== '-') || CLAUSE_OPENING_WORDS.has(prev.lower);
 }
 
 /**
@@ -750,7 +780,7 @@ function opensClause(tokens: Token[], i: number): boolean {
 function definiteSubject(tokens: Token[], i: number, second = false): number {
   const t = tokens[i];
   // "he" and "she" are always subjects, wherever they stand: "told police he was shot".
-  if (HE_OR_SHE.test(t.lower)) return i;
+  if (HE_OR_SHE.has(t.lower)) return i;
   if (!opensClause(tokens, i)) return -1;
   if (t.lower === 'the' || t.lower === 'his' || t.lower === 'her') {
     for (let k = i + 1, n = 0; k < tokens.length && n < 4; k++, n++) {
@@ -917,13 +947,15 @@ function samePerson(a: ClaimCandidate, b: ClaimCandidate): boolean {
 function findRelativesAndOnes(tokens: Token[], out: ClaimCandidate[], cumulative: boolean): void {
   const free = (start: number) => !out.some((c) => c.start <= start && c.end > start);
   const push = (first: number, last: number, countFirst: number, countLast: number, category: CasualtyCategory, person: string | undefined, subgroup: boolean, anaphoric?: 'refers') => {
-    out.push({
+    const candidate: ClaimCandidate = {
       start: tokens[first].start, end: tokens[last].end, category,
       number: { start: tokens[countFirst].start, end: tokens[countLast].end, text: '', min: 1, max: 1, kind: 'count', firstToken: countFirst, lastToken: countLast },
       count: { start: tokens[countFirst].start, end: tokens[countLast].end, min: 1, max: 1 },
       victims: { start: tokens[countFirst].start, end: tokens[countLast].end }, victimGroup: 'people', subgroup, cumulative,
-      ...(person ? { person } : {}), ...(anaphoric ? { anaphoric } : {}),
-    });
+    };
+    if (person) candidate.person = person;
+    if (anaphoric) candidate.anaphoric = anaphoric;
+    out.push(candidate);
   };
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i].lower;

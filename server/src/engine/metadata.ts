@@ -58,7 +58,8 @@ function findHeadline(text: string): Range | null {
 
 function findDate(text: string): string | null {
   // The article's own date sits in its first lines (dateline, "Date of publication ...", "Last updated").
-  const head = text.split(/\r?\n/).slice(0, 8).join('\n').slice(0, 800);
+  // A split with a limit stops after the first lines instead of cutting the whole text into lines.
+  const head = text.split(/\r?\n/, 8).join('\n').slice(0, 800);
   for (const [re, read] of DATE_PATTERNS) {
     const m = re.exec(head);
     if (!m) continue;

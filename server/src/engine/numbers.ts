@@ -77,6 +77,9 @@ const NUMBER_START = new Set([
   ...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES), ...VAGUE.map(([words]) => words[0]), 'a',
 ]);
 
+/** The words a number mention can start at without a hyphen: number words, vague quantities, ordinals. */
+const NUMBER_WORD_STARTS = new Set([...NUMBER_START, ...ORDINAL_WORDS]);
+
 interface Qualified {
   min: number;
   max: number | null;
@@ -242,6 +245,10 @@ export function findNumbers(text: string, tokens: Token[]): FoundNumber[] {
   const out: FoundNumber[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
+    // Most tokens are no number: a mark never is, nor a word without a hyphen that starts no number
+    // word and is no ordinal. One lookup rules those out before the rules below.
+    if (tok.kind === 'punct') continue;
+    if (tok.kind === 'word' && !NUMBER_WORD_STARTS.has(tok.lower) && tok.lower.indexOf('-') < 0) continue;
     if (tok.kind === 'word' && ORDINAL_WORDS.has(tok.lower)) {
       out.push(mention(text, tokens, i, i, 0, 0, 'ordinal'));
       continue;

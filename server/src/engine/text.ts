@@ -7,6 +7,7 @@ import { Range } from './types';
 // these are tested once or more per token, so they are made once here.
 const STARTS_LETTER = /^\p{L}/u;
 const STARTS_UPPER = /^\p{Lu}/u;
+const INITIALS = /^(?:\p{L}\.){2,}$/u;
 
 export type TokenKind = 'word' | 'number' | 'punct';
 
@@ -30,26 +31,71 @@ function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+function isAsciiLetter(c: number): boolean {
+  const lowered = c | 32; // folds A-Z onto a-z and nothing else onto them
+  return lowered >= 97 && lowered <= 122;
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Where TOKEN_PATTERN's match starting at `at` ends, read by hand for the common case: a word of ASCII
+ * letters and digits, maybe joined by hyphens and apostrophes ("al-Assad", "Assad’s"), or one ASCII
+ * mark. -1 where the pattern itself must decide: a digit (its alternatives backtrack), a letter
+ * followed by a full stop (an abbreviation, "U.S."), or any character beyond ASCII that the pattern
+ * might read as a letter or a mark. Nothing is decided here that the pattern would decide otherwise:
+ * after a letter not followed by a full stop only the word alternative can match, and it is greedy
+ * with nothing after it, so it ends at the last joiner that a letter follows.
+ */
+function asciiTokenEnd(text: string, at: number): number {
+  const first = text.charCodeAt(at);
+  if (first >= 128 || isAsciiDigit(first)) return -1;
+  if (!isAsciiLetter(first)) return at + 1;
+  let j = at + 1;
+  if (text.charCodeAt(j) === 46) return -1; // "."
+  for (;;) {
+    const c = text.charCodeAt(j);
+    if (isAsciiLetter(c) || isAsciiDigit(c)) {
+      j++;
+    } else if (c === 45 || c === 39 || c === 0x2019) {
+      // "-", "'" and "’" join a word only when a letter follows them.
+      const next = text.charCodeAt(j + 1);
+      if (isAsciiLetter(next)) j += 2;
+      else if (next >= 128) return -1;
+      else return j;
+    } else if (c >= 128) {
+      return -1;
+    } else {
+      return j; // also past the end, where charCodeAt gives NaN
+    }
+  }
+}
+
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   const slice = text.slice(from, to);
   const length = slice.length;
   // Every character that is not a space starts a token (the last alternative is \S) and no
   // alternative starts with a space, so each token starts at the next non-space character: the
-  // pattern is only asked how far it reaches from there, which builds no match array.
+  // pattern is only asked how far it reaches from there, which builds no match array, and only
+  // where asciiTokenEnd cannot tell.
   for (let at = 0; at < length; ) {
-    if (isSpace(slice.charCodeAt(at))) {
+    const first = slice.charCodeAt(at);
+    if (isSpace(first)) {
       at++;
       continue;
     }
-    TOKEN_PATTERN.lastIndex = at;
-    TOKEN_PATTERN.test(slice);
-    const end = TOKEN_PATTERN.lastIndex;
+    let end = asciiTokenEnd(slice, at);
+    if (end < 0) {
+      TOKEN_PATTERN.lastIndex = at;
+      TOKEN_PATTERN.test(slice);
+      end = TOKEN_PATTERN.lastIndex;
+    }
     const t = slice.slice(at, end);
-    const first = t.charCodeAt(0);
-    const lowered = first | 32; // ASCII letters without the regex
-    const kind: TokenKind =
-      first >= 48 && first <= 57 ? 'number' : (lowered >= 97 && lowered <= 122) || STARTS_LETTER.test(t) ? 'word' : 'punct';
+    // Below 128 only A-Z and a-z are letters, so the regex is asked about the rest only.
+    const kind: TokenKind = isAsciiDigit(first) ? 'number' : isAsciiLetter(first) || (first >= 128 && STARTS_LETTER.test(t)) ? 'word' : 'punct';
     tokens.push({ start: from + at, end: from + end, text: t, kind, lower: t.toLowerCase() });
     at = end;
   }
@@ -117,16 +163,15 @@ export function tokenizeSentences(text: string): TokenizedSentence[] {
 
 function isTerminal(tokens: Token[], i: number): boolean {
   const tok = tokens[i];
+  // Most tokens are words, which end a sentence only with a full stop of their own: "U.S." does when
+  // what follows clearly starts one.
+  if (tok.kind === 'word') return tok.text.endsWith('.') && nextStartsSentence(tokens, i + 1) && !INITIALS.test(tok.text);
   if (tok.text === '!' || tok.text === '?') return nextStartsSentence(tokens, i + 1);
-  if (tok.text.endsWith('.') && tok.kind === 'word') {
-    // "U.S." ends a sentence only when what follows clearly starts one.
-    return nextStartsSentence(tokens, i + 1) && !/^(?:\p{L}\.){2,}$/u.test(tok.text);
-  }
   if (tok.text !== '.') return false;
   const prev = tokens[i - 1];
   if (prev && prev.end === tok.start && prev.kind === 'word') {
     if (ABBREVIATIONS.has(prev.lower)) return false;
-    if (prev.text.length === 1 && /\p{Lu}/u.test(prev.text)) return false; // an initial: "George W. Bush"
+    if (prev.text.length === 1 && isCapitalized(prev.text)) return false; // an initial: "George W. Bush"
   }
   if (tokens[i + 1]?.text === '.') return false; // ellipsis ". . ." continues
   // A full stop with a letter right after it is inside an abbreviation: "(R-S.C.)", "Ph.D".
@@ -140,9 +185,12 @@ function nextStartsSentence(tokens: Token[], j: number): boolean {
   const next = tokens[j];
   if (next.kind === 'number') return true;
   if (next.kind === 'punct') return next.text === '"' || next.text === '“' || next.text === '(' || next.text === '‘';
-  return STARTS_UPPER.test(next.text);
+  return isCapitalized(next.text);
 }
 
+/** Whether a word starts with an upper-case letter (\p{Lu}); below 128 that is A-Z, read without the regex. */
 export function isCapitalized(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (first < 128) return first >= 65 && first <= 90;
   return STARTS_UPPER.test(word);
 }
