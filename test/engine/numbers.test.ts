@@ -16,6 +16,10 @@ function check(sentence: string, figure: string, min: number, max: number | null
 
 describe('numbers: interval rules', () => {
   it('reads a bare figure as exactly that figure', () => check('Bombs killed 16 people.', '16', 16, 16));
+  it('reads a word that names a built-in of every object ("constructor") as a word, not a number', () => {
+    check('twenty constructor workers were hurt', 'twenty', 20, 20);
+    check('forty toString boxes', 'forty', 40, 40);
+  });
   it('reads "at least" and "or more" as open above', () => {
     check('killing at least 16 people', 'at least 16', 16, null);
     check('16 or more people died', '16 or more', 16, null);

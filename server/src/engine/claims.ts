@@ -3,6 +3,7 @@
 // soldiers", "at least 32 people were killed", "22 dead", "the death toll rose to 44", "claimed
 // thousands of lives", "a man was found shot to death".
 
+import { wordTable } from './lexicon';
 import { FoundNumber } from './numbers';
 import { Token } from './text';
 import { CasualtyCategory, Range } from './types';
@@ -44,7 +45,7 @@ const PLURAL_VERBS = /^(?:were|are|have)$/;
 const HIMSELF_OR_HERSELF = /^(?:himself|herself)$/;
 const SELF_HARM_ADVERBS = /^(?:accidentally|apparently|then|allegedly|had|has|reportedly)$/;
 
-const HARM_WORDS: Record<string, CasualtyCategory> = {};
+const HARM_WORDS: Record<string, CasualtyCategory> = wordTable({});
 function harm(category: CasualtyCategory, words: string): void {
   for (const w of words.split(' ')) HARM_WORDS[w] = category;
 }
@@ -65,7 +66,7 @@ const ACTIVE_HARM = new Set([
 ]);
 
 /** Nouns for people; the value is the victim group used when comparing figures. */
-const VICTIM_GROUPS: Record<string, string> = {};
+const VICTIM_GROUPS: Record<string, string> = wordTable({});
 function group(name: string, words: string): void {
   for (const w of words.split(' ')) VICTIM_GROUPS[w] = name;
 }
@@ -88,12 +89,12 @@ group('protesters', 'protesters protester protestors protestor demonstrators dem
 group('prisoners', 'prisoners prisoner detainees detainee inmates inmates');
 
 /** "the deaths of 27 people", "the arrest of 1,200 people", "the abduction of 12". */
-const NOUN_OF_HARM: Record<string, CasualtyCategory> = {
+const NOUN_OF_HARM: Record<string, CasualtyCategory> = wordTable({
   deaths: 'killed', death: 'killed', bodies: 'killed', lives: 'killed', killing: 'killed', killings: 'killed',
   execution: 'killed', executions: 'killed', massacre: 'killed', life: 'killed', arrest: 'arrested', arrests: 'arrested',
   arresting: 'arrested', detention: 'arrested', detentions: 'arrested', abduction: 'arrested', kidnapping: 'arrested',
   disappearance: 'missing', wounding: 'injured', injuring: 'injured',
-};
+});
 
 /** Nouns that themselves say people died: "460 corpses", "22 dead", "dozens of deaths". */
 const DEATH_NOUNS = new Set(['bodies', 'corpses', 'dead', 'deaths', 'fatalities', 'lives']);
@@ -102,13 +103,11 @@ const DEATH_NOUNS = new Set(['bodies', 'corpses', 'dead', 'deaths', 'fatalities'
  * words of the phrases that stand for a harm ("the death toll", "in stable condition", "taken to
  * hospital", "suffered burns", "hit by gunfire", "taken hostage", "the body of a man", "among the
  * victims"). A sentence without any of them holds no claim, so its rules are not run at all.
- * 'constructor' is here because HARM_WORDS and NOUN_OF_HARM are plain objects, whose lookups find the
- * constructor that every object inherits.
  */
 const HARM_CLUES = new Set([
   ...Object.keys(HARM_WORDS), ...Object.keys(NOUN_OF_HARM), ...ACTIVE_HARM, ...DEATH_NOUNS,
   'toll', 'tolls', 'condition', 'injury', 'burns', 'hospital', 'hospitals', 'trauma', 'medical', 'hit', 'struck',
-  'prisoner', 'hostage', 'body', 'victims', 'casualties', 'constructor',
+  'prisoner', 'hostage', 'body', 'victims', 'casualties',
 ]);
 
 /** Whether any token of a sentence is a harm clue: see HARM_CLUES. */

@@ -145,3 +145,11 @@ export const GROUP_SOURCE_NOUNS = new Set([
   'workers', 'commander', 'commanders', 'governor', 'mayor', 'minister', 'president', 'hospital', 'coroner',
   'paramedics', 'investigators', 'prosecutors', 'detectives', 'deputies', 'sheriff', 'troopers', 'officers',
 ]);
+
+/**
+ * A table looked up by a token's text, without a prototype: "constructor" or "toString" in an article
+ * must not find what every object inherits.
+ */
+export function wordTable<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}

@@ -2,6 +2,7 @@
 // annotation guidelines (max null = no upper bound), and classified so that dates, ages, times,
 // durations, distances, money and ordinals are never read as casualty counts.
 
+import { wordTable } from './lexicon';
 import { Token } from './text';
 import { NumberKind, NumberMention } from './types';
 
@@ -24,15 +25,15 @@ const FOUR_DIGITS = /^\d{4}$/;
 const HYPHENATED_WORDS = /^([a-z]+)-([a-z]+)$/;
 const DECADE = /^\d{4}s$/;
 
-const UNITS: Record<string, number> = {
+const UNITS: Record<string, number> = wordTable({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = {
+});
+const TENS: Record<string, number> = wordTable({
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6, billion: 1e9 };
+});
+const SCALES: Record<string, number> = wordTable({ hundred: 100, thousand: 1000, million: 1e6, billion: 1e9 });
 
 /** Vague quantities and their intervals, longest phrase first. */
 const VAGUE: Array<[string[], number, number | null]> = [
