@@ -116,16 +116,28 @@ function stripPossessive(word: string): string {
 /** "ISIL-controlled", "rebel-held", "US-led": an adjective built on a name is not part of a name. */
 const NAME_ADJECTIVE = /-(?:controlled|held|based|backed|led|run|linked|affiliated|allied|occupied|besieged|dominated|friendly|aligned|funded|supported|style|born|made|owned|bound|era)$/i;
 
+/** STARTS_UPPER.test(word), answered without a regex when the first character is ASCII (nearly always). */
+function startsUpper(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (first < 128) return first >= 65 && first <= 90;
+  return STARTS_UPPER.test(word);
+}
+
 function isProperWord(tok: Token): boolean {
   if (tok.kind !== 'word') return false;
-  // Both patterns need a hyphen.
-  const hyphen = tok.text.indexOf('-') >= 0;
-  if (hyphen && NAME_ADJECTIVE.test(tok.text)) return false;
-  if (STARTS_UPPER.test(tok.text)) return true;
-  return hyphen && ARABIC_PREFIX.test(tok.text);
+  const text = tok.text;
+  if (startsUpper(text)) return !(text.indexOf('-') >= 0 && NAME_ADJECTIVE.test(text));
+  // "al-Assad": an Arabic article before a capital. Most lower-case words start with neither 'a' nor
+  // 'e' and are answered without looking for a hyphen.
+  const first = text.charCodeAt(0);
+  if (first !== 97 && first !== 101) return false;
+  return text.indexOf('-') >= 0 && ARABIC_PREFIX.test(text) && !NAME_ADJECTIVE.test(text);
 }
 
 function isAllCaps(word: string): boolean {
+  // A word starting in lower case is not in capitals; most words are answered without a regex.
+  const first = word.charCodeAt(0);
+  if (first >= 97 && first <= 122) return false;
   return ALL_CAPS.test(word);
 }
 
@@ -158,6 +170,29 @@ function shifted(m: EntityMention, by: number): EntityMention {
   return { ...m, start: m.start + by, end: m.end + by };
 }
 
+/**
+ * The words a document capitalises mid-sentence, where a capital says "name". Only the rules read them,
+ * and only when no tagger reads the sentence, so they are gathered on the first question.
+ */
+class MidSentenceCapitals {
+  private words: Set<string> | undefined;
+
+  constructor(private readonly sentences: SentenceTokens[]) {}
+
+  has(word: string): boolean {
+    if (this.words === undefined) {
+      this.words = new Set<string>();
+      for (const s of this.sentences) {
+        for (let i = 1; i < s.tokens.length; i++) {
+          const t = s.tokens[i];
+          if (isProperWord(t) && s.tokens[i - 1].text !== '"' && s.tokens[i - 1].text !== '“') this.words.add(stripPossessive(t.text));
+        }
+      }
+    }
+    return this.words.has(word);
+  }
+}
+
 export class EntityFinder {
   /** Keyed by the sentence's text: what findInSentence reads when it reads nothing else. */
   private readonly remembered = new LruMemo<string, SentenceReading>(SENTENCES_REMEMBERED);
@@ -166,13 +201,7 @@ export class EntityFinder {
 
   findMentions(text: string, sentences: SentenceTokens[]): EntityMention[] {
     const mentions: EntityMention[] = [];
-    const capitalisedMidSentence = new Set<string>();
-    for (const s of sentences) {
-      for (let i = 1; i < s.tokens.length; i++) {
-        const t = s.tokens[i];
-        if (isProperWord(t) && s.tokens[i - 1].text !== '"' && s.tokens[i - 1].text !== '“') capitalisedMidSentence.add(stripPossessive(t.text));
-      }
-    }
+    const capitalisedMidSentence = new MidSentenceCapitals(sentences);
     for (const s of sentences) {
       const key = text.slice(s.start, s.end);
       const seen = this.remembered.get(key);
@@ -198,7 +227,7 @@ export class EntityFinder {
     const countries = new Set<string>();
     for (const m of mentions) if (m.kind === 'place' && m.place?.placeType === 'country') countries.add(m.place.countryCode);
     for (const s of sentences) for (const t of s.tokens) {
-      const c = t.kind === 'word' && STARTS_UPPER.test(t.text) ? this.gazetteer.countryOfDemonym(stripPossessive(t.text)) : null;
+      const c = t.kind === 'word' && startsUpper(t.text) ? this.gazetteer.countryOfDemonym(stripPossessive(t.text)) : null;
       if (c) countries.add(c.code);
     }
     const kept: EntityMention[] = [];
@@ -227,7 +256,7 @@ export class EntityFinder {
    * Adds the mentions of one sentence to `out`. Returns true when they depend on the sentence's text
    * alone, false when the rules read the document too (which single words it capitalises mid-sentence).
    */
-  private findInSentence(text: string, s: SentenceTokens, seenMid: Set<string>, out: EntityMention[]): boolean {
+  private findInSentence(text: string, s: SentenceTokens, seenMid: MidSentenceCapitals, out: EntityMention[]): boolean {
     const tokens = s.tokens;
     const shouting = isShouting(tokens);
     const taken = new Array<boolean>(tokens.length).fill(false);
@@ -320,7 +349,7 @@ export class EntityFinder {
       }
       if (!ok) continue;
       // "the civil defence in Idlib" is a description; "Civil Defence" is the organisation's name.
-      if (entry.capitalised && !STARTS_UPPER.test(tokens[i].text)) continue;
+      if (entry.capitalised && !startsUpper(tokens[i].text)) continue;
       // A bare "IS" or "AP" must stand alone as a name, not as the verb "is" in a shouted headline.
       if (entry.words.length === 1 && entry.words[0].length <= 3) {
         const prev = tokens[i - 1];
@@ -332,7 +361,7 @@ export class EntityFinder {
   }
 
   private classifyRun(
-    text: string, tokens: Token[], first: number, last: number, seenMid: Set<string>, taken: boolean[],
+    text: string, tokens: Token[], first: number, last: number, seenMid: MidSentenceCapitals, taken: boolean[],
     out: EntityMention[], label: 'PER' | 'ORG' | 'LOC' | null,
   ): void {
     // Leading words that only capitalise because they start the sentence ("Defectors", "Meanwhile"),
