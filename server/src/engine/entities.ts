@@ -96,7 +96,16 @@ function wordsOf(phrase: string): string[] {
 const KNOWN_BY_NAME = new Map<string, string>(
   KNOWN_ACTORS.flatMap((a) => [a.name, ...a.aliases].map((form) => [form.toLowerCase(), a.name] as [string, string])),
 );
-const TITLE_WORDS: string[][] = TITLES.map(wordsOf).sort((a, b) => b.length - a.length);
+/**
+ * Titles as words, longest first, under their first word: a title can only start at a token that is its
+ * first word, so a token is compared with the few titles that start with it, not with every title.
+ */
+const TITLES_BY_FIRST_WORD = new Map<string, string[][]>();
+for (const words of TITLES.map(wordsOf).sort((a, b) => b.length - a.length)) {
+  const list = TITLES_BY_FIRST_WORD.get(words[0]);
+  if (list) list.push(words);
+  else TITLES_BY_FIRST_WORD.set(words[0], [words]);
+}
 const CONNECTORS = new Set(['of', 'for', 'the', 'al', 'el', 'bin', 'ibn', 'abu', 'de', 'la', 'du', 'van', 'von', 'der', 'and', '&', 'on']);
 const WEEKDAY_ABBREVIATION = /^(?:Sun|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\.?$/;
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
@@ -554,7 +563,9 @@ export class EntityFinder {
 
   /** Index just past the longest title at `first`, or `first` when none. */
   private matchTitle(tokens: Token[], first: number, last: number): number {
-    for (const title of TITLE_WORDS) {
+    const titles = first <= last && first < tokens.length ? TITLES_BY_FIRST_WORD.get(tokens[first].text) : undefined;
+    if (titles === undefined) return first;
+    for (const title of titles) {
       let k = first;
       let ok = true;
       for (const w of title) {
