@@ -256,7 +256,9 @@ export class EntityFinder {
       // A spelling-variant match abroad is a guess; take it only when the article names no country.
       const chosen = local ?? (plausible && (plausible.exact || countries.size === 0) ? plausible : undefined);
       if (!chosen && m.placeEvidence === 'gazetteer') continue;
-      kept.push({ ...m, place: chosen?.info });
+      // Every mention here is this call's own (the memo keeps copies), so it is changed, not copied.
+      m.place = chosen?.info;
+      kept.push(m);
     }
     return kept;
   }
