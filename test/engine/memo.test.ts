@@ -31,4 +31,31 @@ describe('memo', () => {
     assert.strictEqual(memo.get(9999), 9999);
     assert.strictEqual(memo.get(0), undefined);
   });
+
+  it('evicts in least-recently-used order over many evictions, gets and re-sets', () => {
+    // A plain array is the reference: most recently used last.
+    const memo = new LruMemo<number, number>(50);
+    const order: number[] = [];
+    const touch = (k: number) => {
+      const at = order.indexOf(k);
+      if (at >= 0) order.splice(at, 1);
+      order.push(k);
+    };
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let step = 0; step < 20000; step++) {
+      const k = random(120);
+      if (random(3) === 0) {
+        const expected = order.includes(k) ? k : undefined;
+        assert.strictEqual(memo.get(k), expected);
+        if (expected !== undefined) touch(k);
+      } else {
+        memo.set(k, k);
+        touch(k);
+        if (order.length > 50) order.shift();
+      }
+      assert.strictEqual(memo.size, order.length);
+    }
+    for (const k of order) assert.strictEqual(memo.get(k), k);
+  });
 });

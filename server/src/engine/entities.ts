@@ -18,8 +18,6 @@ const LEADING_THE = /^the /;
 const WHITESPACE_RUN = /\s+/g; // for replace only, which starts a global pattern from the beginning
 const STARTS_UPPER = /^\p{Lu}/u;
 const ALL_CAPS = /^[\p{Lu}.&-]{2,}$/u;
-const POSSESSIVE_S = /['’]s$/i;
-const PLURAL_POSSESSIVE = /s['’]$/;
 const CAPITALISED_ENDING_IN_S = /^\p{Lu}\p{L}+s$/u;
 const PLACE_NOUN_AFTER = /\s+(?:province|governorate|countryside|city|district|region|area)$/i;
 const PROVINCE = /^(?:province|governorate)$/;
@@ -96,7 +94,16 @@ function wordsOf(phrase: string): string[] {
 const KNOWN_BY_NAME = new Map<string, string>(
   KNOWN_ACTORS.flatMap((a) => [a.name, ...a.aliases].map((form) => [form.toLowerCase(), a.name] as [string, string])),
 );
-const TITLE_WORDS: string[][] = TITLES.map(wordsOf).sort((a, b) => b.length - a.length);
+/**
+ * Titles as words, longest first, under their first word: a title can only start at a token that is its
+ * first word, so a token is compared with the few titles that start with it, not with every title.
+ */
+const TITLES_BY_FIRST_WORD = new Map<string, string[][]>();
+for (const words of TITLES.map(wordsOf).sort((a, b) => b.length - a.length)) {
+  const list = TITLES_BY_FIRST_WORD.get(words[0]);
+  if (list) list.push(words);
+  else TITLES_BY_FIRST_WORD.set(words[0], [words]);
+}
 const CONNECTORS = new Set(['of', 'for', 'the', 'al', 'el', 'bin', 'ibn', 'abu', 'de', 'la', 'du', 'van', 'von', 'der', 'and', '&', 'on']);
 const WEEKDAY_ABBREVIATION = /^(?:Sun|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\.?$/;
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
@@ -106,26 +113,48 @@ const OPENING = new Set(['"', '“', '‘', '(', '[', '-', '—', ':']);
 const LOCATIVE = new Set(['in', 'near', 'outside', 'into', 'across', 'around', 'towards', 'toward', 'from', 'at', 'to', 'of', 'between']);
 const ARABIC_PREFIX = /^(?:al|el|ad|ar|as|ash|at|az|an|ath)-(?=\p{Lu})/u;
 
+function isApostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019;
+}
+
+/**
+ * "Assad's" and "Assad’S" lose their 's, and then "rebels'" its apostrophe. Read from the last
+ * characters: a regex replace per word ending in s ("forces", "was") cost more than the rest of the
+ * word's reading.
+ */
 function stripPossessive(word: string): string {
-  // Only words ending in s or an apostrophe can carry one; most words are returned without a regex.
-  const last = word.charCodeAt(word.length - 1);
-  if (last !== 115 && last !== 83 && last !== 39 && last !== 0x2019) return word;
-  return word.replace(POSSESSIVE_S, '').replace(PLURAL_POSSESSIVE, 's');
+  let end = word.length;
+  const last = word.charCodeAt(end - 1);
+  if ((last === 115 || last === 83) && isApostrophe(word.charCodeAt(end - 2))) end -= 2;
+  if (isApostrophe(word.charCodeAt(end - 1)) && word.charCodeAt(end - 2) === 115) end -= 1;
+  return end === word.length ? word : word.slice(0, end);
 }
 
 /** "ISIL-controlled", "rebel-held", "US-led": an adjective built on a name is not part of a name. */
 const NAME_ADJECTIVE = /-(?:controlled|held|based|backed|led|run|linked|affiliated|allied|occupied|besieged|dominated|friendly|aligned|funded|supported|style|born|made|owned|bound|era)$/i;
 
+/** STARTS_UPPER.test(word), answered without a regex when the first character is ASCII (nearly always). */
+function startsUpper(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (first < 128) return first >= 65 && first <= 90;
+  return STARTS_UPPER.test(word);
+}
+
 function isProperWord(tok: Token): boolean {
   if (tok.kind !== 'word') return false;
-  // Both patterns need a hyphen.
-  const hyphen = tok.text.indexOf('-') >= 0;
-  if (hyphen && NAME_ADJECTIVE.test(tok.text)) return false;
-  if (STARTS_UPPER.test(tok.text)) return true;
-  return hyphen && ARABIC_PREFIX.test(tok.text);
+  const text = tok.text;
+  if (startsUpper(text)) return !(text.indexOf('-') >= 0 && NAME_ADJECTIVE.test(text));
+  // "al-Assad": an Arabic article before a capital. Most lower-case words start with neither 'a' nor
+  // 'e' and are answered without looking for a hyphen.
+  const first = text.charCodeAt(0);
+  if (first !== 97 && first !== 101) return false;
+  return text.indexOf('-') >= 0 && ARABIC_PREFIX.test(text) && !NAME_ADJECTIVE.test(text);
 }
 
 function isAllCaps(word: string): boolean {
+  // A word starting in lower case is not in capitals; most words are answered without a regex.
+  const first = word.charCodeAt(0);
+  if (first >= 97 && first <= 122) return false;
   return ALL_CAPS.test(word);
 }
 
@@ -158,6 +187,29 @@ function shifted(m: EntityMention, by: number): EntityMention {
   return { ...m, start: m.start + by, end: m.end + by };
 }
 
+/**
+ * The words a document capitalises mid-sentence, where a capital says "name". Only the rules read them,
+ * and only when no tagger reads the sentence, so they are gathered on the first question.
+ */
+class MidSentenceCapitals {
+  private words: Set<string> | undefined;
+
+  constructor(private readonly sentences: SentenceTokens[]) {}
+
+  has(word: string): boolean {
+    if (this.words === undefined) {
+      this.words = new Set<string>();
+      for (const s of this.sentences) {
+        for (let i = 1; i < s.tokens.length; i++) {
+          const t = s.tokens[i];
+          if (isProperWord(t) && s.tokens[i - 1].text !== '"' && s.tokens[i - 1].text !== '“') this.words.add(stripPossessive(t.text));
+        }
+      }
+    }
+    return this.words.has(word);
+  }
+}
+
 export class EntityFinder {
   /** Keyed by the sentence's text: what findInSentence reads when it reads nothing else. */
   private readonly remembered = new LruMemo<string, SentenceReading>(SENTENCES_REMEMBERED);
@@ -166,13 +218,7 @@ export class EntityFinder {
 
   findMentions(text: string, sentences: SentenceTokens[]): EntityMention[] {
     const mentions: EntityMention[] = [];
-    const capitalisedMidSentence = new Set<string>();
-    for (const s of sentences) {
-      for (let i = 1; i < s.tokens.length; i++) {
-        const t = s.tokens[i];
-        if (isProperWord(t) && s.tokens[i - 1].text !== '"' && s.tokens[i - 1].text !== '“') capitalisedMidSentence.add(stripPossessive(t.text));
-      }
-    }
+    const capitalisedMidSentence = new MidSentenceCapitals(sentences);
     for (const s of sentences) {
       const key = text.slice(s.start, s.end);
       const seen = this.remembered.get(key);
@@ -198,7 +244,7 @@ export class EntityFinder {
     const countries = new Set<string>();
     for (const m of mentions) if (m.kind === 'place' && m.place?.placeType === 'country') countries.add(m.place.countryCode);
     for (const s of sentences) for (const t of s.tokens) {
-      const c = t.kind === 'word' && STARTS_UPPER.test(t.text) ? this.gazetteer.countryOfDemonym(stripPossessive(t.text)) : null;
+      const c = t.kind === 'word' && startsUpper(t.text) ? this.gazetteer.countryOfDemonym(stripPossessive(t.text)) : null;
       if (c) countries.add(c.code);
     }
     const kept: EntityMention[] = [];
@@ -218,7 +264,9 @@ export class EntityFinder {
       // A spelling-variant match abroad is a guess; take it only when the article names no country.
       const chosen = local ?? (plausible && (plausible.exact || countries.size === 0) ? plausible : undefined);
       if (!chosen && m.placeEvidence === 'gazetteer') continue;
-      kept.push({ ...m, place: chosen?.info });
+      // Every mention here is this call's own (the memo keeps copies), so it is changed, not copied.
+      m.place = chosen?.info;
+      kept.push(m);
     }
     return kept;
   }
@@ -227,7 +275,7 @@ export class EntityFinder {
    * Adds the mentions of one sentence to `out`. Returns true when they depend on the sentence's text
    * alone, false when the rules read the document too (which single words it capitalises mid-sentence).
    */
-  private findInSentence(text: string, s: SentenceTokens, seenMid: Set<string>, out: EntityMention[]): boolean {
+  private findInSentence(text: string, s: SentenceTokens, seenMid: MidSentenceCapitals, out: EntityMention[]): boolean {
     const tokens = s.tokens;
     const shouting = isShouting(tokens);
     const taken = new Array<boolean>(tokens.length).fill(false);
@@ -320,7 +368,7 @@ export class EntityFinder {
       }
       if (!ok) continue;
       // "the civil defence in Idlib" is a description; "Civil Defence" is the organisation's name.
-      if (entry.capitalised && !STARTS_UPPER.test(tokens[i].text)) continue;
+      if (entry.capitalised && !startsUpper(tokens[i].text)) continue;
       // A bare "IS" or "AP" must stand alone as a name, not as the verb "is" in a shouted headline.
       if (entry.words.length === 1 && entry.words[0].length <= 3) {
         const prev = tokens[i - 1];
@@ -332,7 +380,7 @@ export class EntityFinder {
   }
 
   private classifyRun(
-    text: string, tokens: Token[], first: number, last: number, seenMid: Set<string>, taken: boolean[],
+    text: string, tokens: Token[], first: number, last: number, seenMid: MidSentenceCapitals, taken: boolean[],
     out: EntityMention[], label: 'PER' | 'ORG' | 'LOC' | null,
   ): void {
     // Leading words that only capitalise because they start the sentence ("Defectors", "Meanwhile"),
@@ -525,7 +573,9 @@ export class EntityFinder {
 
   /** Index just past the longest title at `first`, or `first` when none. */
   private matchTitle(tokens: Token[], first: number, last: number): number {
-    for (const title of TITLE_WORDS) {
+    const titles = first <= last && first < tokens.length ? TITLES_BY_FIRST_WORD.get(tokens[first].text) : undefined;
+    if (titles === undefined) return first;
+    for (const title of titles) {
       let k = first;
       let ok = true;
       for (const w of title) {

@@ -4,6 +4,14 @@
 
 export class LruMemo<K, V> {
   private readonly entries = new Map<K, V>();
+  /**
+   * One iterator over the entries, kept from one eviction to the next. A Map deletes by leaving a hole
+   * that stays until the table is rebuilt, so a fresh `keys().next()` walks past every entry evicted or
+   * moved since then: thousands per eviction in a full memo. A Map iterator is live (it sees entries
+   * added after it was made and skips those deleted before it reaches them), and every entry it has
+   * passed was evicted, so its next key is always the oldest entry, found without walking again.
+   */
+  private oldest: Iterator<K> | undefined;
 
   constructor(readonly limit: number) {}
 
@@ -24,6 +32,9 @@ export class LruMemo<K, V> {
   set(key: K, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);
-    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as K);
+    if (this.entries.size > this.limit) {
+      this.oldest ??= this.entries.keys();
+      this.entries.delete(this.oldest.next().value as K);
+    }
   }
 }
