@@ -143,6 +143,13 @@ interface WordInfo {
   plain: number;
   /** Capitalised, or its own features favour a name label: the tokens around it are scored. */
   nameLike: boolean;
+  /** Whether a place name may begin or go on with the word (continuesPlaceName). */
+  inPlaceName: boolean;
+  /**
+   * The phrase-tree node of the phrases that begin with this word, once one was looked up: the root
+   * of the tree held by its words, which saves a Map lookup per capitalised word. Null when forgotten.
+   */
+  phrase: PhraseNode | null;
   /**
    * When sums are exact and the word has 'w-1|c' features: per casing class of the token after it,
    * where the arena holds its offset -1 block plus that feature (-1: not worked out yet). Made when
@@ -239,10 +246,10 @@ export class EmissionScorer {
   private readonly exact: boolean;
   private readonly words = new Map<string, WordInfo>();
   /**
-   * Place-lookup answers by the words of the phrase: capitalised words are looked up in runs of one to
-   * four, and building each phrase's string to ask a memo was most of the cost.
+   * Place-lookup answers by the words of the phrase (a tree whose first level is WordInfo.phrase):
+   * capitalised words are looked up in runs of one to four, and building each phrase's string to ask
+   * a memo was most of the cost. Nodes in the tree, to bound it.
    */
-  private phrases = new Map<WordInfo, PhraseNode>();
   private phraseCount = 0;
   /** Scratch for markPlaces: the phrase-tree nodes of the phrases at one token. */
   private readonly phraseNodes: PhraseNode[] = [];
@@ -466,6 +473,7 @@ export class EmissionScorer {
     return {
       facts, casing, bucket, shape: casing * BUCKET_VALUES + bucket, value,
       twoBefore: block(0), before: block(1), here: block(2), after: block(3), twoAfter: block(4), plain, nameLike,
+      inPlaceName: continuesPlaceName(facts), phrase: null,
       beforeClass: byClass(value?.beforeCasing), afterClass: byClass(value?.afterCasing),
     };
   }
@@ -568,7 +576,7 @@ export class EmissionScorer {
   }
 
   private forgetPhrases(): void {
-    this.phrases = new Map();
+    for (const info of this.words.values()) info.phrase = null;
     this.phraseCount = 0;
   }
 
@@ -579,25 +587,31 @@ export class EmissionScorer {
     markIds.fill(0, 0, n);
     let i = 0;
     while (i < n) {
-      if (!continuesPlaceName(padded[i + 2].facts)) {
+      const start = padded[i + 2];
+      if (!start.inPlaceName) {
         i++;
         continue;
       }
       let maxLength = 1;
-      while (maxLength < MAX_PLACE_WORDS && i + maxLength < n && continuesPlaceName(padded[i + maxLength + 2].facts)) maxLength++;
+      while (maxLength < MAX_PLACE_WORDS && i + maxLength < n && padded[i + maxLength + 2].inPlaceName) maxLength++;
       // The nodes of the phrases of 1 .. maxLength words at i, in one walk down the phrase tree.
       const nodes = this.phraseNodes;
-      let level = this.phrases;
-      for (let k = 0; k < maxLength; k++) {
+      let node = start.phrase;
+      if (node === null) {
+        node = start.phrase = { kind: undefined, next: null };
+        this.phraseCount++;
+      }
+      nodes[0] = node;
+      for (let k = 1; k < maxLength; k++) {
+        const level: Map<WordInfo, PhraseNode> = (node.next ??= new Map());
         const word = padded[i + k + 2];
-        let node = level.get(word);
-        if (node === undefined) {
-          node = { kind: undefined, next: null };
-          level.set(word, node);
+        let found = level.get(word);
+        if (found === undefined) {
+          found = { kind: undefined, next: null };
+          level.set(word, found);
           this.phraseCount++;
         }
-        nodes[k] = node;
-        if (k + 1 < maxLength) level = node.next ??= new Map();
+        nodes[k] = node = found;
       }
       let matched = 0;
       let kind: PlaceKind | null = null;
