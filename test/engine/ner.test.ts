@@ -6,7 +6,19 @@ import * as path from 'path';
 import { tokenize } from '../../server/src/engine/text';
 import { NerModelData, NerTagger, PlaceLookup } from '../../server/src/engine/ner';
 import { Transitions, viterbi } from '../../server/src/engine/ner/decode';
-import { sentenceFeatures, stripPossessive, tokenFacts } from '../../server/src/engine/ner/features';
+import {
+  HEADLINE_CAPITALISED,
+  HEADLINE_CAPS,
+  HEADLINE_CASED,
+  HEADLINE_CONTENT,
+  headlineBits,
+  headlineKind,
+  isShoutedSentence,
+  isTitleCasedSentence,
+  sentenceFeatures,
+  stripPossessive,
+  tokenFacts,
+} from '../../server/src/engine/ner/features';
 import {
   EntitySpan,
   allowedTransitions,
@@ -181,6 +193,19 @@ describe('ner features', () => {
     assert.strictEqual(a.length, words.length);
     assert.deepStrictEqual(a, sentenceFeatures(words, resources));
     assert.ok(a[2].includes('w=homs') && a[2].includes('w-1=entered') && a[2].includes('W=Homs'));
+  });
+
+  it('tells headlines from per-word counts as from the whole sentence', () => {
+    const vocabulary = ['SYRIA', 'Syria', 'syria', 'of', 'OF', 'Of', 'a', 'A', 'I', '3', '.', 'iPhone', 'al-Harir', 'U.S.', 'x', 'NEAR'];
+    const random = seededRandom(5);
+    for (let trial = 0; trial < 2000; trial++) {
+      const facts = Array.from({ length: Math.floor(random() * 14) }, () => tokenFacts(vocabulary[Math.floor(random() * vocabulary.length)]));
+      const counts = [HEADLINE_CASED, HEADLINE_CAPS, HEADLINE_CONTENT, HEADLINE_CAPITALISED].map(
+        (bit) => facts.filter((f) => headlineBits(f) & bit).length,
+      );
+      const expected = isShoutedSentence(facts) ? 1 : isTitleCasedSentence(facts) ? 2 : 0;
+      assert.strictEqual(headlineKind(counts[0], counts[1], counts[2], counts[3]), expected, facts.map((f) => f.core).join(' '));
+    }
   });
 });
 

@@ -23,10 +23,14 @@ import {
   TemplateName,
   TokenFacts,
   WORD_OFFSETS,
+  HEADLINE_CAPITALISED,
+  HEADLINE_CAPS,
+  HEADLINE_CASED,
+  HEADLINE_CONTENT,
   emitWordFeatures,
-  isShoutedSentence,
   continuesPlaceName,
-  isTitleCasedSentence,
+  headlineBits,
+  headlineKind,
   parseFeature,
   tokenFacts,
 } from './features';
@@ -145,6 +149,8 @@ interface WordInfo {
   nameLike: boolean;
   /** Whether a place name may begin or go on with the word (continuesPlaceName). */
   inPlaceName: boolean;
+  /** What the headline tests count of the word (headlineBits). */
+  headline: number;
   /**
    * The phrase-tree node of the phrases that begin with this word, once one was looked up: the root
    * of the tree held by its words, which saves a Map lookup per capitalised word. Null when forgotten.
@@ -258,7 +264,6 @@ export class EmissionScorer {
 
   // Per-sentence scratch, grown as needed.
   private padded: WordInfo[] = [];
-  private facts: TokenFacts[] = [];
   private pairIndex = new Int32Array(0);
   private markIds = new Int32Array(0);
 
@@ -473,7 +478,7 @@ export class EmissionScorer {
     return {
       facts, casing, bucket, shape: casing * BUCKET_VALUES + bucket, value,
       twoBefore: block(0), before: block(1), here: block(2), after: block(3), twoAfter: block(4), plain, nameLike,
-      inPlaceName: continuesPlaceName(facts), phrase: null,
+      inPlaceName: continuesPlaceName(facts), phrase: null, headline: headlineBits(facts),
       beforeClass: byClass(value?.beforeCasing), afterClass: byClass(value?.afterCasing),
     };
   }
@@ -667,14 +672,22 @@ export class EmissionScorer {
       }
       this.shapeTriples.fill(-1);
     }
-    const facts = this.facts;
-    facts.length = n;
+    // Whether the sentence is a headline, counted as the words are found (isShoutedSentence and
+    // isTitleCasedSentence over the sentence's facts, without reading them again).
+    let cased = 0;
+    let caps = 0;
+    let content = 0;
+    let capitalised = 0;
     for (let i = 0; i < n; i++) {
       const info = this.info(words[i]);
       padded[i + 2] = info;
-      facts[i] = info.facts;
+      const bits = info.headline;
+      if (bits & HEADLINE_CASED) cased++;
+      if (bits & HEADLINE_CAPS) caps++;
+      if (bits & HEADLINE_CONTENT) content++;
+      if (bits & HEADLINE_CAPITALISED) capitalised++;
     }
-    const headline = isShoutedSentence(facts) ? 1 : isTitleCasedSentence(facts) ? 2 : 0;
+    const headline = headlineKind(cased, caps, content, capitalised);
     if (this.pairIndex.length < n + 1) {
       this.pairIndex = new Int32Array(2 * (n + 1));
       this.markIds = new Int32Array(2 * (n + 1));
@@ -693,7 +706,7 @@ export class EmissionScorer {
       const b = padded[j + 2].value;
       pairIndex[j] = a !== null && b !== null && a.pairFirst && b.pairSecond ? pairTable.find(a.id, b.id) : -1;
     }
-    const firstWord = n > 1 && facts[0].casing === 'punct' ? 1 : 0;
+    const firstWord = n > 1 && padded[2].facts.casing === 'punct' ? 1 : 0;
     if (nearNames) {
       nearNames.fill(0, 0, n);
       const pairNamey = this.pairNamey;
