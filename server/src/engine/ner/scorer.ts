@@ -41,6 +41,7 @@ const T = Object.fromEntries(TEMPLATES.map((name, i) => [name, i])) as Record<Te
 /** Casing classes, then the sentence-start and sentence-end markers of the neighbour features. */
 const CASING_CLASSES: readonly CasingClass[] = ['init', 'caps', 'one', 'low', 'lowX', 'mixed', 'num', 'punct'];
 const CASINGS: readonly string[] = [...CASING_CLASSES, START, END];
+const CASING_PUNCT = CASING_CLASSES.indexOf('punct');
 const CASING_START = 8;
 const CASING_END = 9;
 const CASING_VALUES = CASINGS.length;
@@ -118,17 +119,24 @@ interface PhraseNode {
   next: Map<WordInfo, PhraseNode> | null;
 }
 
-/** What the scorer knows about one distinct word (token text), worked out once. */
+/**
+ * What the scorer knows about one distinct word (token text), worked out once. The fields that scoring
+ * reads for every token come first: they then share the processor's cache lines.
+ */
 interface WordInfo {
-  facts: TokenFacts;
+  /** What the headline tests count of the word (headlineBits). */
+  headline: number;
   /** Casing class id (CASINGS); CASING_START / CASING_END for the padding. */
   casing: number;
   /** Lexicon bucket id (BUCKETS). */
   bucket: number;
   /** casing x BUCKET_VALUES + bucket. */
   shape: number;
-  /** The interned norm, or null when no word-keyed feature mentions it. */
-  value: WordValue | null;
+  /** The id of the word's value when some word-pair feature has it first, or second; -1 otherwise. */
+  pairFirst: number;
+  pairSecond: number;
+  /** Capitalised, or its own features favour a name label: the tokens around it are scored. */
+  nameLike: boolean;
   /**
    * Where, in the scorer's arena, the summed scores of the word's own features as seen from offsets
    * -2..2 begin (blocks of labelCount): the word as the one two before the token scored, the one
@@ -145,17 +153,6 @@ interface WordInfo {
    * features as an ordinary token has them (not the first word, not in a headline) begins. -1 otherwise.
    */
   plain: number;
-  /** Capitalised, or its own features favour a name label: the tokens around it are scored. */
-  nameLike: boolean;
-  /** Whether a place name may begin or go on with the word (continuesPlaceName). */
-  inPlaceName: boolean;
-  /** What the headline tests count of the word (headlineBits). */
-  headline: number;
-  /**
-   * The phrase-tree node of the phrases that begin with this word, once one was looked up: the root
-   * of the tree held by its words, which saves a Map lookup per capitalised word. Null when forgotten.
-   */
-  phrase: PhraseNode | null;
   /**
    * When sums are exact and the word has 'w-1|c' features: per casing class of the token after it,
    * where the arena holds its offset -1 block plus that feature (-1: not worked out yet). Made when
@@ -163,6 +160,16 @@ interface WordInfo {
    */
   beforeClass: Int32Array | null;
   afterClass: Int32Array | null;
+  /** Whether a place name may begin or go on with the word (continuesPlaceName). */
+  inPlaceName: boolean;
+  /**
+   * The phrase-tree node of the phrases that begin with this word, once one was looked up: the root
+   * of the tree held by its words, which saves a Map lookup per capitalised word. Null when forgotten.
+   */
+  phrase: PhraseNode | null;
+  /** The interned norm, or null when no word-keyed feature mentions it. */
+  value: WordValue | null;
+  facts: TokenFacts;
 }
 
 /**
@@ -475,11 +482,13 @@ export class EmissionScorer {
     const block = (k: number) => this.storeShared(scores.subarray(k * labelCount, (k + 1) * labelCount));
     const value = this.values.get(facts.norm) ?? null;
     const byClass = (rows: Int32Array | null | undefined) => (this.exact && rows ? new Int32Array(CASING_VALUES).fill(-1) : null);
+    // The fields every sentence reads first, in the order of WordInfo: objects keep it.
     return {
-      facts, casing, bucket, shape: casing * BUCKET_VALUES + bucket, value,
-      twoBefore: block(0), before: block(1), here: block(2), after: block(3), twoAfter: block(4), plain, nameLike,
-      inPlaceName: continuesPlaceName(facts), phrase: null, headline: headlineBits(facts),
+      headline: headlineBits(facts), casing, bucket, shape: casing * BUCKET_VALUES + bucket,
+      pairFirst: value?.pairFirst ? value.id : -1, pairSecond: value?.pairSecond ? value.id : -1, nameLike,
+      twoBefore: block(0), before: block(1), here: block(2), after: block(3), twoAfter: block(4), plain,
       beforeClass: byClass(value?.beforeCasing), afterClass: byClass(value?.afterCasing),
+      inPlaceName: continuesPlaceName(facts), phrase: null, value, facts,
     };
   }
 
@@ -702,11 +711,11 @@ export class EmissionScorer {
     const pairIndex = this.pairIndex;
     const pairTable = this.pairTable;
     for (let j = 0; j <= n; j++) {
-      const a = padded[j + 1].value;
-      const b = padded[j + 2].value;
-      pairIndex[j] = a !== null && b !== null && a.pairFirst && b.pairSecond ? pairTable.find(a.id, b.id) : -1;
+      const a = padded[j + 1].pairFirst;
+      const b = padded[j + 2].pairSecond;
+      pairIndex[j] = a >= 0 && b >= 0 ? pairTable.find(a, b) : -1;
     }
-    const firstWord = n > 1 && padded[2].facts.casing === 'punct' ? 1 : 0;
+    const firstWord = n > 1 && padded[2].casing === CASING_PUNCT ? 1 : 0;
     if (nearNames) {
       nearNames.fill(0, 0, n);
       const pairNamey = this.pairNamey;
