@@ -154,12 +154,13 @@ interface WordInfo {
    */
   plain: number;
   /**
-   * When sums are exact and the word has 'w-1|c' features: per casing class of the token after it,
-   * where the arena holds its offset -1 block plus that feature (-1: not worked out yet). Made when
-   * first needed; the same for 'c|w+1' and the offset +1 block by the class of the token before.
+   * When sums are exact and the word has 'w-1|c' features: where the scorer's classBlocks holds, per
+   * casing class of the token after it, where the arena holds its offset -1 block plus that feature
+   * (-1: not worked out yet, made when first needed). -1 for other words. The same for 'c|w+1' and
+   * the offset +1 block by the class of the token before.
    */
-  beforeClass: Int32Array | null;
-  afterClass: Int32Array | null;
+  beforeClass: number;
+  afterClass: number;
   /** Whether a place name may begin or go on with the word (continuesPlaceName). */
   inPlaceName: boolean;
   /**
@@ -254,6 +255,13 @@ export class EmissionScorer {
    */
   private readonly shapeTriples: Int32Array;
   private readonly wordsAt: number;
+  /**
+   * The rows of CASING_VALUES block positions of WordInfo.beforeClass and afterClass, in one array
+   * rather than one per word: one load fewer per token. The padding's rows come first and stay.
+   */
+  private classBlocks = new Int32Array(0);
+  private classBlocksUsed = 0;
+  private readonly wordsClassAt: number;
 
   /** Whether scores may be summed in any order (sumsAreExact): then per-word parts are merged. */
   private readonly exact: boolean;
@@ -331,6 +339,7 @@ export class EmissionScorer {
     this.beforeSentence = this.describe(BEFORE_SENTENCE, CASING_START, BUCKET_START);
     this.afterSentence = this.describe(AFTER_SENTENCE, CASING_END, BUCKET_END);
     this.wordsAt = this.arenaUsed;
+    this.wordsClassAt = this.classBlocksUsed;
     this.shapeTriples = new Int32Array(this.exact ? SHAPE_VALUES * SHAPE_VALUES * SHAPE_VALUES : 0).fill(-1);
   }
 
@@ -481,7 +490,7 @@ export class EmissionScorer {
     const nameLike = isCapitalised(facts) || this.favoursName(scores.subarray(2 * labelCount, 3 * labelCount));
     const block = (k: number) => this.storeShared(scores.subarray(k * labelCount, (k + 1) * labelCount));
     const value = this.values.get(facts.norm) ?? null;
-    const byClass = (rows: Int32Array | null | undefined) => (this.exact && rows ? new Int32Array(CASING_VALUES).fill(-1) : null);
+    const byClass = (rows: Int32Array | null | undefined) => (this.exact && rows ? this.classRow() : -1);
     // The fields every sentence reads first, in the order of WordInfo: objects keep it.
     return {
       headline: headlineBits(facts), casing, bucket, shape: casing * BUCKET_VALUES + bucket,
@@ -513,12 +522,25 @@ export class EmissionScorer {
    * plus its 'w-1|c' feature for that class. Only with exact sums, for a word with such features.
    */
   private blockBefore(word: WordInfo, cls: number): number {
-    return (word.beforeClass![cls] = this.blockWithRow(word.before, word.value!.beforeCasing![cls]));
+    return (this.classBlocks[word.beforeClass + cls] = this.blockWithRow(word.before, word.value!.beforeCasing![cls]));
   }
 
   /** The same for the offset +1 block of a word after a token of class `cls`, with 'c|w+1'. */
   private blockAfter(word: WordInfo, cls: number): number {
-    return (word.afterClass![cls] = this.blockWithRow(word.after, word.value!.afterCasing![cls]));
+    return (this.classBlocks[word.afterClass + cls] = this.blockWithRow(word.after, word.value!.afterCasing![cls]));
+  }
+
+  /** A new row of classBlocks, none worked out yet; returns where it begins. */
+  private classRow(): number {
+    const at = this.classBlocksUsed;
+    if (at + CASING_VALUES > this.classBlocks.length) {
+      const grown = new Int32Array(Math.max(2 * this.classBlocks.length, 1024));
+      grown.set(this.classBlocks.subarray(0, at));
+      this.classBlocks = grown;
+    }
+    this.classBlocks.fill(-1, at, at + CASING_VALUES);
+    this.classBlocksUsed = at + CASING_VALUES;
+    return at;
   }
 
   /** The dense casing-triple and bucket-triple blocks summed, stored in the arena. */
@@ -673,12 +695,10 @@ export class EmissionScorer {
       this.words.clear();
       this.forgetPhrases();
       this.arenaUsed = this.wordsAt;
+      this.classBlocksUsed = this.wordsClassAt;
       this.sharedBlocks = new Map();
       // The padding stays, but the blocks it made when needed were in the words' part of the arena.
-      for (const padding of [this.beforeSentence, this.afterSentence]) {
-        padding.beforeClass?.fill(-1);
-        padding.afterClass?.fill(-1);
-      }
+      this.classBlocks.fill(-1, 0, this.wordsClassAt);
       this.shapeTriples.fill(-1);
     }
     // Whether the sentence is a headline, counted as the words are found (isShoutedSentence and
@@ -728,6 +748,8 @@ export class EmissionScorer {
     // With exact sums the casing and bucket triples come as dense rows, summed with the blocks, and
     // the neighbours' word-and-casing features come with the neighbours' blocks.
     const dense = this.exact;
+    // Read after the words were found: a new word may have grown it.
+    const classBlocks = this.classBlocks;
 
     for (let i = 0; i < n; i++) {
       if (nearNames && !nearNames[i]) continue;
@@ -743,11 +765,17 @@ export class EmissionScorer {
       // The words' own features from -2 to +2, each word's block summed on its own first, added left to
       // right; an ordinary token's own block comes with its class and bucket features when sums are exact.
       const s0 = padded[i].twoBefore;
-      const prevByClass = prev.beforeClass;
-      const s1 = prevByClass === null ? prev.before : prevByClass[cls] >= 0 ? prevByClass[cls] : this.blockBefore(prev, cls);
+      let s1 = prev.before;
+      if (prev.beforeClass >= 0) {
+        s1 = classBlocks[prev.beforeClass + cls];
+        if (s1 < 0) s1 = this.blockBefore(prev, cls);
+      }
       const s2 = plain >= 0 ? plain : here.here;
-      const nextByClass = next.afterClass;
-      const s3 = nextByClass === null ? next.after : nextByClass[cls] >= 0 ? nextByClass[cls] : this.blockAfter(next, cls);
+      let s3 = next.after;
+      if (next.afterClass >= 0) {
+        s3 = classBlocks[next.afterClass + cls];
+        if (s3 < 0) s3 = this.blockAfter(next, cls);
+      }
       const s4 = padded[i + 4].twoAfter;
       const casingTriple = (prev.casing * CASING_VALUES + cls) * CASING_VALUES + next.casing;
       const bucketTriple = (prev.bucket * BUCKET_VALUES + here.bucket) * BUCKET_VALUES + next.bucket;
