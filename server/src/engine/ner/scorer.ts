@@ -265,7 +265,7 @@ export class EmissionScorer {
 
   /** Whether scores may be summed in any order (sumsAreExact): then per-word parts are merged. */
   private readonly exact: boolean;
-  private readonly words = new WordTable();
+  private readonly words = new Map<string, WordInfo>();
   /**
    * Place-lookup answers by the words of the phrase (a tree whose first level is WordInfo.phrase):
    * capitalised words are looked up in runs of one to four, and building each phrase's string to ask
@@ -606,13 +606,13 @@ export class EmissionScorer {
       const bucket =
         facts.casing === 'punct' || facts.casing === 'num' ? BUCKET_NONE : BUCKET_IDS.get(this.casing.get(facts.norm) ?? '?') ?? BUCKET_UNKNOWN;
       info = this.describe(facts, casing, bucket);
-      this.words.add(word, info);
+      this.words.set(word, info);
     }
     return info;
   }
 
   private forgetPhrases(): void {
-    this.words.forEach((info) => (info.phrase = null));
+    for (const info of this.words.values()) info.phrase = null;
     this.phraseCount = 0;
   }
 
@@ -835,66 +835,6 @@ function phraseOf(padded: readonly { facts: TokenFacts }[], i: number, length: n
   let phrase = padded[i + 2].facts.core;
   for (let k = 1; k < length; k++) phrase += ' ' + padded[i + k + 2].facts.core;
   return phrase;
-}
-
-/**
- * What the scorer knows about each word, by its text, in open addressing with linear probing at most
- * half full. A sentence's words are new strings whose hash V8 has not worked out yet; a Map has it
- * worked out in the runtime, which took about twice as long over the corpus as this table's hash over
- * the characters in JavaScript.
- */
-class WordTable {
-  /** The text of slot k at 2k, its WordInfo at 2k + 1; null text for an empty slot. */
-  private entries: (string | WordInfo | null)[] = new Array(2 * 1024).fill(null);
-  private mask = 1023;
-  size = 0;
-
-  private static hash(word: string): number {
-    let h = word.length;
-    for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), 0x9e3779b1);
-    return h ^ (h >>> 15);
-  }
-
-  get(word: string): WordInfo | undefined {
-    const entries = this.entries;
-    const mask = this.mask;
-    for (let slot = WordTable.hash(word) & mask; ; slot = (slot + 1) & mask) {
-      const text = entries[2 * slot];
-      if (text === word) return entries[2 * slot + 1] as WordInfo;
-      if (text === null) return undefined;
-    }
-  }
-
-  /** Adds a word that get did not find. */
-  add(word: string, info: WordInfo): void {
-    if (2 * (this.size + 1) > this.mask + 1) this.grow();
-    this.place(word, info);
-    this.size++;
-  }
-
-  clear(): void {
-    this.entries.fill(null);
-    this.size = 0;
-  }
-
-  forEach(visit: (info: WordInfo) => void): void {
-    for (let k = 1; k < this.entries.length; k += 2) if (this.entries[k] !== null) visit(this.entries[k] as WordInfo);
-  }
-
-  private place(word: string, info: WordInfo): void {
-    const entries = this.entries;
-    let slot = WordTable.hash(word) & this.mask;
-    while (entries[2 * slot] !== null) slot = (slot + 1) & this.mask;
-    entries[2 * slot] = word;
-    entries[2 * slot + 1] = info;
-  }
-
-  private grow(): void {
-    const old = this.entries;
-    this.entries = new Array(2 * old.length).fill(null);
-    this.mask = old.length - 1;
-    for (let k = 0; k < old.length; k += 2) if (old[k] !== null) this.place(old[k] as string, old[k + 1] as WordInfo);
-  }
 }
 
 /**
