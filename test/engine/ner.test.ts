@@ -6,7 +6,19 @@ import * as path from 'path';
 import { tokenize } from '../../server/src/engine/text';
 import { NerModelData, NerTagger, PlaceLookup } from '../../server/src/engine/ner';
 import { Transitions, viterbi } from '../../server/src/engine/ner/decode';
-import { sentenceFeatures, stripPossessive, tokenFacts } from '../../server/src/engine/ner/features';
+import {
+  HEADLINE_CAPITALISED,
+  HEADLINE_CAPS,
+  HEADLINE_CASED,
+  HEADLINE_CONTENT,
+  headlineBits,
+  headlineKind,
+  isShoutedSentence,
+  isTitleCasedSentence,
+  sentenceFeatures,
+  stripPossessive,
+  tokenFacts,
+} from '../../server/src/engine/ner/features';
 import {
   EntitySpan,
   allowedTransitions,
@@ -122,10 +134,14 @@ describe('ner labels', () => {
       for (let i = length - 1; i > 0; i--) labels.unshift(back[i][labels[0]]);
       return labels;
     };
-    for (let trial = 0; trial < 300; trial++) {
+    // The usual order takes the decoder written out for BILOU; sorted names, the one for any labels.
+    const sorted = [...names].sort();
+    assert.strictEqual(new Transitions(names).bilouTypes, 4);
+    assert.strictEqual(new Transitions(sorted).bilouTypes, 0);
+    for (let trial = 0; trial < 600; trial++) {
       const coarse = trial % 2 === 0;
       const value = () => (coarse ? Math.floor(random() * 4) - 2 : (random() - 0.5) * 10);
-      const t = new Transitions(names, Array.from({ length: width * width }, value));
+      const t = new Transitions(trial % 4 < 2 ? names : sorted, Array.from({ length: width * width }, value));
       const length = 1 + Math.floor(random() * 12);
       const emissions = Float64Array.from({ length: length * n }, value);
       const out = new Int32Array(length);
@@ -177,6 +193,19 @@ describe('ner features', () => {
     assert.strictEqual(a.length, words.length);
     assert.deepStrictEqual(a, sentenceFeatures(words, resources));
     assert.ok(a[2].includes('w=homs') && a[2].includes('w-1=entered') && a[2].includes('W=Homs'));
+  });
+
+  it('tells headlines from per-word counts as from the whole sentence', () => {
+    const vocabulary = ['SYRIA', 'Syria', 'syria', 'of', 'OF', 'Of', 'a', 'A', 'I', '3', '.', 'iPhone', 'al-Harir', 'U.S.', 'x', 'NEAR'];
+    const random = seededRandom(5);
+    for (let trial = 0; trial < 2000; trial++) {
+      const facts = Array.from({ length: Math.floor(random() * 14) }, () => tokenFacts(vocabulary[Math.floor(random() * vocabulary.length)]));
+      const counts = [HEADLINE_CASED, HEADLINE_CAPS, HEADLINE_CONTENT, HEADLINE_CAPITALISED].map(
+        (bit) => facts.filter((f) => headlineBits(f) & bit).length,
+      );
+      const expected = isShoutedSentence(facts) ? 1 : isTitleCasedSentence(facts) ? 2 : 0;
+      assert.strictEqual(headlineKind(counts[0], counts[1], counts[2], counts[3]), expected, facts.map((f) => f.core).join(' '));
+    }
   });
 });
 

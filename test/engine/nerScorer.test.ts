@@ -113,6 +113,26 @@ describe('ner emission scorer', () => {
     });
   }
 
+  it('scores as before after forgetting the words and phrases it knew', () => {
+    const scorer = new EmissionScorer(model.features, rows, model.labels.length, casingLexicon(model), clusters, lookup);
+    const emissions = new Float64Array(4096);
+    const check = () => {
+      for (const sentence of sentences) {
+        const words = tokenize(sentence).map((t) => t.text);
+        scorer.score(words, emissions);
+        const expected = referenceScores(model, rows, rowOf, clusters, words, lookup);
+        assert.deepStrictEqual(emissions.subarray(0, expected.length), expected, sentence);
+      }
+    };
+    check();
+    // More distinct words than the scorer keeps, capitalised runs among them for the phrase tree.
+    for (let s = 0; s < 500; s++) {
+      const words = Array.from({ length: 50 }, (_, k) => (k % 3 === 0 ? `zork${s}x${k}` : `Zork${s}x${k}`));
+      scorer.score(words, emissions);
+    }
+    check();
+  });
+
   it('scores the same features when sums are not exact, keeping the order of the feature strings', () => {
     // One tiny weight makes the range too wide for exact sums: the scorer then adds row by row.
     const entryWeight = Float32Array.from(rows.entryWeight);

@@ -25,6 +25,11 @@ export class Transitions {
   /** Labels a sentence may start and end with. */
   readonly starters: Int32Array;
   readonly enders: Int32Array;
+  /**
+   * The number of entity types when the labels are O then B-, I-, L-, U- of each type in that order
+   * (bilouLabelNames), which viterbi then decodes with the allowed transitions written out; 0 otherwise.
+   */
+  readonly bilouTypes: number;
 
   constructor(labelNames: readonly string[], weights?: ArrayLike<number>) {
     const n = labelNames.length;
@@ -83,7 +88,18 @@ export class Transitions {
     }
     this.starters = Int32Array.from(starters);
     this.enders = Int32Array.from(enders);
+    this.bilouTypes = isBilouLayout(labelNames) ? (n - 1) / 4 : 0;
   }
+}
+
+/** O first, then for each type its B-, I-, L- and U- labels, in that order. */
+function isBilouLayout(names: readonly string[]): boolean {
+  if (names.length < 5 || (names.length - 1) % 4 !== 0 || names[0] !== 'O') return false;
+  for (let k = 1; k < names.length; k += 4) {
+    const type = names[k].slice(2);
+    for (let j = 0; j < 4; j++) if (names[k + j] !== `${'BILU'[j]}-${type}`) return false;
+  }
+  return true;
 }
 
 /** Reusable scratch space, so that decoding a sentence allocates nothing once warmed up. */
@@ -143,10 +159,7 @@ export function viterbi(
   const predFlat = t.predFlat;
   if (scratch.predWeight.length < predFlat.length) scratch.predWeight = new Float64Array(predFlat.length);
   if (scratch.predMax.length < n) scratch.predMax = new Float64Array(n);
-  const groupStart = t.groupStart;
-  const groupFlat = t.groupFlat;
-  const groupOf = t.groupOf;
-  const groups = groupStart.length - 1;
+  const groups = t.groupStart.length - 1;
   if (scratch.groupBest.length < groups) {
     scratch.groupBest = new Float64Array(groups);
     scratch.groupBestAt = new Int32Array(groups);
@@ -163,15 +176,54 @@ export function viterbi(
     }
     predMax[y] = max;
   }
-  const groupBest = scratch.groupBest;
-  const groupBestAt = scratch.groupBestAt;
-  const groupSecond = scratch.groupSecond;
   for (let y = 0; y < n; y++) score[y] = -Infinity;
   const offset = first * n;
   for (let k = 0; k < starters.length; k++) {
     const y = starters[k];
     score[y] = w[before * width + y] + emissions[offset + y];
   }
+  if (t.bilouTypes > 0) {
+    bilouSteps(emissions, length, n, w, width, predMax, score, back, offset);
+  } else {
+    generalSteps(emissions, length, t, scratch, score, back, offset);
+  }
+  const lastRow = (length - 1) * n;
+  let best = -Infinity;
+  let arg = 0;
+  for (let k = 0; k < enders.length; k++) {
+    const y = enders[k];
+    const s = score[lastRow + y] + w[y * width + after];
+    if (s > best) {
+      best = s;
+      arg = y;
+    }
+  }
+  out[first + length - 1] = arg;
+  for (let i = length - 1; i > 0; i--) out[first + i - 1] = back[i * n + out[first + i]];
+}
+
+/** Viterbi's recursion for tokens 1 .. length - 1, for any labels and allowed transitions. */
+function generalSteps(
+  emissions: Float64Array,
+  length: number,
+  t: Transitions,
+  scratch: ViterbiScratch,
+  score: Float64Array,
+  back: Int32Array,
+  offset: number,
+): void {
+  const n = t.labelCount;
+  const predStart = t.predStart;
+  const predFlat = t.predFlat;
+  const groupStart = t.groupStart;
+  const groupFlat = t.groupFlat;
+  const groupOf = t.groupOf;
+  const groups = groupStart.length - 1;
+  const predWeight = scratch.predWeight;
+  const predMax = scratch.predMax;
+  const groupBest = scratch.groupBest;
+  const groupBestAt = scratch.groupBestAt;
+  const groupSecond = scratch.groupSecond;
   for (let i = 1; i < length; i++) {
     const row = i * n;
     const prevRow = row - n;
@@ -241,17 +293,139 @@ export function viterbi(
       back[row + y] = arg;
     }
   }
-  const lastRow = (length - 1) * n;
-  let best = -Infinity;
-  let arg = 0;
-  for (let k = 0; k < enders.length; k++) {
-    const y = enders[k];
-    const s = score[lastRow + y] + w[y * width + after];
-    if (s > best) {
-      best = s;
-      arg = y;
+}
+
+/**
+ * Viterbi's recursion for tokens 1 .. length - 1 over BILOU labels in their usual order (O, then B, I,
+ * L, U per type), with the allowed transitions written out: O, B-* and U-* follow O, L-* and U-*;
+ * I-x and L-x follow B-x and I-x. The same sums and comparisons in the same order as generalSteps,
+ * so the same labels, ties included, without reading the transitions' tables per token.
+ */
+function bilouSteps(
+  emissions: Float64Array,
+  length: number,
+  n: number,
+  w: Float64Array,
+  width: number,
+  predMax: Float64Array,
+  score: Float64Array,
+  back: Int32Array,
+  offset: number,
+): void {
+  for (let i = 1; i < length; i++) {
+    const row = i * n;
+    const prevRow = row - n;
+    const at = offset + row;
+    // The best and second-best previous scores of the labels that close a name (O, L-*, U-*), first
+    // best on ties, as generalSteps' group.
+    let top = score[prevRow];
+    let topLabel = top > -Infinity ? 0 : -1;
+    let second = -Infinity;
+    for (let last = 3; last < n; last += 4) {
+      const sl = score[prevRow + last];
+      if (sl > top) {
+        second = top;
+        top = sl;
+        topLabel = last;
+      } else if (sl > second) {
+        second = sl;
+      }
+      const su = score[prevRow + last + 1];
+      if (su > top) {
+        second = top;
+        top = su;
+        topLabel = last + 1;
+      } else if (su > second) {
+        second = su;
+      }
+    }
+    afterCloser(emissions, w, width, n, predMax, score, back, prevRow, row, at, 0, top, topLabel, second);
+    for (let begin = 1; begin < n; begin += 4) {
+      const inside = begin + 1;
+      const last = begin + 2;
+      afterCloser(emissions, w, width, n, predMax, score, back, prevRow, row, at, begin, top, topLabel, second);
+      // I-x and L-x follow B-x or I-x, B-x first on ties.
+      const sb = score[prevRow + begin];
+      const si = score[prevRow + inside];
+      let best = -Infinity;
+      let arg = -1;
+      let s = sb + w[begin * width + inside];
+      if (s > best) {
+        best = s;
+        arg = begin;
+      }
+      s = si + w[inside * width + inside];
+      if (s > best) {
+        best = s;
+        arg = inside;
+      }
+      score[row + inside] = best + emissions[at + inside];
+      back[row + inside] = arg;
+      best = -Infinity;
+      arg = -1;
+      s = sb + w[begin * width + last];
+      if (s > best) {
+        best = s;
+        arg = begin;
+      }
+      s = si + w[inside * width + last];
+      if (s > best) {
+        best = s;
+        arg = inside;
+      }
+      score[row + last] = best + emissions[at + last];
+      back[row + last] = arg;
+      afterCloser(emissions, w, width, n, predMax, score, back, prevRow, row, at, begin + 3, top, topLabel, second);
     }
   }
-  out[first + length - 1] = arg;
-  for (let i = length - 1; i > 0; i--) out[first + i - 1] = back[i * n + out[first + i]];
+}
+
+/** Score and back pointer of label y (O, B-* or U-*), which follows the labels that close a name. */
+function afterCloser(
+  emissions: Float64Array,
+  w: Float64Array,
+  width: number,
+  n: number,
+  predMax: Float64Array,
+  score: Float64Array,
+  back: Int32Array,
+  prevRow: number,
+  row: number,
+  at: number,
+  y: number,
+  top: number,
+  topLabel: number,
+  second: number,
+): void {
+  if (topLabel >= 0) {
+    // As in generalSteps: the best previous label wins outright when even the runner-up with y's
+    // largest transition weight stays below it.
+    const lead = top + w[topLabel * width + y];
+    if (second + predMax[y] < lead) {
+      score[row + y] = lead + emissions[at + y];
+      back[row + y] = topLabel;
+      return;
+    }
+  }
+  let best = -Infinity;
+  let arg = -1;
+  let s = score[prevRow] + w[y];
+  if (s > best) {
+    best = s;
+    arg = 0;
+  }
+  for (let last = 3; last < n; last += 4) {
+    s = score[prevRow + last] + w[last * width + y];
+    if (s > best) {
+      best = s;
+      arg = last;
+    }
+    s = score[prevRow + last + 1] + w[(last + 1) * width + y];
+    if (s > best) {
+      best = s;
+      arg = last + 1;
+    }
+  }
+  score[row + y] = best + emissions[at + y];
+  back[row + y] = arg;
 }

@@ -211,6 +211,34 @@ export function isShoutedSentence(facts: readonly TokenFacts[]): boolean {
   return cased >= 2 && caps * 10 >= cased * 8;
 }
 
+/**
+ * What the two headline tests above count of one word, as bits (HEADLINE_*), for a caller that knows
+ * each word's facts once: summed over a sentence, headlineKind gives what the tests give.
+ */
+export function headlineBits(f: TokenFacts): number {
+  const symbol = f.casing === 'punct' || f.casing === 'num';
+  let bits = 0;
+  if (!symbol && f.casing !== 'one') bits |= f.casing === 'caps' ? HEADLINE_CASED | HEADLINE_CAPS : HEADLINE_CASED;
+  if (!symbol && !TITLE_LOWER.has(f.norm)) bits |= f.casing !== 'low' && f.casing !== 'lowX' ? HEADLINE_CONTENT | HEADLINE_CAPITALISED : HEADLINE_CONTENT;
+  return bits;
+}
+
+/** A cased word for isShoutedSentence, and one in capitals. */
+export const HEADLINE_CASED = 1;
+export const HEADLINE_CAPS = 2;
+/** A content word for isTitleCasedSentence, and one capitalised. */
+export const HEADLINE_CONTENT = 4;
+export const HEADLINE_CAPITALISED = 8;
+
+/**
+ * 1 for an all-caps headline (isShoutedSentence), 2 for a title-cased one (isTitleCasedSentence), 0
+ * for neither, from how many of a sentence's words carry each headline bit.
+ */
+export function headlineKind(cased: number, caps: number, content: number, capitalised: number): number {
+  if (cased >= 2 && caps * 10 >= cased * 8) return 1;
+  return content >= 4 && capitalised * 10 >= content * 9 ? 2 : 0;
+}
+
 /** Words that may continue a capitalised place name: "Busra al-Harir", "Deir ez-Zor". */
 export function continuesPlaceName(f: TokenFacts): boolean {
   return f.casing === 'init' || f.casing === 'caps' || f.casing === 'mixed';

@@ -23,10 +23,14 @@ import {
   TemplateName,
   TokenFacts,
   WORD_OFFSETS,
+  HEADLINE_CAPITALISED,
+  HEADLINE_CAPS,
+  HEADLINE_CASED,
+  HEADLINE_CONTENT,
   emitWordFeatures,
-  isShoutedSentence,
   continuesPlaceName,
-  isTitleCasedSentence,
+  headlineBits,
+  headlineKind,
   parseFeature,
   tokenFacts,
 } from './features';
@@ -37,6 +41,7 @@ const T = Object.fromEntries(TEMPLATES.map((name, i) => [name, i])) as Record<Te
 /** Casing classes, then the sentence-start and sentence-end markers of the neighbour features. */
 const CASING_CLASSES: readonly CasingClass[] = ['init', 'caps', 'one', 'low', 'lowX', 'mixed', 'num', 'punct'];
 const CASINGS: readonly string[] = [...CASING_CLASSES, START, END];
+const CASING_PUNCT = CASING_CLASSES.indexOf('punct');
 const CASING_START = 8;
 const CASING_END = 9;
 const CASING_VALUES = CASINGS.length;
@@ -114,17 +119,24 @@ interface PhraseNode {
   next: Map<WordInfo, PhraseNode> | null;
 }
 
-/** What the scorer knows about one distinct word (token text), worked out once. */
+/**
+ * What the scorer knows about one distinct word (token text), worked out once. The fields that scoring
+ * reads for every token come first: they then share the processor's cache lines.
+ */
 interface WordInfo {
-  facts: TokenFacts;
+  /** What the headline tests count of the word (headlineBits). */
+  headline: number;
   /** Casing class id (CASINGS); CASING_START / CASING_END for the padding. */
   casing: number;
   /** Lexicon bucket id (BUCKETS). */
   bucket: number;
   /** casing x BUCKET_VALUES + bucket. */
   shape: number;
-  /** The interned norm, or null when no word-keyed feature mentions it. */
-  value: WordValue | null;
+  /** The id of the word's value when some word-pair feature has it first, or second; -1 otherwise. */
+  pairFirst: number;
+  pairSecond: number;
+  /** Capitalised, or its own features favour a name label: the tokens around it are scored. */
+  nameLike: boolean;
   /**
    * Where, in the scorer's arena, the summed scores of the word's own features as seen from offsets
    * -2..2 begin (blocks of labelCount): the word as the one two before the token scored, the one
@@ -141,15 +153,24 @@ interface WordInfo {
    * features as an ordinary token has them (not the first word, not in a headline) begins. -1 otherwise.
    */
   plain: number;
-  /** Capitalised, or its own features favour a name label: the tokens around it are scored. */
-  nameLike: boolean;
   /**
-   * When sums are exact and the word has 'w-1|c' features: per casing class of the token after it,
-   * where the arena holds its offset -1 block plus that feature (-1: not worked out yet). Made when
-   * first needed; the same for 'c|w+1' and the offset +1 block by the class of the token before.
+   * When sums are exact and the word has 'w-1|c' features: where the scorer's classBlocks holds, per
+   * casing class of the token after it, where the arena holds its offset -1 block plus that feature
+   * (-1: not worked out yet, made when first needed). -1 for other words. The same for 'c|w+1' and
+   * the offset +1 block by the class of the token before.
    */
-  beforeClass: Int32Array | null;
-  afterClass: Int32Array | null;
+  beforeClass: number;
+  afterClass: number;
+  /** Whether a place name may begin or go on with the word (continuesPlaceName). */
+  inPlaceName: boolean;
+  /**
+   * The phrase-tree node of the phrases that begin with this word, once one was looked up: the root
+   * of the tree held by its words, which saves a Map lookup per capitalised word. Null when forgotten.
+   */
+  phrase: PhraseNode | null;
+  /** The interned norm, or null when no word-keyed feature mentions it. */
+  value: WordValue | null;
+  facts: TokenFacts;
 }
 
 /**
@@ -234,15 +255,22 @@ export class EmissionScorer {
    */
   private readonly shapeTriples: Int32Array;
   private readonly wordsAt: number;
+  /**
+   * The rows of CASING_VALUES block positions of WordInfo.beforeClass and afterClass, in one array
+   * rather than one per word: one load fewer per token. The padding's rows come first and stay.
+   */
+  private classBlocks = new Int32Array(0);
+  private classBlocksUsed = 0;
+  private readonly wordsClassAt: number;
 
   /** Whether scores may be summed in any order (sumsAreExact): then per-word parts are merged. */
   private readonly exact: boolean;
   private readonly words = new Map<string, WordInfo>();
   /**
-   * Place-lookup answers by the words of the phrase: capitalised words are looked up in runs of one to
-   * four, and building each phrase's string to ask a memo was most of the cost.
+   * Place-lookup answers by the words of the phrase (a tree whose first level is WordInfo.phrase):
+   * capitalised words are looked up in runs of one to four, and building each phrase's string to ask
+   * a memo was most of the cost. Nodes in the tree, to bound it.
    */
-  private phrases = new Map<WordInfo, PhraseNode>();
   private phraseCount = 0;
   /** Scratch for markPlaces: the phrase-tree nodes of the phrases at one token. */
   private readonly phraseNodes: PhraseNode[] = [];
@@ -251,7 +279,6 @@ export class EmissionScorer {
 
   // Per-sentence scratch, grown as needed.
   private padded: WordInfo[] = [];
-  private facts: TokenFacts[] = [];
   private pairIndex = new Int32Array(0);
   private markIds = new Int32Array(0);
 
@@ -312,6 +339,7 @@ export class EmissionScorer {
     this.beforeSentence = this.describe(BEFORE_SENTENCE, CASING_START, BUCKET_START);
     this.afterSentence = this.describe(AFTER_SENTENCE, CASING_END, BUCKET_END);
     this.wordsAt = this.arenaUsed;
+    this.wordsClassAt = this.classBlocksUsed;
     this.shapeTriples = new Int32Array(this.exact ? SHAPE_VALUES * SHAPE_VALUES * SHAPE_VALUES : 0).fill(-1);
   }
 
@@ -462,11 +490,14 @@ export class EmissionScorer {
     const nameLike = isCapitalised(facts) || this.favoursName(scores.subarray(2 * labelCount, 3 * labelCount));
     const block = (k: number) => this.storeShared(scores.subarray(k * labelCount, (k + 1) * labelCount));
     const value = this.values.get(facts.norm) ?? null;
-    const byClass = (rows: Int32Array | null | undefined) => (this.exact && rows ? new Int32Array(CASING_VALUES).fill(-1) : null);
+    const byClass = (rows: Int32Array | null | undefined) => (this.exact && rows ? this.classRow() : -1);
+    // The fields every sentence reads first, in the order of WordInfo: objects keep it.
     return {
-      facts, casing, bucket, shape: casing * BUCKET_VALUES + bucket, value,
-      twoBefore: block(0), before: block(1), here: block(2), after: block(3), twoAfter: block(4), plain, nameLike,
+      headline: headlineBits(facts), casing, bucket, shape: casing * BUCKET_VALUES + bucket,
+      pairFirst: value?.pairFirst ? value.id : -1, pairSecond: value?.pairSecond ? value.id : -1, nameLike,
+      twoBefore: block(0), before: block(1), here: block(2), after: block(3), twoAfter: block(4), plain,
       beforeClass: byClass(value?.beforeCasing), afterClass: byClass(value?.afterCasing),
+      inPlaceName: continuesPlaceName(facts), phrase: null, value, facts,
     };
   }
 
@@ -491,12 +522,25 @@ export class EmissionScorer {
    * plus its 'w-1|c' feature for that class. Only with exact sums, for a word with such features.
    */
   private blockBefore(word: WordInfo, cls: number): number {
-    return (word.beforeClass![cls] = this.blockWithRow(word.before, word.value!.beforeCasing![cls]));
+    return (this.classBlocks[word.beforeClass + cls] = this.blockWithRow(word.before, word.value!.beforeCasing![cls]));
   }
 
   /** The same for the offset +1 block of a word after a token of class `cls`, with 'c|w+1'. */
   private blockAfter(word: WordInfo, cls: number): number {
-    return (word.afterClass![cls] = this.blockWithRow(word.after, word.value!.afterCasing![cls]));
+    return (this.classBlocks[word.afterClass + cls] = this.blockWithRow(word.after, word.value!.afterCasing![cls]));
+  }
+
+  /** A new row of classBlocks, none worked out yet; returns where it begins. */
+  private classRow(): number {
+    const at = this.classBlocksUsed;
+    if (at + CASING_VALUES > this.classBlocks.length) {
+      const grown = new Int32Array(Math.max(2 * this.classBlocks.length, 1024));
+      grown.set(this.classBlocks.subarray(0, at));
+      this.classBlocks = grown;
+    }
+    this.classBlocks.fill(-1, at, at + CASING_VALUES);
+    this.classBlocksUsed = at + CASING_VALUES;
+    return at;
   }
 
   /** The dense casing-triple and bucket-triple blocks summed, stored in the arena. */
@@ -568,7 +612,7 @@ export class EmissionScorer {
   }
 
   private forgetPhrases(): void {
-    this.phrases = new Map();
+    for (const info of this.words.values()) info.phrase = null;
     this.phraseCount = 0;
   }
 
@@ -579,25 +623,31 @@ export class EmissionScorer {
     markIds.fill(0, 0, n);
     let i = 0;
     while (i < n) {
-      if (!continuesPlaceName(padded[i + 2].facts)) {
+      const start = padded[i + 2];
+      if (!start.inPlaceName) {
         i++;
         continue;
       }
       let maxLength = 1;
-      while (maxLength < MAX_PLACE_WORDS && i + maxLength < n && continuesPlaceName(padded[i + maxLength + 2].facts)) maxLength++;
+      while (maxLength < MAX_PLACE_WORDS && i + maxLength < n && padded[i + maxLength + 2].inPlaceName) maxLength++;
       // The nodes of the phrases of 1 .. maxLength words at i, in one walk down the phrase tree.
       const nodes = this.phraseNodes;
-      let level = this.phrases;
-      for (let k = 0; k < maxLength; k++) {
+      let node = start.phrase;
+      if (node === null) {
+        node = start.phrase = { kind: undefined, next: null };
+        this.phraseCount++;
+      }
+      nodes[0] = node;
+      for (let k = 1; k < maxLength; k++) {
+        const level: Map<WordInfo, PhraseNode> = (node.next ??= new Map());
         const word = padded[i + k + 2];
-        let node = level.get(word);
-        if (node === undefined) {
-          node = { kind: undefined, next: null };
-          level.set(word, node);
+        let found = level.get(word);
+        if (found === undefined) {
+          found = { kind: undefined, next: null };
+          level.set(word, found);
           this.phraseCount++;
         }
-        nodes[k] = node;
-        if (k + 1 < maxLength) level = node.next ??= new Map();
+        nodes[k] = node = found;
       }
       let matched = 0;
       let kind: PlaceKind | null = null;
@@ -645,22 +695,28 @@ export class EmissionScorer {
       this.words.clear();
       this.forgetPhrases();
       this.arenaUsed = this.wordsAt;
+      this.classBlocksUsed = this.wordsClassAt;
       this.sharedBlocks = new Map();
       // The padding stays, but the blocks it made when needed were in the words' part of the arena.
-      for (const padding of [this.beforeSentence, this.afterSentence]) {
-        padding.beforeClass?.fill(-1);
-        padding.afterClass?.fill(-1);
-      }
+      this.classBlocks.fill(-1, 0, this.wordsClassAt);
       this.shapeTriples.fill(-1);
     }
-    const facts = this.facts;
-    facts.length = n;
+    // Whether the sentence is a headline, counted as the words are found (isShoutedSentence and
+    // isTitleCasedSentence over the sentence's facts, without reading them again).
+    let cased = 0;
+    let caps = 0;
+    let content = 0;
+    let capitalised = 0;
     for (let i = 0; i < n; i++) {
       const info = this.info(words[i]);
       padded[i + 2] = info;
-      facts[i] = info.facts;
+      const bits = info.headline;
+      if (bits & HEADLINE_CASED) cased++;
+      if (bits & HEADLINE_CAPS) caps++;
+      if (bits & HEADLINE_CONTENT) content++;
+      if (bits & HEADLINE_CAPITALISED) capitalised++;
     }
-    const headline = isShoutedSentence(facts) ? 1 : isTitleCasedSentence(facts) ? 2 : 0;
+    const headline = headlineKind(cased, caps, content, capitalised);
     if (this.pairIndex.length < n + 1) {
       this.pairIndex = new Int32Array(2 * (n + 1));
       this.markIds = new Int32Array(2 * (n + 1));
@@ -675,11 +731,11 @@ export class EmissionScorer {
     const pairIndex = this.pairIndex;
     const pairTable = this.pairTable;
     for (let j = 0; j <= n; j++) {
-      const a = padded[j + 1].value;
-      const b = padded[j + 2].value;
-      pairIndex[j] = a !== null && b !== null && a.pairFirst && b.pairSecond ? pairTable.find(a.id, b.id) : -1;
+      const a = padded[j + 1].pairFirst;
+      const b = padded[j + 2].pairSecond;
+      pairIndex[j] = a >= 0 && b >= 0 ? pairTable.find(a, b) : -1;
     }
-    const firstWord = n > 1 && facts[0].casing === 'punct' ? 1 : 0;
+    const firstWord = n > 1 && padded[2].casing === CASING_PUNCT ? 1 : 0;
     if (nearNames) {
       nearNames.fill(0, 0, n);
       const pairNamey = this.pairNamey;
@@ -692,6 +748,8 @@ export class EmissionScorer {
     // With exact sums the casing and bucket triples come as dense rows, summed with the blocks, and
     // the neighbours' word-and-casing features come with the neighbours' blocks.
     const dense = this.exact;
+    // Read after the words were found: a new word may have grown it.
+    const classBlocks = this.classBlocks;
 
     for (let i = 0; i < n; i++) {
       if (nearNames && !nearNames[i]) continue;
@@ -707,11 +765,17 @@ export class EmissionScorer {
       // The words' own features from -2 to +2, each word's block summed on its own first, added left to
       // right; an ordinary token's own block comes with its class and bucket features when sums are exact.
       const s0 = padded[i].twoBefore;
-      const prevByClass = prev.beforeClass;
-      const s1 = prevByClass === null ? prev.before : prevByClass[cls] >= 0 ? prevByClass[cls] : this.blockBefore(prev, cls);
+      let s1 = prev.before;
+      if (prev.beforeClass >= 0) {
+        s1 = classBlocks[prev.beforeClass + cls];
+        if (s1 < 0) s1 = this.blockBefore(prev, cls);
+      }
       const s2 = plain >= 0 ? plain : here.here;
-      const nextByClass = next.afterClass;
-      const s3 = nextByClass === null ? next.after : nextByClass[cls] >= 0 ? nextByClass[cls] : this.blockAfter(next, cls);
+      let s3 = next.after;
+      if (next.afterClass >= 0) {
+        s3 = classBlocks[next.afterClass + cls];
+        if (s3 < 0) s3 = this.blockAfter(next, cls);
+      }
       const s4 = padded[i + 4].twoAfter;
       const casingTriple = (prev.casing * CASING_VALUES + cls) * CASING_VALUES + next.casing;
       const bucketTriple = (prev.bucket * BUCKET_VALUES + here.bucket) * BUCKET_VALUES + next.bucket;
