@@ -58,6 +58,17 @@ const VAGUE: Array<[string[], number, number | null]> = [
   [['dozen'], 12, 12],
 ];
 
+/**
+ * The vague quantities by their first word, longest phrase first within each: a token is tried only
+ * against the phrases that start with it ("a" against "a few dozen" ... "a few"), not against them all.
+ */
+const VAGUE_BY_FIRST_WORD = new Map<string, Array<[string[], number, number | null]>>();
+for (const entry of VAGUE) {
+  const list = VAGUE_BY_FIRST_WORD.get(entry[0][0]);
+  if (list) list.push(entry);
+  else VAGUE_BY_FIRST_WORD.set(entry[0][0], [entry]);
+}
+
 const ORDINAL_WORDS = new Set(
   'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth hundredth'.split(' '),
 );
@@ -117,6 +128,18 @@ const QUALIFIERS: Array<[string[], (n: Base) => [number, number | null]]> = [
   [['estimated'], about],
 ];
 
+/**
+ * The qualifiers by their last word, longest first within each: the word right before a figure picks
+ * the few qualifiers that can end there ("than" for "more than", "fewer than", "no fewer than" ...).
+ */
+const QUALIFIERS_BY_LAST_WORD = new Map<string, typeof QUALIFIERS>();
+for (const entry of QUALIFIERS) {
+  const last = entry[0][entry[0].length - 1];
+  const list = QUALIFIERS_BY_LAST_WORD.get(last);
+  if (list) list.push(entry);
+  else QUALIFIERS_BY_LAST_WORD.set(last, [entry]);
+}
+
 function about(n: Base): [number, number | null] {
   // Integer arithmetic: 1.1 * 200 is 220.00000000000003 in floating point.
   return [Math.floor((n.min * 9) / 10), n.max === null ? null : Math.ceil((n.max * 11) / 10)];
@@ -154,7 +177,7 @@ function parseBase(tokens: Token[], i: number): Base | null {
     return { min: value, max: value, exact: true, startIndex: i, endIndex: end };
   }
   if (tok.kind !== 'word' || !NUMBER_START.has(beforeHyphen(tok.lower))) return null;
-  for (const [words, min, max] of VAGUE) {
+  for (const [words, min, max] of VAGUE_BY_FIRST_WORD.get(tok.lower) ?? []) {
     if (matchWords(tokens, i, words)) {
       return { min, max, exact: false, startIndex: i, endIndex: i + words.length - 1 };
     }
@@ -224,7 +247,8 @@ function adjacent(tokens: Token[], a: number, b: number): boolean {
 
 /** A qualifier that ends right before token `i`, if any. */
 function qualifierBefore(tokens: Token[], i: number, base: Base): Qualified | null {
-  for (const [words, rule] of QUALIFIERS) {
+  if (i === 0) return null;
+  for (const [words, rule] of QUALIFIERS_BY_LAST_WORD.get(tokens[i - 1].lower) ?? []) {
     const at = i - words.length;
     if (at < 0 || !matchWords(tokens, at, words)) continue;
     // "some" and "over" are qualifiers only before a bare figure, and "over" not after a verb of crossing.
@@ -246,10 +270,11 @@ export function findNumbers(text: string, tokens: Token[]): FoundNumber[] {
   const out: FoundNumber[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
-    // Most tokens are no number: a mark never is, nor a word without a hyphen that starts no number
-    // word and is no ordinal. One lookup rules those out before the rules below.
+    // Most tokens are no number: a mark never is, nor a word that starts no number word and is no
+    // ordinal. One lookup rules those out before the rules below. A hyphenated word ("al-Assad",
+    // "pro-government") is read only when its first part starts a number word ("twenty-six", "ten-month").
     if (tok.kind === 'punct') continue;
-    if (tok.kind === 'word' && !NUMBER_WORD_STARTS.has(tok.lower) && tok.lower.indexOf('-') < 0) continue;
+    if (tok.kind === 'word' && !NUMBER_WORD_STARTS.has(tok.lower) && (tok.lower.indexOf('-') < 0 || !NUMBER_START.has(beforeHyphen(tok.lower)))) continue;
     if (tok.kind === 'word' && ORDINAL_WORDS.has(tok.lower)) {
       out.push(mention(text, tokens, i, i, 0, 0, 'ordinal'));
       continue;
