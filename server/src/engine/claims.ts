@@ -5,7 +5,7 @@
 
 import { wordTable } from './lexicon';
 import { FoundNumber } from './numbers';
-import { Token } from './text';
+import { isCapitalized, Token } from './text';
 import { CasualtyCategory, Range } from './types';
 
 /**
@@ -794,6 +794,9 @@ function opensClause(tokens: Token[], i: number): boolean {
   return (prev.kind === 'punct' && prev.text !== '-') || CLAUSE_OPENING_WORDS.has(prev.lower);
 }
 
+/** The lower-case words a subject of definiteSubject can open with; any other opens with a capital. */
+const SUBJECT_OPENERS = new Set(['he', 'she', 'the', 'his', 'her']);
+
 /**
  * The last token of a subject that names one person already introduced, opening a clause at i: "he",
  * "the victim", "the 23-year-old man", "his wife", "Smith", "John Smith, 24,". -1 when there is none.
@@ -829,6 +832,9 @@ function definiteSubject(tokens: Token[], i: number, second = false): number {
  */
 function findDefiniteSingles(tokens: Token[], out: ClaimCandidate[]): void {
   for (let i = 0; i < tokens.length; i++) {
+    // A subject of definiteSubject opens with a capitalised word or one of a few short words: most
+    // tokens are passed over before its tests.
+    if (!isCapitalized(tokens[i].text) && !(tokens[i].lower.length <= 3 && SUBJECT_OPENERS.has(tokens[i].lower))) continue;
     let subjectEnd = definiteSubject(tokens, i);
     if (subjectEnd < 0) continue;
     const t = tokens[i];
