@@ -128,7 +128,16 @@ export class Analyzer {
     const mainRegion = this.mainRegion(places, headline, dated);
     const repeated = sameVictimSingles(candidates.map((c) => c.candidate));
     woundedSurvivors(candidates.map((c) => c.candidate).filter((c) => !repeated.has(c)));
-    const leadWeekday = sentences.slice(0, DATING_SENTENCES).map((s) => mainIncidentWeekday(text, s)).find((w) => w) ?? null;
+    // The weekday the lead dates the main incident to stands in for a lead claim's sentence that names
+    // none: most articles have no such claim, so it is read when first needed.
+    let leadWeekdayRead: IncidentWeekday | null | undefined;
+    const leadWeekday = () => {
+      if (leadWeekdayRead === undefined) {
+        leadWeekdayRead = null;
+        for (const s of sentences.slice(0, DATING_SENTENCES)) if ((leadWeekdayRead = mainIncidentWeekday(text, s))) break;
+      }
+      return leadWeekdayRead;
+    };
     const claims: CasualtyClaim[] = [];
     const leadSentences = new Set<number>();
     for (const { candidate, s, index } of candidates) {
@@ -185,7 +194,7 @@ export class Analyzer {
         event: jointEventKey(text, inSentence.filter((p) => p.start >= candidate.start), fold) ?? eventKey(candidate, eventPlace, mainPlace, inRegion, fold),
         statedPlace: town ?? region ? placeKey((town ?? region)!, fold) : null,
         statedTown: town?.place ? placeKey(town, fold) : null,
-        incidentDay: dayOf(incidentWeekday(text, s, candidate.start) ?? (lead ? leadWeekday : null)),
+        incidentDay: dayOf(incidentWeekday(text, s, candidate.start) ?? (lead ? leadWeekday() : null)),
         lead,
         attribution: governingAttribution(original, candidate, s, index, sentences, attributionsBySentence, tags),
         sentence: { start: s.start, end: s.end },
