@@ -110,9 +110,15 @@ const HARM_CLUES = new Set([
   'prisoner', 'hostage', 'body', 'victims', 'casualties',
 ]);
 
+/** The length of the shortest harm clue: a shorter token ("a", "of", a mark) is none, without a lookup. */
+const SHORTEST_HARM_CLUE = Math.min(...[...HARM_CLUES].map((w) => w.length));
+
 /** Whether any token of a sentence is a harm clue: see HARM_CLUES. */
 function mayTellHarm(tokens: Token[]): boolean {
-  for (let i = 0; i < tokens.length; i++) if (HARM_CLUES.has(tokens[i].lower)) return true;
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i].lower;
+    if (w.length >= SHORTEST_HARM_CLUE && HARM_CLUES.has(w)) return true;
+  }
   return false;
 }
 const PASSIVE_GLUE = new Set([
