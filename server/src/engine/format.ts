@@ -13,15 +13,9 @@ export function intervalsOverlap(a: Interval, b: Interval): boolean {
   return a.min <= bMax && b.min <= aMax;
 }
 
-/**
- * Numbers as n.toLocaleString('en-US') writes them ("3,150"): that call builds a new formatter each
- * time, which costs more than the rest of a claim's diagnostic; one made once formats alike.
- */
-const EN_US_NUMBER = new Intl.NumberFormat('en-US');
-
 /** "34", "at least 8", "3,150 to 3,850", "up to 16". */
 export function describeInterval(interval: Interval): string {
-  const fmt = (n: number) => EN_US_NUMBER.format(n);
+  const fmt = (n: number) => n.toLocaleString('en-US');
   if (interval.max === null) return `at least ${fmt(interval.min)}`;
   if (interval.min === interval.max) return fmt(interval.min);
   if (interval.min === 0) return `up to ${fmt(interval.max)}`;
