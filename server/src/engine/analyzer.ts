@@ -6,7 +6,7 @@ import { ClaimCandidate, findClaimsInSentence, sameVictimSingles, woundedSurvivo
 import { EntityFinder, mergeMentions, SentenceTagger, SentenceTokens } from './entities';
 import { describeClaim } from './format';
 import { Gazetteer, GazetteerData, foldDiacritics } from './gazetteer';
-import { incidentDay, incidentWeekday, mainIncidentWeekday } from './incidentDay';
+import { IncidentWeekday, incidentDay, incidentWeekday, mainIncidentWeekday } from './incidentDay';
 import { readMetadata } from './metadata';
 import { FoundNumber, findNumbers } from './numbers';
 import { NerModelData, NerTagger, placeLookupFromGazetteer } from './ner';
@@ -93,10 +93,6 @@ export class Analyzer {
     tags: SourceTag[], metadata: DocumentMetadata,
   ): CasualtyClaim[] {
     const { dateline, headline, furnitureStart } = metadata;
-    const places = placeMentions(entities).filter((p) => !dateline || p.start >= dateline.end || p.end <= dateline.start);
-    const mainPlace = this.mainPlace(places, headline);
-    const dated = datedToday(text, sentences, metadata.date);
-    const mainRegion = this.mainRegion(places, headline, dated);
     const candidates: Array<{ candidate: ClaimCandidate; s: Sentence; index: number }> = [];
     sentences.forEach((s, index) => {
       if (furnitureStart !== null && s.start >= furnitureStart) return;
@@ -105,14 +101,48 @@ export class Analyzer {
         candidates.push({ candidate, s, index });
       }
     });
+    // What follows places and dates the candidates: an article without any has no claims to place.
+    if (!candidates.length) return [];
+    const places = placeMentions(entities).filter((p) => !dateline || p.start >= dateline.end || p.end <= dateline.start);
+    const placesIn = (s: Range) => placesWithin(places, s);
+    // Folding a name normalises its Unicode, which is slow; an article names few places, each many times.
+    const foldedNames = new Map<string, string>();
+    const fold = (name: string) => {
+      let folded = foldedNames.get(name);
+      if (folded === undefined) foldedNames.set(name, (folded = foldDiacritics(name)));
+      return folded;
+    };
+    // An incident's day is worked out from the article's date for each claim, and the claims of an
+    // article name few weekdays: each is worked out once.
+    const days = new Map<string, string | null>();
+    const dayOf = (when: IncidentWeekday | null) => {
+      if (!when) return null;
+      const key = when.night ? `${when.weekday} night` : when.weekday;
+      let day = days.get(key);
+      if (day === undefined) days.set(key, (day = incidentDay(when, metadata.date)));
+      return day;
+    };
+    const attributionsBySentence = groupBySentence(found);
+    const mainPlace = this.mainPlace(places, headline);
+    const dated = datedToday(text, sentences, metadata.date, dayOf);
+    const mainRegion = this.mainRegion(places, headline, dated);
     const repeated = sameVictimSingles(candidates.map((c) => c.candidate));
     woundedSurvivors(candidates.map((c) => c.candidate).filter((c) => !repeated.has(c)));
-    const leadWeekday = sentences.slice(0, DATING_SENTENCES).map((s) => mainIncidentWeekday(text, s)).find((w) => w) ?? null;
+    // The weekday the lead dates the main incident to stands in for a lead claim's sentence that names
+    // none: most articles have no such claim, so it is read when first needed.
+    let leadWeekdayRead: IncidentWeekday | null | undefined;
+    const leadWeekday = () => {
+      if (leadWeekdayRead === undefined) {
+        leadWeekdayRead = null;
+        for (const s of sentences.slice(0, DATING_SENTENCES)) if ((leadWeekdayRead = mainIncidentWeekday(text, s))) break;
+      }
+      return leadWeekdayRead;
+    };
     const claims: CasualtyClaim[] = [];
     const leadSentences = new Set<number>();
     for (const { candidate, s, index } of candidates) {
       if (repeated.has(candidate)) continue;
-      const inSentence = places.filter((p) => p.start >= s.start && p.end <= s.end);
+      const inSentence = placesIn(s);
       // The town beats its province and its country: "in Salamiyah, in Hama province, Syria".
       const town = (inSentence.find((p) => p.entity.place && isTown(p.entity)) ?? inSentence.find((p) => isTown(p.entity)))?.entity;
       const region = inSentence.find((p) => p.entity.place?.placeType !== 'country')?.entity;
@@ -122,7 +152,7 @@ export class Analyzer {
       const main = mainPlace && (!country || mainPlace.place?.countryCode === country.place?.countryCode) ? mainPlace : null;
       // A sentence that names no place goes on about the one the sentence before it named: "A reporter
       // in Deir Ezzor said shells hit the city. The attack killed four civilians."
-      const before = !town && !region && index > 0 ? lastPlaceIn(places, sentences[index - 1]) : null;
+      const before = !town && !region && index > 0 ? lastPlaceIn(placesIn(sentences[index - 1])) : null;
       const placeEntity = town ?? before ?? (main && isTown(main) ? main : region ?? main ?? country ?? null);
       const sentenceText = text.slice(s.start, s.end);
       // Every weekday ends in "day": most sentences have none, and the pattern is slow to rule out.
@@ -161,12 +191,12 @@ export class Analyzer {
         cumulative: candidate.cumulative,
         place: placeEntity ? placeEntity.name : null,
         time: time ? time[0] : null,
-        event: jointEventKey(text, inSentence.filter((p) => p.start >= candidate.start)) ?? eventKey(candidate, eventPlace, mainPlace, inRegion),
-        statedPlace: town ?? region ? placeKey((town ?? region)!) : null,
-        statedTown: town?.place ? placeKey(town) : null,
-        incidentDay: incidentDay(incidentWeekday(text, s, candidate.start) ?? (lead ? leadWeekday : null), metadata.date),
+        event: jointEventKey(text, inSentence.filter((p) => p.start >= candidate.start), fold) ?? eventKey(candidate, eventPlace, mainPlace, inRegion, fold),
+        statedPlace: town ?? region ? placeKey((town ?? region)!, fold) : null,
+        statedTown: town?.place ? placeKey(town, fold) : null,
+        incidentDay: dayOf(incidentWeekday(text, s, candidate.start) ?? (lead ? leadWeekday() : null)),
         lead,
-        attribution: governingAttribution(original, candidate, s, index, sentences, found, tags),
+        attribution: governingAttribution(original, candidate, s, index, sentences, attributionsBySentence, tags),
         sentence: { start: s.start, end: s.end },
       });
     }
@@ -248,21 +278,52 @@ function inTitleCase(text: string, s: Range, c: Range): boolean {
 }
 
 /** Lead sentences that date what they tell to the article's own day or the day before. */
-function datedToday(text: string, sentences: Range[], articleDate: string | null): Range[] {
+function datedToday(
+  text: string, sentences: Range[], articleDate: string | null, dayOf: (when: IncidentWeekday | null) => string | null,
+): Range[] {
   const ms = articleDate ? Date.parse(`${articleDate}T00:00:00Z`) : NaN;
   if (Number.isNaN(ms)) return [];
   const yesterday = new Date(ms - 86400000).toISOString().slice(0, 10);
   return sentences.slice(0, DATING_SENTENCES).filter((s) => {
-    const day = incidentDay(incidentWeekday(text, s, s.end), articleDate)?.replace(/ night$/, '');
+    const day = dayOf(incidentWeekday(text, s, s.end))?.replace(/ night$/, '');
     return day === articleDate || day === yesterday;
   });
 }
 
-/** The last place a sentence names below the country: the one a following sentence may go on about. */
-function lastPlaceIn(places: Array<Range & { entity: Entity }>, s: Range): Entity | null {
+/** The last place of a sentence's places below the country: the one a following sentence may go on about. */
+function lastPlaceIn(inSentence: Array<Range & { entity: Entity }>): Entity | null {
   let last: Entity | null = null;
-  for (const p of places) if (p.start >= s.start && p.end <= s.end && p.entity.place?.region) last = p.entity;
+  for (const p of inSentence) if (p.entity.place?.region) last = p.entity;
   return last;
+}
+
+/**
+ * The places that lie within a range, in document order: what places.filter() of those inside it gives,
+ * found by a binary search of the places (sorted by start) instead of a scan of all of them per claim.
+ */
+function placesWithin(places: Array<Range & { entity: Entity }>, r: Range): Array<Range & { entity: Entity }> {
+  let lo = 0;
+  let hi = places.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (places[mid].start < r.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const inside: Array<Range & { entity: Entity }> = [];
+  // A place that starts after the range's end cannot end within it.
+  for (let k = lo; k < places.length && places[k].start <= r.end; k++) if (places[k].end <= r.end) inside.push(places[k]);
+  return inside;
+}
+
+/** The attributions of each sentence, by the sentence's start, in the order they were found. */
+function groupBySentence(found: FoundAttribution[]): Map<number, FoundAttribution[]> {
+  const bySentence = new Map<number, FoundAttribution[]>();
+  for (const a of found) {
+    const list = bySentence.get(a.sentence.start);
+    if (list) list.push(a);
+    else bySentence.set(a.sentence.start, [a]);
+  }
+  return bySentence;
 }
 
 function placeMentions(entities: Entity[]): Array<Range & { entity: Entity }> {
@@ -286,7 +347,9 @@ function countSpan(original: string, c: ClaimCandidate): CasualtyClaim['count'] 
  * The event key groups claims about one incident, within and across articles: cumulative tolls by
  * country, incidents by the place they happened in (spelling variants of a place share a key).
  */
-function eventKey(c: ClaimCandidate, place: Entity | null, mainPlace: Entity | null, mainRegion: Entity | null): string {
+function eventKey(
+  c: ClaimCandidate, place: Entity | null, mainPlace: Entity | null, mainRegion: Entity | null, fold: (name: string) => string,
+): string {
   if (c.cumulative) {
     const country = place?.place?.country ?? mainPlace?.place?.country ?? '';
     return `cumulative toll${country ? `: ${country}` : ''}`;
@@ -296,8 +359,8 @@ function eventKey(c: ClaimCandidate, place: Entity | null, mainPlace: Entity | n
   if (!place) return 'incident';
   // Reports of one incident name different places in its region (a village, its district town, the
   // province), so incidents are keyed by region where the gazetteer knows it.
-  if (place.place?.region) return `incident: ${foldDiacritics(place.place.regionName ?? place.place.region)} region, ${place.place.countryCode}`;
-  const name = place.place ? foldDiacritics(place.place.gazetteerName) : foldDiacritics(place.name);
+  if (place.place?.region) return `incident: ${fold(place.place.regionName ?? place.place.region)} region, ${place.place.countryCode}`;
+  const name = place.place ? fold(place.place.gazetteerName) : fold(place.name);
   const country = place.place?.countryCode ? `, ${place.place.countryCode}` : '';
   return `incident: ${name}${country}`;
 }
@@ -307,12 +370,12 @@ function eventKey(c: ClaimCandidate, place: Entity | null, mainPlace: Entity | n
  * Aleppo and Deir Ezzor"), is a toll of both, not of either: it is keyed by the pair, so it meets only
  * other tolls of the same pair.
  */
-function jointEventKey(text: string, after: Array<Range & { entity: Entity }>): string | null {
+function jointEventKey(text: string, after: Array<Range & { entity: Entity }>, fold: (name: string) => string): string | null {
   if (after.length < 2) return null;
   const [a, b] = [after[0].entity.place, after[1].entity.place];
   if (!a?.region || !b?.region || a.region === b.region) return null;
   if (!/^,?\s*(?:and|&)\s+$/.test(text.slice(after[0].end, after[1].start))) return null;
-  const names = [a, b].map((p) => foldDiacritics(p.regionName ?? p.region!)).sort();
+  const names = [a, b].map((p) => fold(p.regionName ?? p.region!)).sort();
   return `incident: ${names.join(' and ')} regions, ${a.countryCode}`;
 }
 
@@ -347,8 +410,8 @@ function backToMainIncident(text: string, s: Range, claimStart: number): boolean
   return named > claimStart || !OTHER_TIME.test(text.slice(named, claimStart));
 }
 
-function placeKey(place: Entity): string {
-  return place.place ? `${foldDiacritics(place.place.gazetteerName)}|${place.place.countryCode}` : foldDiacritics(place.name);
+function placeKey(place: Entity, fold: (name: string) => string): string {
+  return place.place ? `${fold(place.place.gazetteerName)}|${place.place.countryCode}` : fold(place.name);
 }
 
 /**
@@ -358,14 +421,14 @@ function placeKey(place: Entity): string {
  */
 function governingAttribution(
   original: string, claim: ClaimCandidate, s: Sentence, index: number, sentences: Sentence[],
-  found: FoundAttribution[], tags: SourceTag[],
+  attributionsBySentence: Map<number, FoundAttribution[]>, tags: SourceTag[],
 ): ClaimAttribution | null {
   const nextStart = sentences[index + 1]?.start ?? original.length;
   const tag = tags.find((t) => t.source && t.start >= s.end && t.start <= nextStart && original.slice(s.end, t.start).trim() === '');
   if (tag?.source) return { source: tag.source, cue: null, tagged: true };
 
   // Views ("Syria agreed ...") do not source a figure; statements and reports do.
-  const inSentence = found.filter((a) => a.sentence.start === s.start && !a.stance);
+  const inSentence = (attributionsBySentence.get(s.start) ?? []).filter((a) => !a.stance);
   if (inSentence.length) {
     const holding = inSentence.filter((a) => a.content && a.content.start <= claim.start && a.content.end >= claim.end);
     const pool = holding.length ? holding : inSentence;
@@ -376,7 +439,7 @@ function governingAttribution(
   const sentenceText = original.slice(s.start, s.end);
   if (OPEN_QUOTE.test(sentenceText) || insideOpenQuote(sentences, index, original)) {
     for (let k = index - 1; k >= Math.max(0, index - 4); k--) {
-      const speaker = found.find((a) => a.sentence.start === sentences[k].start && a.quoted);
+      const speaker = attributionsBySentence.get(sentences[k].start)?.find((a) => a.quoted);
       if (speaker) return toClaimAttribution(speaker);
     }
   }

@@ -5,7 +5,7 @@
 
 import { wordTable } from './lexicon';
 import { FoundNumber } from './numbers';
-import { Token } from './text';
+import { isCapitalized, Token } from './text';
 import { CasualtyCategory, Range } from './types';
 
 /**
@@ -110,9 +110,15 @@ const HARM_CLUES = new Set([
   'prisoner', 'hostage', 'body', 'victims', 'casualties',
 ]);
 
+/** The length of the shortest harm clue: a shorter token ("a", "of", a mark) is none, without a lookup. */
+const SHORTEST_HARM_CLUE = Math.min(...[...HARM_CLUES].map((w) => w.length));
+
 /** Whether any token of a sentence is a harm clue: see HARM_CLUES. */
 function mayTellHarm(tokens: Token[]): boolean {
-  for (let i = 0; i < tokens.length; i++) if (HARM_CLUES.has(tokens[i].lower)) return true;
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i].lower;
+    if (w.length >= SHORTEST_HARM_CLUE && HARM_CLUES.has(w)) return true;
+  }
   return false;
 }
 const PASSIVE_GLUE = new Set([
@@ -480,8 +486,12 @@ function inTheWar(tokens: Token[], after: number): boolean {
   return false;
 }
 
-/** "Twenty-six civilians were also killed", "six teachers also died": victims besides the ones counted before. */
-function alsoHarmed(tokens: Token[], first: number, last: number): boolean {
+/**
+ * "Twenty-six civilians were also killed", "six teachers also died": victims besides the ones counted
+ * before. What the figure's own words do not decide, the sentence as a whole may: `turnsAway` tells
+ * whether it turns to another incident (see turnsToOtherIncident), and is asked last.
+ */
+function alsoHarmed(tokens: Token[], first: number, last: number, turnsAway: () => boolean): boolean {
   for (let k = first; k <= Math.min(tokens.length - 1, last + 1); k++) if (tokens[k].lower === 'also') return true;
   // "Mortar fire also wounded three people" (but not "he also said three people ...").
   if (tokens[first - 2]?.lower === 'also' && HARM_WORDS[tokens[first - 1].lower]) return true;
@@ -493,6 +503,19 @@ function alsoHarmed(tokens: Token[], first: number, last: number): boolean {
       if (!backToMain) return true;
     }
   }
+  // "The attack came a day after air strikes killed 26 people": the earlier incident.
+  for (let k = 1; k + 1 < first; k++) {
+    if (tokens[k + 1].lower === 'after' && /^(?:day|days|hours|weeks|months)$/.test(tokens[k].lower)) return true;
+  }
+  return turnsAway();
+}
+
+/**
+ * Whether a sentence tells of an incident of another time than the article's ("In January, ...",
+ * "last week", "In a separate incident ..."): the same for every figure of the sentence, so it is read
+ * once per sentence, and only for one whose figures do not decide by their own words.
+ */
+function turnsToOtherIncident(tokens: Token[]): boolean {
   // "In January, a double suicide bombing ... killed 11 people": an incident of another time.
   if (tokens[0]?.lower === 'in' && /^(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})$/.test(tokens[1]?.lower ?? '')) return true;
   for (let k = 0; k + 1 < tokens.length; k++) {
@@ -500,10 +523,6 @@ function alsoHarmed(tokens: Token[], first: number, last: number): boolean {
     // "the deadliest since January, when two bombers killed 11 people": the earlier incident.
     if (SINCE_OR_IN.has(tokens[k].lower) && MONTH_OR_YEAR.test(tokens[k + 1].lower) && tokens.slice(k + 2, k + 5).some((x) => x.lower === 'when')) return true;
     if (tokens[k].lower === 'earlier' && tokens[k + 1].lower === 'this' && /^(?:week|month|year)$/.test(tokens[k + 2]?.lower ?? '')) return true;
-  }
-  // "The attack came a day after air strikes killed 26 people": the earlier incident.
-  for (let k = 1; k + 1 < first; k++) {
-    if (tokens[k + 1].lower === 'after' && /^(?:day|days|hours|weeks|months)$/.test(tokens[k].lower)) return true;
   }
   // "In a separate incident on Saturday, a roadside bomb killed three soldiers"
   for (let k = 0; k + 1 < tokens.length; k++) {
@@ -528,9 +547,13 @@ function isAdditional(tokens: Token[], first: number, last: number): boolean {
   return OTHERS_AFTER.has(tokens[last + 1]?.lower ?? '');
 }
 
+/** The words each rule of isCumulative starts from: one lookup passes over every other word. */
+const CUMULATIVE_STARTS = new Set(['since', 'so', 'in', ...CUMULATIVE_NOUNS, ...PERIOD_PREPOSITIONS]);
+
 function isCumulative(tokens: Token[]): boolean {
   for (let k = 0; k < tokens.length; k++) {
     const w = tokens[k].lower;
+    if (!CUMULATIVE_STARTS.has(w)) continue;
     if (w === 'since') {
       for (let m = k + 1; m < Math.min(tokens.length, k + 13); m++) {
         if (tokens[m].text === ',' || tokens[m].text === ';') break;
@@ -582,7 +605,8 @@ export function findClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
   const s = withoutScareQuotes(sentence);
   const { tokens } = s;
   const out: ClaimCandidate[] = [];
-  const cumulative = isCumulative(tokens);
+  let otherIncident: boolean | undefined;
+  const turnsAway = () => (otherIncident ??= turnsToOtherIncident(tokens));
   for (const num of s.numbers) {
     if (num.kind !== 'count') continue;
     const first = num.firstToken;
@@ -676,11 +700,12 @@ export function findClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
     // still the whole count of the injured.
     const previous = out[out.length - 1];
     const othersOfAnotherHarm = previous !== undefined && previous.category !== category && OTHERS_AFTER.has(tokens[last + 1]?.lower ?? '');
-    if ((isAdditional(tokens, first, last) && !othersOfAnotherHarm) || alsoHarmed(tokens, first, spanLast)) victimGroup = `additional ${victimGroup}`.trim();
+    if ((isAdditional(tokens, first, last) && !othersOfAnotherHarm) || alsoHarmed(tokens, first, spanLast, turnsAway)) victimGroup = `additional ${victimGroup}`.trim();
     // "killed or injured", "dead and wounded": a figure of two harms at once compares with neither.
     if (harmIndex >= 0 && combinesHarms(tokens, harmIndex, category)) victimGroup = `killed or injured ${victimGroup}`.trim();
-    // Tens of thousands killed is a war's toll, never one incident's.
-    const wholeWar = cumulative || (category === 'killed' && num.min >= 10000) || inTheWar(tokens, spanLast);
+    // Tens of thousands killed is a war's toll, never one incident's. (A sentence that tells a war's or
+    // a period's toll makes all its figures cumulative: see the end.)
+    const wholeWar = (category === 'killed' && num.min >= 10000) || inTheWar(tokens, spanLast);
     const candidate: ClaimCandidate = {
       start: tokens[spanFirst].start,
       end: tokens[spanLast].end,
@@ -697,8 +722,11 @@ export function findClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
     if (category === 'injured' && harmIndex >= 0 && saysShot(tokens, harmIndex)) candidate.shot = true;
     out.push(candidate);
   }
-  coordinateWithNext(s, out, cumulative);
-  findImplicitSingles(tokens, s.numbers, out, cumulative);
+  coordinateWithNext(s, out);
+  findImplicitSingles(tokens, s.numbers, out, turnsAway);
+  // Whether the sentence tells a war's or a period's toll is the same for all its figures: it is read
+  // once, and only for a sentence that has any.
+  if (out.length && isCumulative(tokens)) for (const c of out) c.cumulative = true;
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -706,7 +734,7 @@ export function findClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
  * "19 fighters from the group and four civilians were killed": a figure with victims and no verb of
  * its own shares the harm of the coordinated figure that follows it.
  */
-function coordinateWithNext(s: SentenceView, out: ClaimCandidate[], cumulative: boolean): void {
+function coordinateWithNext(s: SentenceView, out: ClaimCandidate[]): void {
   const { tokens } = s;
   const claimed = new Set(out.map((c) => c.number));
   for (let n = s.numbers.length - 2; n >= 0; n--) {
@@ -730,7 +758,7 @@ function coordinateWithNext(s: SentenceView, out: ClaimCandidate[], cumulative: 
       victims: { start: tokens[victims.first].start, end: tokens[victims.last].end },
       victimGroup: groupOf(tokens, victims),
       subgroup: true,
-      cumulative: nextClaim.cumulative || cumulative,
+      cumulative: nextClaim.cumulative,
     });
     claimed.add(num);
   }
@@ -772,6 +800,9 @@ function opensClause(tokens: Token[], i: number): boolean {
   return (prev.kind === 'punct' && prev.text !== '-') || CLAUSE_OPENING_WORDS.has(prev.lower);
 }
 
+/** The lower-case words a subject of definiteSubject can open with; any other opens with a capital. */
+const SUBJECT_OPENERS = new Set(['he', 'she', 'the', 'his', 'her']);
+
 /**
  * The last token of a subject that names one person already introduced, opening a clause at i: "he",
  * "the victim", "the 23-year-old man", "his wife", "Smith", "John Smith, 24,". -1 when there is none.
@@ -805,8 +836,11 @@ function definiteSubject(tokens: Token[], i: number, second = false): number {
  * person harmed, named by a pronoun, a definite description or a name. These are marked anaphoric:
  * the person may be one the article counted already (see sameVictimSingles).
  */
-function findDefiniteSingles(tokens: Token[], out: ClaimCandidate[], cumulative: boolean): void {
+function findDefiniteSingles(tokens: Token[], out: ClaimCandidate[]): void {
   for (let i = 0; i < tokens.length; i++) {
+    // A subject of definiteSubject opens with a capitalised word or one of a few short words: most
+    // tokens are passed over before its tests.
+    if (!isCapitalized(tokens[i].text) && !(tokens[i].lower.length <= 3 && SUBJECT_OPENERS.has(tokens[i].lower))) continue;
     let subjectEnd = definiteSubject(tokens, i);
     if (subjectEnd < 0) continue;
     const t = tokens[i];
@@ -835,7 +869,7 @@ function findDefiniteSingles(tokens: Token[], out: ClaimCandidate[], cumulative:
       start, end: tokens[after.index].end, category: after.category,
       number: { start, end: tokens[named].end, text: '', min: people, max: people, kind: 'count', firstToken: i, lastToken: named },
       count: { start, end: tokens[named].end, min: people, max: people },
-      victims: { start, end: tokens[named].end }, victimGroup: 'people', subgroup: false, cumulative,
+      victims: { start, end: tokens[named].end }, victimGroup: 'people', subgroup: false, cumulative: false,
       // A relative ("his wife") is someone new; a pronoun, a description or a name may be the one just told of.
       // One who killed himself is the one who did the shooting, not a victim told of before.
       anaphoric: /^(?:his|her)$/.test(t.lower) || (after === self && after.category === 'killed') ? 'new' : 'refers',
@@ -943,14 +977,14 @@ function samePerson(a: ClaimCandidate, b: ClaimCandidate): boolean {
  * One person counted without a number word: "shot his wife" (a relative, as the object of the harm),
  * "His injuries were not life-threatening" (the wounds of someone), "one of the residents was shot".
  */
-function findRelativesAndOnes(tokens: Token[], out: ClaimCandidate[], cumulative: boolean): void {
+function findRelativesAndOnes(tokens: Token[], out: ClaimCandidate[]): void {
   const free = (start: number) => !out.some((c) => c.start <= start && c.end > start);
   const push = (first: number, last: number, countFirst: number, countLast: number, category: CasualtyCategory, person: string | undefined, subgroup: boolean, anaphoric?: 'refers') => {
     const candidate: ClaimCandidate = {
       start: tokens[first].start, end: tokens[last].end, category,
       number: { start: tokens[countFirst].start, end: tokens[countLast].end, text: '', min: 1, max: 1, kind: 'count', firstToken: countFirst, lastToken: countLast },
       count: { start: tokens[countFirst].start, end: tokens[countLast].end, min: 1, max: 1 },
-      victims: { start: tokens[countFirst].start, end: tokens[countLast].end }, victimGroup: 'people', subgroup, cumulative,
+      victims: { start: tokens[countFirst].start, end: tokens[countLast].end }, victimGroup: 'people', subgroup, cumulative: false,
     };
     if (person) candidate.person = person;
     if (anaphoric) candidate.anaphoric = anaphoric;
@@ -997,9 +1031,9 @@ function findRelativesAndOnes(tokens: Token[], out: ClaimCandidate[], cumulative
   }
 }
 
-function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: ClaimCandidate[], cumulative: boolean): void {
-  findDefiniteSingles(tokens, out, cumulative);
-  findRelativesAndOnes(tokens, out, cumulative);
+function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: ClaimCandidate[], turnsAway: () => boolean): void {
+  findDefiniteSingles(tokens, out);
+  findRelativesAndOnes(tokens, out);
   for (let i = 0; i < tokens.length; i++) {
     const det = tokens[i].lower;
     if (det !== 'a' && det !== 'an' && det !== 'another') continue;
@@ -1011,7 +1045,7 @@ function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: Claim
           start, end: tokens[i].end, category: HARM_WORDS[tokens[i - 1].lower],
           number: { start: tokens[i].start, end: tokens[i].end, text: '', min: 1, max: 1, kind: 'count', firstToken: i, lastToken: i },
           count: { start: tokens[i].start, end: tokens[i].end, min: 1, max: 1 },
-          victims: null, victimGroup: 'additional people', subgroup: false, cumulative,
+          victims: null, victimGroup: 'additional people', subgroup: false, cumulative: false,
         });
       }
       continue;
@@ -1056,9 +1090,9 @@ function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: Claim
       count: { start: tokens[i].start, end: countEnd, min: people, max: people },
       victims: { start: tokens[k].start, end: tokens[k].end },
       // "a man and his wife were also executed": victims besides those counted before.
-      victimGroup: det === 'another' || (after && alsoHarmed(tokens, k, after.index)) ? `additional ${VICTIM_GROUPS[tokens[k].lower] ?? 'people'}` : VICTIM_GROUPS[tokens[k].lower] ?? 'people',
+      victimGroup: det === 'another' || (after && alsoHarmed(tokens, k, after.index, turnsAway)) ? `additional ${VICTIM_GROUPS[tokens[k].lower] ?? 'people'}` : VICTIM_GROUPS[tokens[k].lower] ?? 'people',
       subgroup: false,
-      cumulative,
+      cumulative: false,
       person: people === 1 ? tokens[k].lower : undefined,
     });
     void numbers;

@@ -6,21 +6,31 @@ import { wordTable } from './lexicon';
 import { Token } from './text';
 import { NumberKind, NumberMention } from './types';
 
+/**
+ * Words to look a token up in. A set answers what an anchored alternation /^(?:a|b)$/ answers, for
+ * less: the word lists read around every figure are sets.
+ */
+function wordSet(words: string): Set<string> {
+  return new Set(words.split(' '));
+}
+
 // Regex literals written in a function make a new RegExp object each time they are evaluated;
 // these are tested once or more per token, so they are made once here.
-const NAMED_BY_NUMBER = /^(?:route|interstate|highway|hwy|i|us|sr|exit|flight|resolution|chapter|section|article|apartment|apt|suite|room|channel|unit|building|gate|platform|mile|district|ward|precinct|station|camp|brigade|division|battalion|regiment|squadron|fleet|corps)$/;
+const NAMED_BY_NUMBER = wordSet('route interstate highway hwy i us sr exit flight resolution chapter section article apartment apt ' +
+  'suite room channel unit building gate platform mile district ward precinct station camp brigade division battalion regiment ' +
+  'squadron fleet corps');
 const COMMAS = /,/g; // for replace only, which starts a global pattern from the beginning
-const YEARS_OLD = /^years?-olds?$/;
-const YEARS = /^years?$/;
+const YEARS_OLD = wordSet('year-old year-olds years-old years-olds');
+const YEARS = wordSet('year years');
 const PERIOD_COMPOUND = /^(?:day|week|month|year|hour)s?-/;
 const FINAL_FULL_STOP = /\.$/;
 const DIGITS_WITH_SEPARATORS = /^\d+(?:,\d{3})*(?:\.\d+)?$/;
 const ORDINAL_DIGITS = /^\d+(?:st|nd|rd|th)$/;
 const CLOCK_TIME = /^\d{1,2}:\d{2}$/;
-const TIMES_OR_ROUNDS = /^(?:times|rounds|bullets|gunshots)$/;
-const BLOCKS = /^(?:block|blocks)$/;
+const TIMES_OR_ROUNDS = wordSet('times rounds bullets gunshots');
+const BLOCKS = wordSet('block blocks');
 const CLOCK_PREFIX = /^\d+:\d+/;
-const AGE_WORDS = /^(?:aged|ages|age)$/;
+const AGE_WORDS = wordSet('aged ages age');
 const FOUR_DIGITS = /^\d{4}$/;
 const HYPHENATED_WORDS = /^([a-z]+)-([a-z]+)$/;
 const DECADE = /^\d{4}s$/;
@@ -58,6 +68,17 @@ const VAGUE: Array<[string[], number, number | null]> = [
   [['dozen'], 12, 12],
 ];
 
+/**
+ * The vague quantities by their first word, longest phrase first within each: a token is tried only
+ * against the phrases that start with it ("a" against "a few dozen" ... "a few"), not against them all.
+ */
+const VAGUE_BY_FIRST_WORD = new Map<string, Array<[string[], number, number | null]>>();
+for (const entry of VAGUE) {
+  const list = VAGUE_BY_FIRST_WORD.get(entry[0][0]);
+  if (list) list.push(entry);
+  else VAGUE_BY_FIRST_WORD.set(entry[0][0], [entry]);
+}
+
 const ORDINAL_WORDS = new Set(
   'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth hundredth'.split(' '),
 );
@@ -66,12 +87,14 @@ const MONTHS = new Set(
   ('january february march april may june july august september october november december ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec').split(' '),
 );
-const DURATION_UNITS = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|nights?)$/;
-const DISTANCE_UNITS = /^(?:km|kms|kilometres?|kilometers?|miles?|metres?|meters?|m|mi|feet|ft|yards?)$/;
+const DURATION_UNITS = wordSet('second seconds minute minutes hour hours day days week weeks month months year years decade decades ' +
+  'centuries night nights');
+const DISTANCE_UNITS = wordSet('km kms kilometre kilometres kilometer kilometers mile miles metre metres meter meters m mi feet ft yard yards');
 const COMPOUND_UNIT = /^([a-z]+)-([a-z]+)$/;
-const MONEY_WORDS = /^(?:dollars?|euros?|pounds?|lira|liras|riyals?|dinars?|rubles?|roubles?|yuan|usd|eur|cents?)$/;
+const MONEY_WORDS = wordSet('dollar dollars euro euros pound pounds lira liras riyal riyals dinar dinars ruble rubles rouble roubles ' +
+  'yuan usd eur cent cents');
 const CURRENCY_SIGNS = new Set(['$', '£', '€', '¥', '₺']);
-const TIME_WORDS = /^(?:a\.m\.|p\.m\.|am|pm|gmt|utc|o'clock|hrs|h)$/;
+const TIME_WORDS = wordSet("a.m. p.m. am pm gmt utc o'clock hrs h");
 
 /** Every word a number or a vague quantity can start with: most tokens are rejected by one lookup. */
 const NUMBER_START = new Set([
@@ -117,6 +140,18 @@ const QUALIFIERS: Array<[string[], (n: Base) => [number, number | null]]> = [
   [['estimated'], about],
 ];
 
+/**
+ * The qualifiers by their last word, longest first within each: the word right before a figure picks
+ * the few qualifiers that can end there ("than" for "more than", "fewer than", "no fewer than" ...).
+ */
+const QUALIFIERS_BY_LAST_WORD = new Map<string, typeof QUALIFIERS>();
+for (const entry of QUALIFIERS) {
+  const last = entry[0][entry[0].length - 1];
+  const list = QUALIFIERS_BY_LAST_WORD.get(last);
+  if (list) list.push(entry);
+  else QUALIFIERS_BY_LAST_WORD.set(last, [entry]);
+}
+
 function about(n: Base): [number, number | null] {
   // Integer arithmetic: 1.1 * 200 is 220.00000000000003 in floating point.
   return [Math.floor((n.min * 9) / 10), n.max === null ? null : Math.ceil((n.max * 11) / 10)];
@@ -154,7 +189,7 @@ function parseBase(tokens: Token[], i: number): Base | null {
     return { min: value, max: value, exact: true, startIndex: i, endIndex: end };
   }
   if (tok.kind !== 'word' || !NUMBER_START.has(beforeHyphen(tok.lower))) return null;
-  for (const [words, min, max] of VAGUE) {
+  for (const [words, min, max] of VAGUE_BY_FIRST_WORD.get(tok.lower) ?? []) {
     if (matchWords(tokens, i, words)) {
       return { min, max, exact: false, startIndex: i, endIndex: i + words.length - 1 };
     }
@@ -224,7 +259,8 @@ function adjacent(tokens: Token[], a: number, b: number): boolean {
 
 /** A qualifier that ends right before token `i`, if any. */
 function qualifierBefore(tokens: Token[], i: number, base: Base): Qualified | null {
-  for (const [words, rule] of QUALIFIERS) {
+  if (i === 0) return null;
+  for (const [words, rule] of QUALIFIERS_BY_LAST_WORD.get(tokens[i - 1].lower) ?? []) {
     const at = i - words.length;
     if (at < 0 || !matchWords(tokens, at, words)) continue;
     // "some" and "over" are qualifiers only before a bare figure, and "over" not after a verb of crossing.
@@ -246,10 +282,11 @@ export function findNumbers(text: string, tokens: Token[]): FoundNumber[] {
   const out: FoundNumber[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
-    // Most tokens are no number: a mark never is, nor a word without a hyphen that starts no number
-    // word and is no ordinal. One lookup rules those out before the rules below.
+    // Most tokens are no number: a mark never is, nor a word that starts no number word and is no
+    // ordinal. One lookup rules those out before the rules below. A hyphenated word ("al-Assad",
+    // "pro-government") is read only when its first part starts a number word ("twenty-six", "ten-month").
     if (tok.kind === 'punct') continue;
-    if (tok.kind === 'word' && !NUMBER_WORD_STARTS.has(tok.lower) && tok.lower.indexOf('-') < 0) continue;
+    if (tok.kind === 'word' && !NUMBER_WORD_STARTS.has(tok.lower) && (tok.lower.indexOf('-') < 0 || !NUMBER_START.has(beforeHyphen(tok.lower)))) continue;
     if (tok.kind === 'word' && ORDINAL_WORDS.has(tok.lower)) {
       out.push(mention(text, tokens, i, i, 0, 0, 'ordinal'));
       continue;
@@ -267,7 +304,7 @@ export function findNumbers(text: string, tokens: Token[]): FoundNumber[] {
     if (compound && (UNITS[compound[1]] !== undefined || TENS[compound[1]] !== undefined) && UNITS[compound[2]] === undefined) {
       // "ten-month", "two-storey", "40-year": a number inside a compound adjective is never a count.
       const v = UNITS[compound[1]] ?? TENS[compound[1]];
-      const kind: NumberKind = DURATION_UNITS.test(compound[2]) || /^(?:day|week|month|year|hour|minute)$/.test(compound[2]) ? 'duration' : DISTANCE_UNITS.test(compound[2]) ? 'distance' : 'other';
+      const kind: NumberKind = DURATION_UNITS.has(compound[2]) || /^(?:day|week|month|year|hour|minute)$/.test(compound[2]) ? 'duration' : DISTANCE_UNITS.has(compound[2]) ? 'distance' : 'other';
       out.push({ start: tok.start, end: tok.start + compound[1].length, text: compound[1] === tok.lower ? tok.text : tok.text.slice(0, compound[1].length), min: v, max: v, kind, firstToken: i, lastToken: i });
       continue;
     }
@@ -341,19 +378,19 @@ function classify(tokens: Token[], first: number, last: number, base: Base): Num
   const nextLower = next?.lower ?? '';
   const hyphenNext = next?.text === '-' && next.start === tokens[last].end ? next2 : undefined;
   if (prev && CURRENCY_SIGNS.has(prev.text)) return 'money';
-  if (MONEY_WORDS.test(nextLower) || (SCALES[nextLower] && MONEY_WORDS.test(next2?.lower ?? ''))) return 'money';
+  if (MONEY_WORDS.has(nextLower) || (SCALES[nextLower] && MONEY_WORDS.has(next2?.lower ?? ''))) return 'money';
   if (nextLower === '%' || nextLower === 'percent' || (nextLower === 'per' && next2?.lower === 'cent')) return 'percent';
-  if (TIME_WORDS.test(nextLower) && base.exact && base.min <= 24) return 'time';
+  if (TIME_WORDS.has(nextLower) && base.exact && base.min <= 24) return 'time';
   if (hyphenNext && /^years?-olds?$|^year$/.test(hyphenNext.lower)) return 'age';
-  if (YEARS_OLD.test(nextLower) || (YEARS.test(nextLower) && next2?.lower === 'old')) return 'age';
-  if (hyphenNext && (DURATION_UNITS.test(hyphenNext.lower) || /^(?:day|week|month|year|hour)-/.test(hyphenNext.lower))) {
+  if (YEARS_OLD.has(nextLower) || (YEARS.has(nextLower) && next2?.lower === 'old')) return 'age';
+  if (hyphenNext && (DURATION_UNITS.has(hyphenNext.lower) || /^(?:day|week|month|year|hour)-/.test(hyphenNext.lower))) {
     return 'duration';
   }
   if (PERIOD_COMPOUND.test(nextLower)) return 'duration';
-  if (DURATION_UNITS.test(nextLower) && !(nextLower === 'm' && base.exact)) return 'duration';
-  if (DISTANCE_UNITS.test(nextLower) || (hyphenNext && DISTANCE_UNITS.test(hyphenNext.lower))) return 'distance';
+  if (DURATION_UNITS.has(nextLower) && !(nextLower === 'm' && base.exact)) return 'duration';
+  if (DISTANCE_UNITS.has(nextLower) || (hyphenNext && DISTANCE_UNITS.has(hyphenNext.lower))) return 'distance';
   if (tok.kind === 'number' && CLOCK_PREFIX.test(tok.text)) return 'time';
-  if (isMonthNear(tokens, first) && base.exact && base.min >= 1 && base.min <= 31) return 'date';
+  if (base.exact && base.min >= 1 && base.min <= 31 && isMonthNear(tokens, first)) return 'date';
   if (tok.kind === 'number' && FOUR_DIGITS.test(tok.text) && base.min >= 1900 && base.min <= 2099) {
     if (!/^(?:people|civilians|persons|soldiers|fighters|dead|deaths|killed)$/.test(nextLower)) return 'year';
   }
@@ -361,14 +398,14 @@ function classify(tokens: Token[], first: number, last: number, base: Base): Num
   if (prev?.lower === 'no.' || prev?.lower === 'number') return 'other';
   // "between the ages of 16-18", "aged 20 to 25"
   const prev2 = tokens[first - 2];
-  if (prev && (AGE_WORDS.test(prev.lower) || (prev.lower === 'of' && /^(?:ages?)$/.test(prev2?.lower ?? '')))) return 'age';
+  if (prev && (AGE_WORDS.has(prev.lower) || (prev.lower === 'of' && /^(?:ages?)$/.test(prev2?.lower ?? '')))) return 'age';
   // "shot 13 times", "fired 30 rounds": how often, not how many people.
-  if (TIMES_OR_ROUNDS.test(nextLower)) return 'other';
+  if (TIMES_OR_ROUNDS.has(nextLower)) return 'other';
   // "I-295", "AK-47", "M-16": a letter code joined by a hyphen names a road or a weapon.
   if (prev?.text === '-' && prev.end === tok.start && prev2 && prev2.end === prev.start && /^\p{Lu}{1,3}$/u.test(prev2.text)) return 'other';
   // "Interstate 295", "Route 9", "the 3900 block", "Flight 17", "Resolution 2254": names, not counts.
-  if (prev && NAMED_BY_NUMBER.test(prev.lower) && tok.kind === 'number') return 'other';
-  if (BLOCKS.test(nextLower)) return 'other';
+  if (prev && NAMED_BY_NUMBER.has(prev.lower) && tok.kind === 'number') return 'other';
+  if (BLOCKS.has(nextLower)) return 'other';
   return 'count';
 }
 
