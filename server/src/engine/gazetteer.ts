@@ -60,8 +60,12 @@ const FINAL_VOWEL = /^(.+?)[aiu]$/;
  * same Arabic name usually share it; different names rarely do.
  */
 export function transliterationKey(name: string): string {
-  let s = foldDiacritics(name);
-  s = s.replace(ARTICLE, '');
+  return transliterationKeyOfFolded(foldDiacritics(name));
+}
+
+/** transliterationKey of a name already folded: a lookup needs both and folds once. */
+function transliterationKeyOfFolded(folded: string): string {
+  let s = folded.replace(ARTICLE, '');
   s = s.replace(INNER_ARTICLE, ''); // inner articles: Deir ez-Zor, Jisr ash-Shughur
   // An inner article written onto its assimilated noun: "Deir Ezzor", "Ras Elain" -> Zor, Ain.
   s = s.replace(ASSIMILATED_ARTICLE, ' $1');
@@ -133,8 +137,9 @@ export class Gazetteer {
   }
 
   private add(name: string, info: PlaceInfo): void {
-    push(this.byFolded, foldDiacritics(name), info);
-    const key = transliterationKey(name);
+    const folded = foldDiacritics(name);
+    push(this.byFolded, folded, info);
+    const key = transliterationKeyOfFolded(folded);
     if (key.length >= 3) push(this.byKey, key, info);
   }
 
@@ -161,8 +166,9 @@ export class Gazetteer {
   private lookUp(name: string): PlaceCandidate[] {
     const folded = foldDiacritics(name);
     const out: PlaceCandidate[] = (this.byFolded.get(folded) ?? []).map((info) => ({ info, exact: true }));
-    const key = transliterationKey(name);
-    if (key.length >= 3 && folded.length >= 4) {
+    if (folded.length < 4) return out;
+    const key = transliterationKeyOfFolded(folded);
+    if (key.length >= 3) {
       for (const info of this.byKey.get(key) ?? []) if (!out.some((c) => c.info === info)) out.push({ info, exact: false });
     }
     return out;
