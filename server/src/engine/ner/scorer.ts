@@ -244,6 +244,14 @@ export class EmissionScorer {
    * the processor's caches. Cleared with the words.
    */
   private sharedBlocks = new Map<number, number>();
+  /**
+   * Scratch for describe: one word's five offset blocks, read as doubles and (to hash a block) as
+   * their bits, and its plain block. A new typed array per word costs more than filling these: on the
+   * first reading of a text, every distinct word is described.
+   */
+  private readonly wordScores: Float64Array;
+  private readonly wordScoreBits: Int32Array;
+  private readonly plainScores: Float64Array;
   /** Where the dense tables begin in the arena, and where the words' blocks do. */
   private readonly casingTripleAt: number;
   private readonly bucketTripleAt: number;
@@ -293,6 +301,9 @@ export class EmissionScorer {
     private readonly outsideLabel = -1,
   ) {
     this.labelCount = labelCount;
+    this.wordScores = new Float64Array(WORD_OFFSETS.length * labelCount);
+    this.wordScoreBits = new Int32Array(this.wordScores.buffer);
+    this.plainScores = new Float64Array(labelCount);
     this.entryStart = weights.entryStart;
     this.entryLabel = weights.entryLabel;
     this.entryWeight = weights.entryWeight;
@@ -460,7 +471,7 @@ export class EmissionScorer {
 
   private describe(facts: TokenFacts, casing: number, bucket: number): WordInfo {
     const labelCount = this.labelCount;
-    const scores = new Float64Array(WORD_OFFSETS.length * labelCount);
+    const scores = this.wordScores.fill(0);
     const rowsOne = this.rowsOne;
     let base = 0;
     const add = (row: number | undefined) => {
@@ -480,7 +491,8 @@ export class EmissionScorer {
     }
     let plain = -1;
     if (this.exact) {
-      const block = scores.slice(2 * labelCount, 3 * labelCount);
+      const block = this.plainScores;
+      for (let y = 0; y < labelCount; y++) block[y] = scores[2 * labelCount + y];
       const bucketHere = bucket * BUCKET_SUFFIXES.length;
       for (const row of [this.classHere[casing], this.bucketHere[bucketHere], this.bucketClass[bucketHere * CLASS_HERE_VALUES + casing]]) {
         if (row >= 0) this.addRow2(block, 0, row);
@@ -488,7 +500,7 @@ export class EmissionScorer {
       plain = this.store(block);
     }
     const nameLike = isCapitalised(facts) || this.favoursName(scores.subarray(2 * labelCount, 3 * labelCount));
-    const block = (k: number) => this.storeShared(scores.subarray(k * labelCount, (k + 1) * labelCount));
+    const block = (k: number) => this.storeShared(k * labelCount);
     const value = this.values.get(facts.norm) ?? null;
     const byClass = (rows: Int32Array | null | undefined) => (this.exact && rows ? this.classRow() : -1);
     // The fields every sentence reads first, in the order of WordInfo: objects keep it.
@@ -501,18 +513,23 @@ export class EmissionScorer {
     };
   }
 
-  /** Stores a block, or finds the same block stored before, and returns where it is. */
-  private storeShared(block: Float64Array): number {
-    const bits = new Int32Array(block.buffer, block.byteOffset, 2 * block.length);
+  /**
+   * Stores the block of wordScores that begins at `from`, or finds the same block stored before, and
+   * returns where it is.
+   */
+  private storeShared(from: number): number {
+    const scores = this.wordScores;
+    const bits = this.wordScoreBits;
+    const length = this.labelCount;
     let hash = 0;
-    for (let k = 0; k < bits.length; k++) hash = Math.imul(hash ^ bits[k], 0x9e3779b1) ^ (hash >>> 13);
+    for (let k = 2 * from, end = 2 * (from + length); k < end; k++) hash = Math.imul(hash ^ bits[k], 0x9e3779b1) ^ (hash >>> 13);
     const seen = this.sharedBlocks.get(hash);
     if (seen !== undefined) {
       let same = true;
-      for (let y = 0; y < block.length && same; y++) same = Object.is(this.arena[seen + y], block[y]);
+      for (let y = 0; y < length && same; y++) same = Object.is(this.arena[seen + y], scores[from + y]);
       if (same) return seen;
     }
-    const at = this.store(block);
+    const at = this.store(scores.subarray(from, from + length));
     if (seen === undefined) this.sharedBlocks.set(hash, at);
     return at;
   }
