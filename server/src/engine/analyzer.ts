@@ -2,6 +2,7 @@
 // attributions and claims are read in that order, each step using the ones before it.
 
 import { findAttributions, FoundAttribution } from './attributions';
+import { groupBy } from './collections';
 import { ClaimCandidate, findClaimsInSentence, sameVictimSingles, woundedSurvivors } from './claims';
 import { EntityFinder, mergeMentions, SentenceTagger, SentenceTokens } from './entities';
 import { describeClaim } from './format';
@@ -105,26 +106,10 @@ export class Analyzer {
     if (!candidates.length) return [];
     const places = placeMentions(entities).filter((p) => !dateline || p.start >= dateline.end || p.end <= dateline.start);
     const placesIn = (s: Range) => placesWithin(places, s);
-    // Folding a name normalises its Unicode, which is slow; an article names few places, each many times.
-    const foldedNames = new Map<string, string>();
-    const fold = (name: string) => {
-      let folded = foldedNames.get(name);
-      if (folded === undefined) foldedNames.set(name, (folded = foldDiacritics(name)));
-      return folded;
-    };
-    // An incident's day is worked out from the article's date for each claim, and the claims of an
-    // article name few weekdays: each is worked out once.
-    const days = new Map<string, string | null>();
-    const dayOf = (when: IncidentWeekday | null) => {
-      if (!when) return null;
-      const key = when.night ? `${when.weekday} night` : when.weekday;
-      let day = days.get(key);
-      if (day === undefined) days.set(key, (day = incidentDay(when, metadata.date)));
-      return day;
-    };
-    const attributionsBySentence = groupBySentence(found);
+    // The attributions of each sentence, by the sentence's start, in the order they were found.
+    const attributionsBySentence = groupBy(found, (a) => a.sentence.start);
     const mainPlace = this.mainPlace(places, headline);
-    const dated = datedToday(text, sentences, metadata.date, dayOf);
+    const dated = datedToday(text, sentences, metadata.date);
     const mainRegion = this.mainRegion(places, headline, dated);
     const repeated = sameVictimSingles(candidates.map((c) => c.candidate));
     woundedSurvivors(candidates.map((c) => c.candidate).filter((c) => !repeated.has(c)));
@@ -191,10 +176,10 @@ export class Analyzer {
         cumulative: candidate.cumulative,
         place: placeEntity ? placeEntity.name : null,
         time: time ? time[0] : null,
-        event: jointEventKey(text, inSentence.filter((p) => p.start >= candidate.start), fold) ?? eventKey(candidate, eventPlace, mainPlace, inRegion, fold),
-        statedPlace: town ?? region ? placeKey((town ?? region)!, fold) : null,
-        statedTown: town?.place ? placeKey(town, fold) : null,
-        incidentDay: dayOf(incidentWeekday(text, s, candidate.start) ?? (lead ? leadWeekday() : null)),
+        event: jointEventKey(text, inSentence.filter((p) => p.start >= candidate.start)) ?? eventKey(candidate, eventPlace, mainPlace, inRegion),
+        statedPlace: town ?? region ? placeKey((town ?? region)!) : null,
+        statedTown: town?.place ? placeKey(town) : null,
+        incidentDay: incidentDay(incidentWeekday(text, s, candidate.start) ?? (lead ? leadWeekday() : null), metadata.date),
         lead,
         attribution: governingAttribution(original, candidate, s, index, sentences, attributionsBySentence, tags),
         sentence: { start: s.start, end: s.end },
@@ -278,14 +263,12 @@ function inTitleCase(text: string, s: Range, c: Range): boolean {
 }
 
 /** Lead sentences that date what they tell to the article's own day or the day before. */
-function datedToday(
-  text: string, sentences: Range[], articleDate: string | null, dayOf: (when: IncidentWeekday | null) => string | null,
-): Range[] {
+function datedToday(text: string, sentences: Range[], articleDate: string | null): Range[] {
   const ms = articleDate ? Date.parse(`${articleDate}T00:00:00Z`) : NaN;
   if (Number.isNaN(ms)) return [];
   const yesterday = new Date(ms - 86400000).toISOString().slice(0, 10);
   return sentences.slice(0, DATING_SENTENCES).filter((s) => {
-    const day = dayOf(incidentWeekday(text, s, s.end))?.replace(/ night$/, '');
+    const day = incidentDay(incidentWeekday(text, s, s.end), articleDate)?.replace(/ night$/, '');
     return day === articleDate || day === yesterday;
   });
 }
@@ -315,17 +298,6 @@ function placesWithin(places: Array<Range & { entity: Entity }>, r: Range): Arra
   return inside;
 }
 
-/** The attributions of each sentence, by the sentence's start, in the order they were found. */
-function groupBySentence(found: FoundAttribution[]): Map<number, FoundAttribution[]> {
-  const bySentence = new Map<number, FoundAttribution[]>();
-  for (const a of found) {
-    const list = bySentence.get(a.sentence.start);
-    if (list) list.push(a);
-    else bySentence.set(a.sentence.start, [a]);
-  }
-  return bySentence;
-}
-
 function placeMentions(entities: Entity[]): Array<Range & { entity: Entity }> {
   const out: Array<Range & { entity: Entity }> = [];
   for (const e of entities) if (e.kind === 'place') for (const m of e.mentions) out.push({ start: m.start, end: m.end, entity: e });
@@ -347,9 +319,7 @@ function countSpan(original: string, c: ClaimCandidate): CasualtyClaim['count'] 
  * The event key groups claims about one incident, within and across articles: cumulative tolls by
  * country, incidents by the place they happened in (spelling variants of a place share a key).
  */
-function eventKey(
-  c: ClaimCandidate, place: Entity | null, mainPlace: Entity | null, mainRegion: Entity | null, fold: (name: string) => string,
-): string {
+function eventKey(c: ClaimCandidate, place: Entity | null, mainPlace: Entity | null, mainRegion: Entity | null): string {
   if (c.cumulative) {
     const country = place?.place?.country ?? mainPlace?.place?.country ?? '';
     return `cumulative toll${country ? `: ${country}` : ''}`;
@@ -359,8 +329,8 @@ function eventKey(
   if (!place) return 'incident';
   // Reports of one incident name different places in its region (a village, its district town, the
   // province), so incidents are keyed by region where the gazetteer knows it.
-  if (place.place?.region) return `incident: ${fold(place.place.regionName ?? place.place.region)} region, ${place.place.countryCode}`;
-  const name = place.place ? fold(place.place.gazetteerName) : fold(place.name);
+  if (place.place?.region) return `incident: ${foldDiacritics(place.place.regionName ?? place.place.region)} region, ${place.place.countryCode}`;
+  const name = place.place ? foldDiacritics(place.place.gazetteerName) : foldDiacritics(place.name);
   const country = place.place?.countryCode ? `, ${place.place.countryCode}` : '';
   return `incident: ${name}${country}`;
 }
@@ -370,12 +340,12 @@ function eventKey(
  * Aleppo and Deir Ezzor"), is a toll of both, not of either: it is keyed by the pair, so it meets only
  * other tolls of the same pair.
  */
-function jointEventKey(text: string, after: Array<Range & { entity: Entity }>, fold: (name: string) => string): string | null {
+function jointEventKey(text: string, after: Array<Range & { entity: Entity }>): string | null {
   if (after.length < 2) return null;
   const [a, b] = [after[0].entity.place, after[1].entity.place];
   if (!a?.region || !b?.region || a.region === b.region) return null;
   if (!/^,?\s*(?:and|&)\s+$/.test(text.slice(after[0].end, after[1].start))) return null;
-  const names = [a, b].map((p) => fold(p.regionName ?? p.region!)).sort();
+  const names = [a, b].map((p) => foldDiacritics(p.regionName ?? p.region!)).sort();
   return `incident: ${names.join(' and ')} regions, ${a.countryCode}`;
 }
 
@@ -410,8 +380,8 @@ function backToMainIncident(text: string, s: Range, claimStart: number): boolean
   return named > claimStart || !OTHER_TIME.test(text.slice(named, claimStart));
 }
 
-function placeKey(place: Entity, fold: (name: string) => string): string {
-  return place.place ? `${fold(place.place.gazetteerName)}|${place.place.countryCode}` : fold(place.name);
+function placeKey(place: Entity): string {
+  return place.place ? `${foldDiacritics(place.place.gazetteerName)}|${place.place.countryCode}` : foldDiacritics(place.name);
 }
 
 /**

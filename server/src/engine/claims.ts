@@ -20,7 +20,6 @@ function wordSet(words: string): Set<string> {
 // these are tested once or more per token, so they are made once here.
 const PLURAL_NOUN = /^[a-z]+(?:s|men)$/;
 const HARM_ADJECTIVES = /^(?:wounded|injured|dead|missing|detained|abducted)$/;
-const STARTS_UPPER = /^\p{Lu}/u;
 const BETWEEN_TOLL_AND_FIGURE = /^(?:the|a|an|death|overall|total|final|new|latest|casualty|had|then|further|since|already|risen|reportedly|officially|has|least|more|than|about|around|nearly|in|dead|people|killed|deaths|fatalities|on|evening|morning|night|afternoon|earlier|an|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 const BETWEEN_HARM_AND_FIGURE = /^(?:the|some|a|an|also|reportedly|allegedly|nearly|at|least|as|many|up|to|more|than|about|around|over|another|all)$/;
 const HE_OR_SHE = wordSet('he she');
@@ -419,7 +418,7 @@ function tollBefore(tokens: Token[], first: number): number | null {
     if ((t.lower === 'dead' || t.lower === 'killed' || t.lower === 'deaths' || t.lower === 'fatalities') && tokens.slice(Math.max(0, k - 4), k).some((x) => x.lower === 'number')) {
       return tokens.slice(Math.max(0, k - 4), k).findIndex((x) => x.lower === 'number') + Math.max(0, k - 4);
     }
-    if (t.kind !== 'word' || !(TOLL_VERBS.has(t.lower) || BETWEEN_TOLL_AND_FIGURE.test(t.lower) || STARTS_UPPER.test(t.text))) {
+    if (t.kind !== 'word' || !(TOLL_VERBS.has(t.lower) || BETWEEN_TOLL_AND_FIGURE.test(t.lower) || isCapitalized(t.text))) {
       return null;
     }
   }

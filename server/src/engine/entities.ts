@@ -2,13 +2,14 @@
 // and merging the mentions of one entity within a document ("President Bashar al-Assad",
 // "Bashar al-Assad", "Assad", "Assad's").
 
+import { groupBy } from './collections';
 import { Gazetteer, foldDiacritics } from './gazetteer';
 import { LruMemo } from './memo';
 import {
   COMMON_CAPITALISED, KNOWN_ACTORS, NATIONAL_ORG_NOUNS, NOT_ENTITIES, ORG_HEADS, ORG_STARTS, PLACE_NOUNS, PLACE_PREFIXES,
   PLACE_SUFFIXES, TITLES,
 } from './lexicon';
-import { Token } from './text';
+import { isApostrophe, isCapitalized, Token } from './text';
 import { Entity, EntityKind, PlaceInfo } from './types';
 
 // Regex literals written in a function make a new RegExp object each time they are evaluated;
@@ -16,7 +17,6 @@ import { Entity, EntityKind, PlaceInfo } from './types';
 const WHITESPACE = /\s+/;
 const LEADING_THE = /^the /;
 const WHITESPACE_RUN = /\s+/g; // for replace only, which starts a global pattern from the beginning
-const STARTS_UPPER = /^\p{Lu}/u;
 const ALL_CAPS = /^[\p{Lu}.&-]{2,}$/u;
 const CAPITALISED_ENDING_IN_S = /^\p{Lu}\p{L}+s$/u;
 const PLACE_NOUN_AFTER = /\s+(?:province|governorate|countryside|city|district|region|area)$/i;
@@ -74,7 +74,7 @@ function buildKnownIndex(): Map<string, KnownEntry[]> {
         kind: actor.kind,
         words: caseSensitive ? words : words.map((w) => w.toLowerCase()),
         caseSensitive,
-        capitalised: STARTS_UPPER.test(form) && !/^(?:The|Al)\b/.test(form),
+        capitalised: isCapitalized(form) && !/^(?:The|Al)\b/.test(form),
       };
       const first = entry.words[0].toLowerCase();
       const list = index.get(first) ?? [];
@@ -98,12 +98,7 @@ const KNOWN_BY_NAME = new Map<string, string>(
  * Titles as words, longest first, under their first word: a title can only start at a token that is its
  * first word, so a token is compared with the few titles that start with it, not with every title.
  */
-const TITLES_BY_FIRST_WORD = new Map<string, string[][]>();
-for (const words of TITLES.map(wordsOf).sort((a, b) => b.length - a.length)) {
-  const list = TITLES_BY_FIRST_WORD.get(words[0]);
-  if (list) list.push(words);
-  else TITLES_BY_FIRST_WORD.set(words[0], [words]);
-}
+const TITLES_BY_FIRST_WORD = groupBy(TITLES.map(wordsOf).sort((a, b) => b.length - a.length), (words) => words[0]);
 const CONNECTORS = new Set(['of', 'for', 'the', 'al', 'el', 'bin', 'ibn', 'abu', 'de', 'la', 'du', 'van', 'von', 'der', 'and', '&', 'on']);
 const WEEKDAY_ABBREVIATION = /^(?:Sun|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\.?$/;
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
@@ -112,10 +107,6 @@ const TRANSLITERATED = new Set(['SY', 'IQ', 'LB', 'JO', 'PS', 'YE', 'EG', 'SA', 
 const OPENING = new Set(['"', '“', '‘', '(', '[', '-', '—', ':']);
 const LOCATIVE = new Set(['in', 'near', 'outside', 'into', 'across', 'around', 'towards', 'toward', 'from', 'at', 'to', 'of', 'between']);
 const ARABIC_PREFIX = /^(?:al|el|ad|ar|as|ash|at|az|an|ath)-(?=\p{Lu})/u;
-
-function isApostrophe(code: number): boolean {
-  return code === 39 || code === 0x2019;
-}
 
 /**
  * "Assad's" and "Assad’S" lose their 's, and then "rebels'" its apostrophe. Read from the last
@@ -133,17 +124,10 @@ function stripPossessive(word: string): string {
 /** "ISIL-controlled", "rebel-held", "US-led": an adjective built on a name is not part of a name. */
 const NAME_ADJECTIVE = /-(?:controlled|held|based|backed|led|run|linked|affiliated|allied|occupied|besieged|dominated|friendly|aligned|funded|supported|style|born|made|owned|bound|era)$/i;
 
-/** STARTS_UPPER.test(word), answered without a regex when the first character is ASCII (nearly always). */
-function startsUpper(word: string): boolean {
-  const first = word.charCodeAt(0);
-  if (first < 128) return first >= 65 && first <= 90;
-  return STARTS_UPPER.test(word);
-}
-
 function isProperWord(tok: Token): boolean {
   if (tok.kind !== 'word') return false;
   const text = tok.text;
-  if (startsUpper(text)) return !(text.indexOf('-') >= 0 && NAME_ADJECTIVE.test(text));
+  if (isCapitalized(text)) return !(text.indexOf('-') >= 0 && NAME_ADJECTIVE.test(text));
   // "al-Assad": an Arabic article before a capital. Most lower-case words start with neither 'a' nor
   // 'e' and are answered without looking for a hyphen.
   const first = text.charCodeAt(0);
@@ -244,7 +228,7 @@ export class EntityFinder {
     const countries = new Set<string>();
     for (const m of mentions) if (m.kind === 'place' && m.place?.placeType === 'country') countries.add(m.place.countryCode);
     for (const s of sentences) for (const t of s.tokens) {
-      const c = t.kind === 'word' && startsUpper(t.text) ? this.gazetteer.countryOfDemonym(stripPossessive(t.text)) : null;
+      const c = t.kind === 'word' && isCapitalized(t.text) ? this.gazetteer.countryOfDemonym(stripPossessive(t.text)) : null;
       if (c) countries.add(c.code);
     }
     const kept: EntityMention[] = [];
@@ -368,7 +352,7 @@ export class EntityFinder {
       }
       if (!ok) continue;
       // "the civil defence in Idlib" is a description; "Civil Defence" is the organisation's name.
-      if (entry.capitalised && !startsUpper(tokens[i].text)) continue;
+      if (entry.capitalised && !isCapitalized(tokens[i].text)) continue;
       // A bare "IS" or "AP" must stand alone as a name, not as the verb "is" in a shouted headline.
       if (entry.words.length === 1 && entry.words[0].length <= 3) {
         const prev = tokens[i - 1];
@@ -792,7 +776,7 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
 function initials(name: string): string {
   return name
     .split(WHITESPACE)
-    .filter((w) => STARTS_UPPER.test(w))
+    .filter((w) => isCapitalized(w))
     .map((w) => w[0])
     .join('');
 }

@@ -2,6 +2,7 @@
 // annotation guidelines (max null = no upper bound), and classified so that dates, ages, times,
 // durations, distances, money and ordinals are never read as casualty counts.
 
+import { groupBy } from './collections';
 import { wordTable } from './lexicon';
 import { Token } from './text';
 import { NumberKind, NumberMention } from './types';
@@ -72,12 +73,7 @@ const VAGUE: Array<[string[], number, number | null]> = [
  * The vague quantities by their first word, longest phrase first within each: a token is tried only
  * against the phrases that start with it ("a" against "a few dozen" ... "a few"), not against them all.
  */
-const VAGUE_BY_FIRST_WORD = new Map<string, Array<[string[], number, number | null]>>();
-for (const entry of VAGUE) {
-  const list = VAGUE_BY_FIRST_WORD.get(entry[0][0]);
-  if (list) list.push(entry);
-  else VAGUE_BY_FIRST_WORD.set(entry[0][0], [entry]);
-}
+const VAGUE_BY_FIRST_WORD = groupBy(VAGUE, ([words]) => words[0]);
 
 const ORDINAL_WORDS = new Set(
   'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth hundredth'.split(' '),
@@ -144,13 +140,7 @@ const QUALIFIERS: Array<[string[], (n: Base) => [number, number | null]]> = [
  * The qualifiers by their last word, longest first within each: the word right before a figure picks
  * the few qualifiers that can end there ("than" for "more than", "fewer than", "no fewer than" ...).
  */
-const QUALIFIERS_BY_LAST_WORD = new Map<string, typeof QUALIFIERS>();
-for (const entry of QUALIFIERS) {
-  const last = entry[0][entry[0].length - 1];
-  const list = QUALIFIERS_BY_LAST_WORD.get(last);
-  if (list) list.push(entry);
-  else QUALIFIERS_BY_LAST_WORD.set(last, [entry]);
-}
+const QUALIFIERS_BY_LAST_WORD = groupBy(QUALIFIERS, ([words]) => words[words.length - 1]);
 
 function about(n: Base): [number, number | null] {
   // Integer arithmetic: 1.1 * 200 is 220.00000000000003 in floating point.

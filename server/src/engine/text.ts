@@ -188,6 +188,11 @@ function nextStartsSentence(tokens: Token[], j: number): boolean {
   return isCapitalized(next.text);
 }
 
+/** ' or ’, the two apostrophes of English text. */
+export function isApostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019;
+}
+
 /** Whether a word starts with an upper-case letter (\p{Lu}); below 128 that is A-Z, read without the regex. */
 export function isCapitalized(word: string): boolean {
   const first = word.charCodeAt(0);

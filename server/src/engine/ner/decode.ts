@@ -341,43 +341,42 @@ function bilouSteps(
     }
     afterCloser(emissions, w, width, n, predMax, score, back, prevRow, row, at, 0, top, topLabel, second);
     for (let begin = 1; begin < n; begin += 4) {
-      const inside = begin + 1;
-      const last = begin + 2;
       afterCloser(emissions, w, width, n, predMax, score, back, prevRow, row, at, begin, top, topLabel, second);
-      // I-x and L-x follow B-x or I-x, B-x first on ties.
-      const sb = score[prevRow + begin];
-      const si = score[prevRow + inside];
-      let best = -Infinity;
-      let arg = -1;
-      let s = sb + w[begin * width + inside];
-      if (s > best) {
-        best = s;
-        arg = begin;
-      }
-      s = si + w[inside * width + inside];
-      if (s > best) {
-        best = s;
-        arg = inside;
-      }
-      score[row + inside] = best + emissions[at + inside];
-      back[row + inside] = arg;
-      best = -Infinity;
-      arg = -1;
-      s = sb + w[begin * width + last];
-      if (s > best) {
-        best = s;
-        arg = begin;
-      }
-      s = si + w[inside * width + last];
-      if (s > best) {
-        best = s;
-        arg = inside;
-      }
-      score[row + last] = best + emissions[at + last];
-      back[row + last] = arg;
+      afterOpener(emissions, w, width, score, back, prevRow, row, at, begin, begin + 1);
+      afterOpener(emissions, w, width, score, back, prevRow, row, at, begin, begin + 2);
       afterCloser(emissions, w, width, n, predMax, score, back, prevRow, row, at, begin + 3, top, topLabel, second);
     }
   }
+}
+
+/** Score and back pointer of label y (I-x or L-x), which follows B-x (`begin`) or I-x only, B-x first on ties. */
+function afterOpener(
+  emissions: Float64Array,
+  w: Float64Array,
+  width: number,
+  score: Float64Array,
+  back: Int32Array,
+  prevRow: number,
+  row: number,
+  at: number,
+  begin: number,
+  y: number,
+): void {
+  const inside = begin + 1;
+  let best = -Infinity;
+  let arg = -1;
+  let s = score[prevRow + begin] + w[begin * width + y];
+  if (s > best) {
+    best = s;
+    arg = begin;
+  }
+  s = score[prevRow + inside] + w[inside * width + y];
+  if (s > best) {
+    best = s;
+    arg = inside;
+  }
+  score[row + y] = best + emissions[at + y];
+  back[row + y] = arg;
 }
 
 /** Score and back pointer of label y (O, B-* or U-*), which follows the labels that close a name. */

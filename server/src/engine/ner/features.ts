@@ -8,6 +8,8 @@
 // possessive. ("Assads", from texts whose apostrophes were stripped, cannot be told from a plural;
 // training merges some CoNLL possessives that way so that the model has seen the form.)
 
+import { isApostrophe } from '../text';
+
 /**
  * What a gazetteer says about a phrase: a country; a 'place' it is sure of (an exact match of a city
  * of 100,000 people or more, or of a region); a smaller 'town'; or a transliteration 'variant' match
@@ -70,10 +72,6 @@ function charClass(ch: string, code: number): string {
   if (/\p{L}/u.test(ch)) return 'x'; // caseless scripts behave like lower-case words here
   if (/\p{Nd}/u.test(ch)) return 'd';
   return ch;
-}
-
-function isApostrophe(code: number): boolean {
-  return code === 39 || code === 0x2019;
 }
 
 export function stripPossessive(word: string): { core: string; possessive: boolean } {

@@ -1,0 +1,13 @@
+// Small helpers over plain collections, shared by the steps of the pipeline.
+
+/** The items under their keys, each list in the order of `items`. */
+export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
