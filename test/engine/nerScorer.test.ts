@@ -113,6 +113,28 @@ describe('ner emission scorer', () => {
     });
   }
 
+  it('scores the tokens near names exactly when it leaves the others unscored', () => {
+    // Blocks of words first seen far from any name are worked out when a later sentence needs them.
+    const outside = model.labels.indexOf('O');
+    const scorer = new EmissionScorer(model.features, rows, model.labels.length, casingLexicon(model), clusters, lookup, outside);
+    const labelCount = model.labels.length;
+    const emissions = new Float64Array(4096);
+    const nearNames = new Uint8Array(256);
+    let scored = 0;
+    for (const sentence of ['the rebels said the talks would resume next week.', ...sentences, 'rebels said talks in Aleppo would resume next week.']) {
+      const words = tokenize(sentence).map((t) => t.text);
+      scorer.score(words, emissions, nearNames);
+      const expected = referenceScores(model, rows, rowOf, clusters, words, lookup);
+      for (let i = 0; i < words.length; i++) {
+        if (!nearNames[i]) continue;
+        scored++;
+        const at = i * labelCount;
+        assert.deepStrictEqual(emissions.subarray(at, at + labelCount), expected.subarray(at, at + labelCount), `${sentence}: ${words[i]}`);
+      }
+    }
+    assert.ok(scored > 0);
+  });
+
   it('scores as before after forgetting the words and phrases it knew', () => {
     const scorer = new EmissionScorer(model.features, rows, model.labels.length, casingLexicon(model), clusters, lookup);
     const emissions = new Float64Array(4096);

@@ -305,7 +305,7 @@ export const TEMPLATES = [
 export type TemplateName = (typeof TEMPLATES)[number];
 const T = Object.fromEntries(TEMPLATES.map((name, i) => [name, i])) as Record<TemplateName, number>;
 
-const AFFIX_TEMPLATES = [T.p1, T.x1, T.p2, T.x2, T.p3, T.x3, T.p4, T.x4];
+export const AFFIX_TEMPLATES = [T.p1, T.x1, T.p2, T.x2, T.p3, T.x3, T.p4, T.x4];
 const CLUSTER_TEMPLATES = [T.K0, T.K1];
 const CLUSTER_TEMPLATES_BEFORE = [T['K0-1'], T['K1-1']];
 const CLUSTER_TEMPLATES_AFTER = [T['K0+1'], T['K1+1']];

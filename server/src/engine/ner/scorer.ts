@@ -14,7 +14,6 @@ import {
   CasingBucket,
   CasingClass,
   END,
-  FeatureSink,
   MAX_PLACE_WORDS,
   PlaceKind,
   PlaceLookup,
@@ -27,7 +26,7 @@ import {
   HEADLINE_CAPS,
   HEADLINE_CASED,
   HEADLINE_CONTENT,
-  emitWordFeatures,
+  AFFIX_TEMPLATES,
   continuesPlaceName,
   headlineBits,
   headlineKind,
@@ -93,11 +92,47 @@ function rowTable(size: number): Int32Array {
   return new Int32Array(size).fill(-1);
 }
 
+/** Where a word's own features see it from: WORD_OFFSETS[k] for k = 0 .. 4. */
+const TWO_BEFORE = 0;
+const BEFORE = 1;
+const HERE = 2;
+const AFTER = 3;
+const TWO_AFTER = 4;
+
 /**
- * A normalised word that some word-keyed feature of the model mentions, with the rows of the
- * features that pair it with a small set of values.
+ * Templates of a word's own features that read the same value of the word from several offsets:
+ * 'w-2', 'w-1', 'w', 'w+1', 'w+2' its norm, 's-2' .. 's+2' its brief shape, 'K0-1', 'K0', 'K0+1' its
+ * coarse cluster and the K1 ones its fine cluster. Their rows are filed by value, in runs of one row
+ * per offset (WORD_OFFSETS order, -1 where the model has none), so that one lookup of the value finds
+ * all of them.
+ */
+const NORM = 1;
+const BRIEF = 2;
+const COARSE = 3;
+const FINE = 4;
+/** Per template: which value it reads (0 for the other templates), and from which offset (index k). */
+const VALUE_READ = new Int8Array(TEMPLATES.length);
+const OFFSET_READ = new Int8Array(TEMPLATES.length);
+for (const [read, templates] of [
+  [NORM, [T['w-2'], T['w-1'], T.w, T['w+1'], T['w+2']]],
+  [BRIEF, [T['s-2'], T['s-1'], -1, T['s+1'], T['s+2']]],
+  [COARSE, [-1, T['K0-1'], T.K0, T['K0+1'], -1]],
+  [FINE, [-1, T['K1-1'], T.K1, T['K1+1'], -1]],
+] as const) {
+  templates.forEach((template, k) => {
+    if (template < 0) return;
+    VALUE_READ[template] = read;
+    OFFSET_READ[template] = k;
+  });
+}
+
+/**
+ * A normalised word that some word-keyed feature of the model mentions, with the rows of its own
+ * features and of the features that pair it with a small set of values.
  */
 class WordValue {
+  /** Where the scorer's ownRows holds the rows of 'w-2' .. 'w+2' with this word; -1 for none. */
+  own = -1;
   /** 'w-1|c' with this word before a token of each casing class. */
   beforeCasing: Int32Array | null = null;
   /** 'c|w+1' with this word after a token of each casing class. */
@@ -141,7 +176,8 @@ interface WordInfo {
    * Where, in the scorer's arena, the summed scores of the word's own features as seen from offsets
    * -2..2 begin (blocks of labelCount): the word as the one two before the token scored, the one
    * before it, the token itself, the one after it, the one two after it. Words with the same block
-   * share it.
+   * share it. All but `here` are -1 until a scored token first needs them: most rare words are never
+   * within two tokens of a name-like word, and working their blocks out was most of describing them.
    */
   twoBefore: number;
   before: number;
@@ -150,7 +186,8 @@ interface WordInfo {
   twoAfter: number;
   /**
    * When sums are exact: where in the arena the offset-0 block plus the word's casing-class and bucket
-   * features as an ordinary token has them (not the first word, not in a headline) begins. -1 otherwise.
+   * features as an ordinary token has them (not the first word, not in a headline) begins. -1 until
+   * the word is first scored as such a token, and always without exact sums.
    */
   plain: number;
   /**
@@ -170,6 +207,10 @@ interface WordInfo {
   phrase: PhraseNode | null;
   /** The interned norm, or null when no word-keyed feature mentions it. */
   value: WordValue | null;
+  /** Where the scorer's ownRows holds the rows that read the word's brief shape, its clusters; -1 for none. */
+  briefRows: number;
+  coarseRows: number;
+  fineRows: number;
   facts: TokenFacts;
 }
 
@@ -205,9 +246,21 @@ export class EmissionScorer {
   private readonly entryLabel: Uint8Array;
   private readonly entryWeight: Float32Array;
 
-  /** Rows of the single-valued templates by value: the word's own features read these. */
+  /** Rows of the single-valued templates by value, but those of VALUE_READ. */
   private readonly rowsOne: Map<string, number>[] = [];
   private readonly values = new Map<string, WordValue>();
+  /** The runs of rows of VALUE_READ's templates, and where the run of each brief shape and cluster is. */
+  private readonly ownRows: number[] = [];
+  private readonly briefs = new Map<string, number>();
+  private readonly coarseClusters = new Map<string, number>();
+  private readonly fineClusters = new Map<string, number>();
+  /** The rows of 'b' and of the word's flags, -1 for none. */
+  private readonly biasRow: number;
+  private readonly possessiveRow: number;
+  private readonly digitRow: number;
+  private readonly hyphenRow: number;
+  private readonly apostropheRow: number;
+  private readonly arabicRow: number;
   /** Word-value pairs (previous id x value count + next id) -> index into the two pair tables. */
   private readonly pairs = new Map<number, number>();
   /**
@@ -245,8 +298,8 @@ export class EmissionScorer {
    */
   private sharedBlocks = new Map<number, number>();
   /**
-   * Scratch for describe: one word's five offset blocks, read as doubles and (to hash a block) as
-   * their bits, and its plain block. A new typed array per word costs more than filling these: on the
+   * Scratch for one block of a word's own features, read as doubles and (to hash the block) as their
+   * bits, and for its plain block. A new typed array per block costs more than filling these: on the
    * first reading of a text, every distinct word is described.
    */
   private readonly wordScores: Float64Array;
@@ -301,7 +354,7 @@ export class EmissionScorer {
     private readonly outsideLabel = -1,
   ) {
     this.labelCount = labelCount;
-    this.wordScores = new Float64Array(WORD_OFFSETS.length * labelCount);
+    this.wordScores = new Float64Array(labelCount);
     this.wordScoreBits = new Int32Array(this.wordScores.buffer);
     this.plainScores = new Float64Array(labelCount);
     this.entryStart = weights.entryStart;
@@ -326,6 +379,11 @@ export class EmissionScorer {
           wordValue(b);
           break;
         case T['w-1|c']:
+        case T['w-2']:
+        case T['w-1']:
+        case T.w:
+        case T['w+1']:
+        case T['w+2']:
           wordValue(a);
           break;
         case T['c|w+1']:
@@ -341,14 +399,26 @@ export class EmissionScorer {
       this.addRow(p.template, p.values, row, valueCount);
     });
     this.pairTable = new PairTable(this.pairs, valueCount);
+    const flagRow = (flag: string) => this.rowsOne[T.flag].get(flag) ?? -1;
+    this.biasRow = this.rowsOne[T.b].get('') ?? -1;
+    this.possessiveRow = flagRow('poss');
+    this.digitRow = flagRow('digit');
+    this.hyphenRow = flagRow('hyphen');
+    this.apostropheRow = flagRow('apos');
+    this.arabicRow = flagRow('arabic');
     this.pairNamey = new Uint8Array(this.pairBefore.length);
     for (let k = 0; k < this.pairBefore.length; k++) {
       if (this.rowFavoursName(this.pairBefore[k]) || this.rowFavoursName(this.pairAfter[k])) this.pairNamey[k] = 1;
     }
     this.casingTripleAt = this.store(this.exact ? this.denseRows(this.casingTriple) : new Float64Array(0));
     this.bucketTripleAt = this.store(this.exact ? this.denseRows(this.bucketTriple) : new Float64Array(0));
+    // The padding's blocks go before the words' part of the arena, which is dropped with the words.
     this.beforeSentence = this.describe(BEFORE_SENTENCE, CASING_START, BUCKET_START);
     this.afterSentence = this.describe(AFTER_SENTENCE, CASING_END, BUCKET_END);
+    for (const k of [TWO_BEFORE, BEFORE, AFTER, TWO_AFTER]) {
+      this.offsetBlock(this.beforeSentence, k);
+      this.offsetBlock(this.afterSentence, k);
+    }
     this.wordsAt = this.arenaUsed;
     this.wordsClassAt = this.classBlocksUsed;
     this.shapeTriples = new Int32Array(this.exact ? SHAPE_VALUES * SHAPE_VALUES * SHAPE_VALUES : 0).fill(-1);
@@ -376,6 +446,7 @@ export class EmissionScorer {
     };
     const both = (x: number | undefined, y: number | undefined, width: number) =>
       x === undefined || y === undefined ? undefined : x * width + y;
+    if (values.length === 1 && this.filedByOffset(template, a, row)) return;
     if (values.length === 1) this.rowsOne[template].set(a, row);
     switch (template) {
       case T.c:
@@ -469,67 +540,135 @@ export class EmissionScorer {
     }
   }
 
+  /** Files a row of a template of VALUE_READ in its value's run of ownRows; false for other templates. */
+  private filedByOffset(template: number, value: string, row: number): boolean {
+    const read = VALUE_READ[template];
+    if (read === 0) return false;
+    const runOf = (runs: Map<string, number>) => {
+      let at = runs.get(value);
+      if (at === undefined) runs.set(value, (at = this.newRun()));
+      return at;
+    };
+    let at: number;
+    if (read === NORM) {
+      const v = this.values.get(value)!;
+      if (v.own < 0) v.own = this.newRun();
+      at = v.own;
+    } else {
+      at = runOf(read === BRIEF ? this.briefs : read === COARSE ? this.coarseClusters : this.fineClusters);
+    }
+    this.ownRows[at + OFFSET_READ[template]] = row;
+    return true;
+  }
+
+  private newRun(): number {
+    const at = this.ownRows.length;
+    for (let k = 0; k < WORD_OFFSETS.length; k++) this.ownRows.push(-1);
+    return at;
+  }
+
   private describe(facts: TokenFacts, casing: number, bucket: number): WordInfo {
-    const labelCount = this.labelCount;
-    const scores = this.wordScores.fill(0);
-    const rowsOne = this.rowsOne;
-    let base = 0;
-    const add = (row: number | undefined) => {
-      if (row !== undefined) this.addRow2(scores, base, row);
-    };
-    const sink: FeatureSink = {
-      token() {},
-      word() {},
-      one: (template, value) => add(rowsOne[template].get(value)),
-      // The word's own features are all single-valued.
-      two() {},
-      three() {},
-    };
-    for (let k = 0; k < WORD_OFFSETS.length; k++) {
-      base = k * labelCount;
-      emitWordFeatures(facts, WORD_OFFSETS[k], sink);
-    }
-    let plain = -1;
-    if (this.exact) {
-      const block = this.plainScores;
-      for (let y = 0; y < labelCount; y++) block[y] = scores[2 * labelCount + y];
-      const bucketHere = bucket * BUCKET_SUFFIXES.length;
-      for (const row of [this.classHere[casing], this.bucketHere[bucketHere], this.bucketClass[bucketHere * CLASS_HERE_VALUES + casing]]) {
-        if (row >= 0) this.addRow2(block, 0, row);
-      }
-      plain = this.store(block);
-    }
-    const nameLike = isCapitalised(facts) || this.favoursName(scores.subarray(2 * labelCount, 3 * labelCount));
-    const block = (k: number) => this.storeShared(k * labelCount);
     const value = this.values.get(facts.norm) ?? null;
+    const clusters = facts.clusters;
+    const coarse = clusters[0];
+    const fine = clusters[1];
+    const coarseRows = coarse === undefined ? -1 : this.coarseClusters.get(coarse) ?? -1;
+    const fineRows = fine === undefined ? -1 : this.fineClusters.get(fine) ?? -1;
+    const ownRows = this.ownRows;
+    // In the order of emitWordFeatures, so that sums that are not exact stay the same.
+    const scores = this.clearedScores();
+    this.addOwn(this.biasRow);
+    if (value !== null && value.own >= 0) this.addOwn(ownRows[value.own + HERE]);
+    if (facts.casing !== 'low' && facts.casing !== 'punct' && facts.casing !== 'num') this.addOwnFeature(T.W, facts.core);
+    this.addOwnFeature(T.S, facts.shape);
+    const affixes = facts.affixes;
+    for (let k = 0; k < affixes.length; k++) this.addOwnFeature(AFFIX_TEMPLATES[k], affixes[k]);
+    if (facts.possessive) this.addOwn(this.possessiveRow);
+    if (facts.hasDigit) this.addOwn(this.digitRow);
+    if (facts.hasHyphen) this.addOwn(this.hyphenRow);
+    if (facts.hasApostrophe) this.addOwn(this.apostropheRow);
+    if (facts.arabicArticle) this.addOwn(this.arabicRow);
+    if (coarseRows >= 0) this.addOwn(ownRows[coarseRows + HERE]);
+    if (fineRows >= 0) this.addOwn(ownRows[fineRows + HERE]);
+    const nameLike = isCapitalised(facts) || this.favoursName(scores);
     const byClass = (rows: Int32Array | null | undefined) => (this.exact && rows ? this.classRow() : -1);
     // The fields every sentence reads first, in the order of WordInfo: objects keep it.
     return {
       headline: headlineBits(facts), casing, bucket, shape: casing * BUCKET_VALUES + bucket,
       pairFirst: value?.pairFirst ? value.id : -1, pairSecond: value?.pairSecond ? value.id : -1, nameLike,
-      twoBefore: block(0), before: block(1), here: block(2), after: block(3), twoAfter: block(4), plain,
+      twoBefore: -1, before: -1, here: this.storeShared(), after: -1, twoAfter: -1, plain: -1,
       beforeClass: byClass(value?.beforeCasing), afterClass: byClass(value?.afterCasing),
-      inPlaceName: continuesPlaceName(facts), phrase: null, value, facts,
+      inPlaceName: continuesPlaceName(facts), phrase: null, value,
+      briefRows: this.briefs.get(facts.brief) ?? -1, coarseRows, fineRows, facts,
     };
   }
 
+  /** wordScores set to zeros, in a loop: TypedArray fill is a call into the runtime, slow for a block. */
+  private clearedScores(): Float64Array {
+    const scores = this.wordScores;
+    for (let y = 0; y < scores.length; y++) scores[y] = 0;
+    return scores;
+  }
+
+  /** Adds a row of the word's own features to wordScores; -1 is a feature the model does not have. */
+  private addOwn(row: number): void {
+    if (row >= 0) this.addRow2(this.wordScores, 0, row);
+  }
+
+  private addOwnFeature(template: number, value: string): void {
+    const row = this.rowsOne[template].get(value);
+    if (row !== undefined) this.addRow2(this.wordScores, 0, row);
+  }
+
   /**
-   * Stores the block of wordScores that begins at `from`, or finds the same block stored before, and
-   * returns where it is.
+   * Where the arena holds the neighbour's block as seen from WORD_OFFSETS[k] (k other than HERE),
+   * worked out and stored in its WordInfo the first time it is asked for. The rows are added in the
+   * order of emitWordFeatures.
    */
-  private storeShared(from: number): number {
+  private offsetBlock(word: WordInfo, k: number): number {
+    this.clearedScores();
+    const ownRows = this.ownRows;
+    const value = word.value;
+    if (value !== null && value.own >= 0) this.addOwn(ownRows[value.own + k]);
+    if (word.briefRows >= 0) this.addOwn(ownRows[word.briefRows + k]);
+    if (word.coarseRows >= 0) this.addOwn(ownRows[word.coarseRows + k]);
+    if (word.fineRows >= 0) this.addOwn(ownRows[word.fineRows + k]);
+    const at = this.storeShared();
+    switch (k) {
+      case TWO_BEFORE: return (word.twoBefore = at);
+      case BEFORE: return (word.before = at);
+      case AFTER: return (word.after = at);
+      default: return (word.twoAfter = at);
+    }
+  }
+
+  /** Where the arena holds the word's plain block (WordInfo.plain), worked out when first asked for. */
+  private plainBlock(word: WordInfo): number {
+    const labelCount = this.labelCount;
+    const block = this.plainScores;
+    for (let y = 0; y < labelCount; y++) block[y] = this.arena[word.here + y];
+    const bucketHere = word.bucket * BUCKET_SUFFIXES.length;
+    const casing = word.casing;
+    this.add(block, 0, this.classHere[casing]);
+    this.add(block, 0, this.bucketHere[bucketHere]);
+    this.add(block, 0, this.bucketClass[bucketHere * CLASS_HERE_VALUES + casing]);
+    return (word.plain = this.store(block));
+  }
+
+  /** Stores the block in wordScores, or finds the same block stored before, and returns where it is. */
+  private storeShared(): number {
     const scores = this.wordScores;
     const bits = this.wordScoreBits;
     const length = this.labelCount;
     let hash = 0;
-    for (let k = 2 * from, end = 2 * (from + length); k < end; k++) hash = Math.imul(hash ^ bits[k], 0x9e3779b1) ^ (hash >>> 13);
+    for (let k = 0, end = 2 * length; k < end; k++) hash = Math.imul(hash ^ bits[k], 0x9e3779b1) ^ (hash >>> 13);
     const seen = this.sharedBlocks.get(hash);
     if (seen !== undefined) {
       let same = true;
-      for (let y = 0; y < length && same; y++) same = Object.is(this.arena[seen + y], scores[from + y]);
+      for (let y = 0; y < length && same; y++) same = Object.is(this.arena[seen + y], scores[y]);
       if (same) return seen;
     }
-    const at = this.store(scores.subarray(from, from + length));
+    const at = this.store(scores);
     if (seen === undefined) this.sharedBlocks.set(hash, at);
     return at;
   }
@@ -539,12 +678,14 @@ export class EmissionScorer {
    * plus its 'w-1|c' feature for that class. Only with exact sums, for a word with such features.
    */
   private blockBefore(word: WordInfo, cls: number): number {
-    return (this.classBlocks[word.beforeClass + cls] = this.blockWithRow(word.before, word.value!.beforeCasing![cls]));
+    const before = word.before >= 0 ? word.before : this.offsetBlock(word, BEFORE);
+    return (this.classBlocks[word.beforeClass + cls] = this.blockWithRow(before, word.value!.beforeCasing![cls]));
   }
 
   /** The same for the offset +1 block of a word after a token of class `cls`, with 'c|w+1'. */
   private blockAfter(word: WordInfo, cls: number): number {
-    return (this.classBlocks[word.afterClass + cls] = this.blockWithRow(word.after, word.value!.afterCasing![cls]));
+    const after = word.after >= 0 ? word.after : this.offsetBlock(word, AFTER);
+    return (this.classBlocks[word.afterClass + cls] = this.blockWithRow(after, word.value!.afterCasing![cls]));
   }
 
   /** A new row of classBlocks, none worked out yet; returns where it begins. */
@@ -778,22 +919,37 @@ export class EmissionScorer {
       const first = i === firstWord;
       const classHere = first ? cls + CASING_VALUES : cls;
       const bucketHere = here.bucket * BUCKET_SUFFIXES.length + (first ? SUFFIX_FIRST : headline);
-      const plain = first || headline ? -1 : here.plain;
+      // An ordinary token's own block comes with its class and bucket features when sums are exact.
+      const plain = dense && !first && !headline;
       // The words' own features from -2 to +2, each word's block summed on its own first, added left to
-      // right; an ordinary token's own block comes with its class and bucket features when sums are exact.
-      const s0 = padded[i].twoBefore;
-      let s1 = prev.before;
+      // right. Blocks not worked out yet are -1.
+      const twoBefore = padded[i];
+      let s0 = twoBefore.twoBefore;
+      if (s0 < 0) s0 = this.offsetBlock(twoBefore, TWO_BEFORE);
+      let s1: number;
       if (prev.beforeClass >= 0) {
         s1 = classBlocks[prev.beforeClass + cls];
         if (s1 < 0) s1 = this.blockBefore(prev, cls);
+      } else {
+        s1 = prev.before;
+        if (s1 < 0) s1 = this.offsetBlock(prev, BEFORE);
       }
-      const s2 = plain >= 0 ? plain : here.here;
-      let s3 = next.after;
+      let s2 = here.here;
+      if (plain) {
+        s2 = here.plain;
+        if (s2 < 0) s2 = this.plainBlock(here);
+      }
+      let s3: number;
       if (next.afterClass >= 0) {
         s3 = classBlocks[next.afterClass + cls];
         if (s3 < 0) s3 = this.blockAfter(next, cls);
+      } else {
+        s3 = next.after;
+        if (s3 < 0) s3 = this.offsetBlock(next, AFTER);
       }
-      const s4 = padded[i + 4].twoAfter;
+      const twoAfter = padded[i + 4];
+      let s4 = twoAfter.twoAfter;
+      if (s4 < 0) s4 = this.offsetBlock(twoAfter, TWO_AFTER);
       const casingTriple = (prev.casing * CASING_VALUES + cls) * CASING_VALUES + next.casing;
       const bucketTriple = (prev.bucket * BUCKET_VALUES + here.bucket) * BUCKET_VALUES + next.bucket;
       if (dense) {
@@ -811,7 +967,7 @@ export class EmissionScorer {
           emissions[base + y] = arena[s0 + y] + arena[s1 + y] + arena[s2 + y] + arena[s3 + y] + arena[s4 + y];
         }
       }
-      if (plain < 0) {
+      if (!plain) {
         this.add(emissions, base, this.classHere[classHere]);
         this.add(emissions, base, this.bucketHere[bucketHere]);
         this.add(emissions, base, this.bucketClass[bucketHere * CLASS_HERE_VALUES + classHere]);
