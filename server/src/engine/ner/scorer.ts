@@ -211,7 +211,12 @@ interface WordInfo {
   briefRows: number;
   coarseRows: number;
   fineRows: number;
-  facts: TokenFacts;
+  /**
+   * The word without a possessive, which the place lookup reads (TokenFacts.core). The word's other
+   * facts are not kept: a word's WordInfo lives as long as the scorer knows the word, and the garbage
+   * collector copies what lives, and the affix strings alone are eight.
+   */
+  core: string;
 }
 
 /**
@@ -599,7 +604,7 @@ export class EmissionScorer {
       twoBefore: -1, before: -1, here: this.storeShared(), after: -1, twoAfter: -1, plain: -1,
       beforeClass: byClass(value?.beforeCasing), afterClass: byClass(value?.afterCasing),
       inPlaceName: continuesPlaceName(facts), phrase: null, value,
-      briefRows: this.briefs.get(facts.brief) ?? -1, coarseRows, fineRows, facts,
+      briefRows: this.briefs.get(facts.brief) ?? -1, coarseRows, fineRows, core: facts.core,
     };
   }
 
@@ -1004,9 +1009,9 @@ export class EmissionScorer {
 }
 
 /** The phrase of tokens i .. i + length - 1, as the place lookup reads it (padded holds token i at i + 2). */
-function phraseOf(padded: readonly { facts: TokenFacts }[], i: number, length: number): string {
-  let phrase = padded[i + 2].facts.core;
-  for (let k = 1; k < length; k++) phrase += ' ' + padded[i + k + 2].facts.core;
+function phraseOf(padded: readonly { core: string }[], i: number, length: number): string {
+  let phrase = padded[i + 2].core;
+  for (let k = 1; k < length; k++) phrase += ' ' + padded[i + k + 2].core;
   return phrase;
 }
 
