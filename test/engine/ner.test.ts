@@ -195,6 +195,14 @@ describe('ner features', () => {
     assert.ok(a[2].includes('w=homs') && a[2].includes('w-1=entered') && a[2].includes('W=Homs'));
   });
 
+  it('reads prefixes and suffixes of up to four characters of the normalised word, none of punctuation', () => {
+    const [word, dot] = sentenceFeatures(['Assad’s', '.'], { casing: new Map() });
+    const affixes = word.filter((f) => /^[px]\d=/.test(f));
+    assert.deepStrictEqual(affixes, ['p1=a', 'x1=d', 'p2=as', 'x2=ad', 'p3=ass', 'x3=sad', 'p4=assa', 'x4=ssad']);
+    assert.deepStrictEqual(sentenceFeatures(['Al'], { casing: new Map() })[0].filter((f) => /^[px]\d=/.test(f)), ['p1=a', 'x1=l', 'p2=al', 'x2=al']);
+    assert.ok(!dot.some((f) => /^[px]\d=/.test(f)));
+  });
+
   it('tells headlines from per-word counts as from the whole sentence', () => {
     const vocabulary = ['SYRIA', 'Syria', 'syria', 'of', 'OF', 'Of', 'a', 'A', 'I', '3', '.', 'iPhone', 'al-Harir', 'U.S.', 'x', 'NEAR'];
     const random = seededRandom(5);

@@ -53,8 +53,17 @@ export interface TokenFacts {
   arabicArticle: boolean;
   /** Cluster id of norm per granularity (coarse first); empty for words the clusters do not know. */
   clusters: readonly string[];
-  /** Prefixes and suffixes of norm, lengths 1 to 4, interleaved: p1, x1, p2, x2, ...; none for punctuation. */
-  affixes: string[];
+}
+
+/**
+ * The affix features read the prefixes and suffixes of norm of lengths 1 to MAX_AFFIX, interleaved
+ * (p1, x1, p2, x2, ...), for every word but punctuation. They are sliced when emitted, not kept with
+ * the facts: the tagger's scorer walks the characters instead, and most words' facts are made once.
+ */
+export const MAX_AFFIX = 4;
+
+export function hasAffixes(f: TokenFacts): boolean {
+  return f.casing !== 'punct';
 }
 
 export type CasingClass = 'init' | 'caps' | 'one' | 'low' | 'lowX' | 'mixed' | 'num' | 'punct';
@@ -145,10 +154,6 @@ export function tokenFacts(word: string, clusters?: ReadonlyMap<string, readonly
   if (arabicArticle) casing = 'init';
   let norm = core.toLowerCase();
   if (digits > 0) norm = norm.replace(/\d/g, '0');
-  const affixes: string[] = [];
-  if (casing !== 'punct') {
-    for (let k = 1; k <= 4 && k <= norm.length; k++) affixes.push(norm.slice(0, k), norm.slice(norm.length - k));
-  }
   return {
     core,
     norm,
@@ -161,7 +166,6 @@ export function tokenFacts(word: string, clusters?: ReadonlyMap<string, readonly
     hasApostrophe,
     arabicArticle,
     clusters: clusters?.get(norm) ?? NO_CLUSTERS,
-    affixes,
   };
 }
 
@@ -305,7 +309,7 @@ export const TEMPLATES = [
 export type TemplateName = (typeof TEMPLATES)[number];
 const T = Object.fromEntries(TEMPLATES.map((name, i) => [name, i])) as Record<TemplateName, number>;
 
-export const AFFIX_TEMPLATES = [T.p1, T.x1, T.p2, T.x2, T.p3, T.x3, T.p4, T.x4];
+const AFFIX_TEMPLATES = [T.p1, T.x1, T.p2, T.x2, T.p3, T.x3, T.p4, T.x4];
 const CLUSTER_TEMPLATES = [T.K0, T.K1];
 const CLUSTER_TEMPLATES_BEFORE = [T['K0-1'], T['K1-1']];
 const CLUSTER_TEMPLATES_AFTER = [T['K0+1'], T['K1+1']];
@@ -339,7 +343,6 @@ function boundaryFacts(marker: string): TokenFacts {
     hasApostrophe: false,
     arabicArticle: false,
     clusters: NO_CLUSTERS,
-    affixes: [],
   };
 }
 
@@ -361,8 +364,13 @@ export function emitWordFeatures(f: TokenFacts, offset: WordOffset, sink: Featur
       const cls = f.casing;
       if (cls !== 'low' && cls !== 'punct' && cls !== 'num') sink.one(T.W, f.core);
       sink.one(T.S, f.shape);
-      const affixes = f.affixes;
-      for (let k = 0; k < affixes.length; k++) sink.one(AFFIX_TEMPLATES[k], affixes[k]);
+      if (hasAffixes(f)) {
+        const norm = f.norm;
+        for (let k = 1; k <= MAX_AFFIX && k <= norm.length; k++) {
+          sink.one(AFFIX_TEMPLATES[2 * k - 2], norm.slice(0, k));
+          sink.one(AFFIX_TEMPLATES[2 * k - 1], norm.slice(norm.length - k));
+        }
+      }
       if (f.possessive) sink.one(T.flag, 'poss');
       if (f.hasDigit) sink.one(T.flag, 'digit');
       if (f.hasHyphen) sink.one(T.flag, 'hyphen');

@@ -26,7 +26,8 @@ import {
   HEADLINE_CAPS,
   HEADLINE_CASED,
   HEADLINE_CONTENT,
-  AFFIX_TEMPLATES,
+  MAX_AFFIX,
+  hasAffixes,
   continuesPlaceName,
   headlineBits,
   headlineKind,
@@ -125,6 +126,11 @@ for (const [read, templates] of [
     OFFSET_READ[template] = k;
   });
 }
+
+/** Per template: the length of the prefixes it reads, minus that of the suffixes; 0 for others. */
+const AFFIX_READ = new Int8Array(TEMPLATES.length);
+[T.p1, T.p2, T.p3, T.p4].forEach((template, k) => (AFFIX_READ[template] = k + 1));
+[T.x1, T.x2, T.x3, T.x4].forEach((template, k) => (AFFIX_READ[template] = -(k + 1)));
 
 /**
  * A normalised word that some word-keyed feature of the model mentions, with the rows of its own
@@ -251,7 +257,7 @@ export class EmissionScorer {
   private readonly entryLabel: Uint8Array;
   private readonly entryWeight: Float32Array;
 
-  /** Rows of the single-valued templates by value, but those of VALUE_READ. */
+  /** Rows of the single-valued templates by value, but those of VALUE_READ and AFFIX_READ. */
   private readonly rowsOne: Map<string, number>[] = [];
   private readonly values = new Map<string, WordValue>();
   /** The runs of rows of VALUE_READ's templates, and where the run of each brief shape and cluster is. */
@@ -259,6 +265,7 @@ export class EmissionScorer {
   private readonly briefs = new Map<string, number>();
   private readonly coarseClusters = new Map<string, number>();
   private readonly fineClusters = new Map<string, number>();
+  private readonly affixes = new AffixTrie();
   /** The rows of 'b' and of the word's flags, -1 for none. */
   private readonly biasRow: number;
   private readonly possessiveRow: number;
@@ -404,6 +411,7 @@ export class EmissionScorer {
       this.addRow(p.template, p.values, row, valueCount);
     });
     this.pairTable = new PairTable(this.pairs, valueCount);
+    this.affixes.seal();
     const flagRow = (flag: string) => this.rowsOne[T.flag].get(flag) ?? -1;
     this.biasRow = this.rowsOne[T.b].get('') ?? -1;
     this.possessiveRow = flagRow('poss');
@@ -451,7 +459,7 @@ export class EmissionScorer {
     };
     const both = (x: number | undefined, y: number | undefined, width: number) =>
       x === undefined || y === undefined ? undefined : x * width + y;
-    if (values.length === 1 && this.filedByOffset(template, a, row)) return;
+    if (values.length === 1 && (this.filedByOffset(template, a, row) || this.filedAsAffix(template, a, row))) return;
     if (values.length === 1) this.rowsOne[template].set(a, row);
     switch (template) {
       case T.c:
@@ -566,6 +574,15 @@ export class EmissionScorer {
     return true;
   }
 
+  /** Files a row of an affix template in the affix trie; false for other templates. */
+  private filedAsAffix(template: number, value: string, row: number): boolean {
+    const length = AFFIX_READ[template];
+    if (length === 0) return false;
+    // An affix of another length is never emitted.
+    if (value.length === Math.abs(length)) this.affixes.add(value, length < 0, row);
+    return true;
+  }
+
   private newRun(): number {
     const at = this.ownRows.length;
     for (let k = 0; k < WORD_OFFSETS.length; k++) this.ownRows.push(-1);
@@ -586,8 +603,19 @@ export class EmissionScorer {
     if (value !== null && value.own >= 0) this.addOwn(ownRows[value.own + HERE]);
     if (facts.casing !== 'low' && facts.casing !== 'punct' && facts.casing !== 'num') this.addOwnFeature(T.W, facts.core);
     this.addOwnFeature(T.S, facts.shape);
-    const affixes = facts.affixes;
-    for (let k = 0; k < affixes.length; k++) this.addOwnFeature(AFFIX_TEMPLATES[k], affixes[k]);
+    if (hasAffixes(facts)) {
+      const affixes = this.affixes;
+      const norm = facts.norm;
+      const last = norm.length - 1;
+      let prefix = AffixTrie.PREFIXES;
+      let suffix = AffixTrie.SUFFIXES;
+      for (let k = 0; k < MAX_AFFIX && k <= last; k++) {
+        if (prefix >= 0) prefix = affixes.child(prefix, norm.charCodeAt(k));
+        if (prefix >= 0) this.addOwn(affixes.rows[prefix]);
+        if (suffix >= 0) suffix = affixes.child(suffix, norm.charCodeAt(last - k));
+        if (suffix >= 0) this.addOwn(affixes.rows[suffix]);
+      }
+    }
     if (facts.possessive) this.addOwn(this.possessiveRow);
     if (facts.hasDigit) this.addOwn(this.digitRow);
     if (facts.hasHyphen) this.addOwn(this.hyphenRow);
@@ -1016,8 +1044,9 @@ function phraseOf(padded: readonly { core: string }[], i: number, length: number
 }
 
 /**
- * Word pairs by the two word-value ids, in open addressing with linear probing at most half full, so
- * that a lookup is a multiply, a mask and a probe or two.
+ * An index by a pair of ids (word pairs by their word-value ids, the affix trie's edges by node and
+ * character), in open addressing with linear probing at most half full, so that a lookup is a
+ * multiply, a mask and a probe or two.
  */
 class PairTable {
   private readonly mask: number;
@@ -1059,6 +1088,52 @@ class PairTable {
       if (f === 0) return -1;
       if (f === tag && this.seconds[slot] === second) return this.indexes[slot];
     }
+  }
+}
+
+/** UTF-16 code units: the characters an edge of the affix trie can read. */
+const CHAR_CODES = 65536;
+
+/**
+ * The rows of the affix features by the characters of the affix: prefixes from a word's first
+ * character on, suffixes from its last one back, one probe of a table of (node, character) edges per
+ * character, instead of slicing an affix string and hashing it per feature, which was most of the cost
+ * of a word's own features.
+ */
+class AffixTrie {
+  static readonly PREFIXES = 0;
+  static readonly SUFFIXES = 1;
+  /** Per node: the row of the affix that ends there, -1 for none (and for the two roots). */
+  readonly rows: number[] = [-1, -1];
+  /** Edges while the trie is built, keyed node x CHAR_CODES + character code. */
+  private building: Map<number, number> | null = new Map();
+  private edges = new PairTable(new Map(), CHAR_CODES);
+
+  add(affix: string, suffix: boolean, row: number): void {
+    const building = this.building!;
+    let node = suffix ? AffixTrie.SUFFIXES : AffixTrie.PREFIXES;
+    for (let k = 0; k < affix.length; k++) {
+      const key = node * CHAR_CODES + affix.charCodeAt(suffix ? affix.length - 1 - k : k);
+      let next = building.get(key);
+      if (next === undefined) {
+        next = this.rows.length;
+        this.rows.push(-1);
+        building.set(key, next);
+      }
+      node = next;
+    }
+    this.rows[node] = row;
+  }
+
+  /** Ends building: the edges go into their lookup table. */
+  seal(): void {
+    this.edges = new PairTable(this.building!, CHAR_CODES);
+    this.building = null;
+  }
+
+  /** The node after `node` by one more character, or -1 when no affix of the model goes on so. */
+  child(node: number, code: number): number {
+    return this.edges.find(node, code);
   }
 }
 
