@@ -2,7 +2,10 @@
 // in English news: "Hama" / "Hamah" / "Ḩamāh", "Al-Hasakah" / "Hasaka" / "Hassakeh", "Deir ez-Zor" /
 // "Deir al-Zour". The data is handed in by the caller; the engine never reads files.
 
+import { foldDiacritics, KeySpeller } from './transliteration';
 import { PlaceInfo } from './types';
+
+export { foldDiacritics, transliterationKey } from './transliteration';
 
 export interface GazetteerCountry {
   name: string;
@@ -23,61 +26,6 @@ export interface GazetteerData {
   places: GazetteerPlaceRow[];
 }
 
-// The patterns of foldDiacritics and transliterationKey, made once (a regex literal in a function is a
-// new RegExp each time it is evaluated): both run for every name looked up. Global patterns are only
-// given to replace, which starts them from the beginning every time.
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
-const TRANSLITERATION_MARKS = /[‘’'`ʻʼʿʾ]/g;
-const SEPARATORS = /[-\s]+/g;
-
-/** Strips diacritics and Arabic transliteration marks, lower-cases, unifies separators. */
-export function foldDiacritics(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(TRANSLITERATION_MARKS, '')
-    .toLowerCase()
-    .replace(SEPARATORS, ' ')
-    .trim();
-}
-
-const ARTICLE = /^(?:al|el|ar|as|ad|at|an|ash|az|ath|adh|aş|aţ) /;
-const INNER_ARTICLE = /\b(?:al|el|ez|es|ed|ash|ar|as|at|az|an|ad) /g;
-const ASSIMILATED_ARTICLE = / (?:[ae]([dnrstz])\1|el(?=[aeiou]))/g;
-const SPACES = / /g;
-const OU = /ou/g;
-const EE = /ee/g;
-const OO = /oo/g;
-const AW = /aw(?![aeiou])/g;
-const VOWELS = /[eiouy]/g;
-const DOUBLED = /(.)\1+/g;
-const FINAL_VOWEL_H = /([aiu])h$/;
-const FINAL_VOWEL = /^(.+?)[aiu]$/;
-
-/**
- * A skeleton key for transliteration variants: folded, leading Arabic article dropped, vowels
- * unified, doubled letters collapsed and a final "h" after a vowel dropped. Different spellings of the
- * same Arabic name usually share it; different names rarely do.
- */
-export function transliterationKey(name: string): string {
-  return transliterationKeyOfFolded(foldDiacritics(name));
-}
-
-/** transliterationKey of a name already folded: a lookup needs both and folds once. */
-function transliterationKeyOfFolded(folded: string): string {
-  let s = folded.replace(ARTICLE, '');
-  s = s.replace(INNER_ARTICLE, ''); // inner articles: Deir ez-Zor, Jisr ash-Shughur
-  // An inner article written onto its assimilated noun: "Deir Ezzor", "Ras Elain" -> Zor, Ain.
-  s = s.replace(ASSIMILATED_ARTICLE, ' $1');
-  s = s.replace(SPACES, '');
-  s = s.replace(OU, 'u').replace(EE, 'i').replace(OO, 'u').replace(AW, 'u'); // Zawr, Zor
-  s = s.replace(VOWELS, (v) => (v === 'e' ? 'a' : v === 'o' ? 'u' : v === 'y' ? 'i' : v));
-  s = s.replace(DOUBLED, '$1');
-  s = s.replace(FINAL_VOWEL_H, '$1');
-  s = s.replace(FINAL_VOWEL, '$1'); // final vowel is the least stable letter of all
-  return s;
-}
-
 export interface PlaceCandidate {
   info: PlaceInfo;
   exact: boolean;
@@ -94,6 +42,7 @@ export class Gazetteer {
   private readonly countryByCode = new Map<string, GazetteerCountry>();
   private readonly demonymCountry = new Map<string, GazetteerCountry>();
   private readonly candidateCache = new Map<string, PlaceCandidate[]>();
+  private readonly speller = new KeySpeller();
 
   constructor(data: GazetteerData) {
     for (const country of data.countries) {
@@ -139,8 +88,7 @@ export class Gazetteer {
   private add(name: string, info: PlaceInfo): void {
     const folded = foldDiacritics(name);
     push(this.byFolded, folded, info);
-    const key = transliterationKeyOfFolded(folded);
-    if (key.length >= 3) push(this.byKey, key, info);
+    if (this.speller.spell(folded) >= 3) push(this.byKey, this.speller.text(), info);
   }
 
   /** The place a name most likely refers to, or null. */
@@ -167,9 +115,8 @@ export class Gazetteer {
     const folded = foldDiacritics(name);
     const out: PlaceCandidate[] = (this.byFolded.get(folded) ?? []).map((info) => ({ info, exact: true }));
     if (folded.length < 4) return out;
-    const key = transliterationKeyOfFolded(folded);
-    if (key.length >= 3) {
-      for (const info of this.byKey.get(key) ?? []) if (!out.some((c) => c.info === info)) out.push({ info, exact: false });
+    if (this.speller.spell(folded) >= 3) {
+      for (const info of this.byKey.get(this.speller.text()) ?? []) if (!out.some((c) => c.info === info)) out.push({ info, exact: false });
     }
     return out;
   }
