@@ -71,6 +71,15 @@ describe('transliteration', () => {
       assert.strictEqual(transliterationKey(name), keyByPatterns(name), JSON.stringify(name));
     }
   });
+  it('hashes equal keys alike', () => {
+    const speller = new KeySpeller();
+    const hashOf = (name: string) => {
+      speller.spell(foldDiacritics(name));
+      return speller.hash();
+    };
+    assert.strictEqual(hashOf('Dayr az Zawr'), hashOf('Deir ez-Zor'));
+    assert.notStrictEqual(hashOf('Homs'), hashOf('Hama'));
+  });
   it('spells one key after another with one speller, a long name after short ones', () => {
     const speller = new KeySpeller();
     const long = 'Dayr az Zawr '.repeat(20).trim();

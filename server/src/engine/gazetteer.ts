@@ -33,16 +33,21 @@ export interface PlaceCandidate {
 
 const CANDIDATE_CACHE_SIZE = 50000;
 
+/** The answer for a name that is no place, shared: callers only read candidates. */
+const NO_CANDIDATES: readonly PlaceCandidate[] = [];
+
 /** How many same-named places are kept per name: enough to find the one in the article's country. */
 const MAX_SAME_NAME = 4;
 
 export class Gazetteer {
-  private readonly byFolded = new Map<string, PlaceInfo[]>();
-  private readonly byKey = new Map<string, PlaceInfo[]>();
+  /** Exact candidates by folded name, and spelling variants by transliteration key. */
+  private readonly byFolded = new Map<string, PlaceCandidate[]>();
+  private readonly byKey = new Map<string, PlaceCandidate[]>();
+  private readonly keyFilter = new KeyFilter();
+  private readonly speller = new KeySpeller();
   private readonly countryByCode = new Map<string, GazetteerCountry>();
   private readonly demonymCountry = new Map<string, GazetteerCountry>();
-  private readonly candidateCache = new Map<string, PlaceCandidate[]>();
-  private readonly speller = new KeySpeller();
+  private readonly candidateCache = new Map<string, readonly PlaceCandidate[]>();
 
   constructor(data: GazetteerData) {
     for (const country of data.countries) {
@@ -87,8 +92,11 @@ export class Gazetteer {
 
   private add(name: string, info: PlaceInfo): void {
     const folded = foldDiacritics(name);
-    push(this.byFolded, folded, info);
-    if (this.speller.spell(folded) >= 3) push(this.byKey, this.speller.text(), info);
+    push(this.byFolded, folded, info, true);
+    if (this.speller.spell(folded) >= 3) {
+      push(this.byKey, this.speller.text(), info, false);
+      this.keyFilter.add(this.speller.hash());
+    }
   }
 
   /** The place a name most likely refers to, or null. */
@@ -101,7 +109,7 @@ export class Gazetteer {
   }
 
   /** Every place a name may refer to: exact (diacritic-folded) matches first, then spelling variants. */
-  candidates(name: string): PlaceCandidate[] {
+  candidates(name: string): readonly PlaceCandidate[] {
     const cached = this.candidateCache.get(name);
     if (cached) return cached;
     const found = this.lookUp(name);
@@ -111,13 +119,14 @@ export class Gazetteer {
     return found;
   }
 
-  private lookUp(name: string): PlaceCandidate[] {
+  private lookUp(name: string): readonly PlaceCandidate[] {
     const folded = foldDiacritics(name);
-    const out: PlaceCandidate[] = (this.byFolded.get(folded) ?? []).map((info) => ({ info, exact: true }));
-    if (folded.length < 4) return out;
-    if (this.speller.spell(folded) >= 3) {
-      for (const info of this.byKey.get(this.speller.text()) ?? []) if (!out.some((c) => c.info === info)) out.push({ info, exact: false });
-    }
+    const exact = this.byFolded.get(folded) ?? NO_CANDIDATES;
+    if (folded.length < 4 || this.speller.spell(folded) < 3 || !this.keyFilter.mayHold(this.speller.hash())) return exact;
+    const variants = this.byKey.get(this.speller.text());
+    if (variants === undefined) return exact;
+    const out = [...exact];
+    for (const variant of variants) if (!out.some((c) => c.info === variant.info)) out.push(variant);
     return out;
   }
 
@@ -127,12 +136,38 @@ export class Gazetteer {
   }
 
   isCountryName(name: string): boolean {
-    return this.byFolded.get(foldDiacritics(name))?.[0]?.placeType === 'country';
+    return this.byFolded.get(foldDiacritics(name))?.[0]?.info.placeType === 'country';
   }
 }
 
-function push(map: Map<string, PlaceInfo[]>, key: string, info: PlaceInfo): void {
+function push(map: Map<string, PlaceCandidate[]>, key: string, info: PlaceInfo, exact: boolean): void {
   const list = map.get(key);
-  if (!list) map.set(key, [info]);
-  else if (list.length < MAX_SAME_NAME && !list.some((i) => i.gazetteerName === info.gazetteerName && i.countryCode === info.countryCode)) list.push(info);
+  if (!list) map.set(key, [{ info, exact }]);
+  else if (list.length < MAX_SAME_NAME && !list.some((c) => c.info.gazetteerName === info.gazetteerName && c.info.countryCode === info.countryCode)) list.push({ info, exact });
+}
+
+const KEY_FILTER_BITS = 1 << 19;
+
+/**
+ * A bit per hash of the keys in the index: a clear bit says a key is not there, without its string being
+ * made and looked up, and most names looked up are no place. With about 27,000 keys, a key not in the
+ * index finds its bit set about once in twenty.
+ */
+class KeyFilter {
+  // Int32, not Uint32: a word with its top bit set would read as a double.
+  private readonly bits = new Int32Array(KEY_FILTER_BITS / 32);
+
+  add(hash: number): void {
+    const bit = bitOf(hash);
+    this.bits[bit >>> 5] |= 1 << (bit & 31);
+  }
+
+  mayHold(hash: number): boolean {
+    const bit = bitOf(hash);
+    return (this.bits[bit >>> 5] & (1 << (bit & 31))) !== 0;
+  }
+}
+
+function bitOf(hash: number): number {
+  return (hash ^ (hash >>> 15)) & (KEY_FILTER_BITS - 1);
 }

@@ -81,7 +81,9 @@ const T_CEDILLA = 0x163;
 /**
  * Works out the transliteration key of one folded name at a time, as letters rewritten in place by
  * each rule: a dozen regex replaces cost more than all the rest of a lookup. The rules are passes in
- * the order they apply; the tests check them against the rules written as regular expressions.
+ * the order they apply; the tests check them against the rules written as regular expressions. The
+ * key's string is made only when asked for: the gazetteer first asks whether its index can hold the
+ * key's hash at all.
  */
 export class KeySpeller {
   private letters = new Uint16Array(64);
@@ -164,6 +166,13 @@ export class KeySpeller {
     let key = '';
     for (let i = 0; i < this.length; i++) key += String.fromCharCode(this.letters[i]);
     return key;
+  }
+
+  /** A 32-bit hash of the key last spelled: equal keys, equal hashes. */
+  hash(): number {
+    let h = this.length;
+    for (let i = 0; i < this.length; i++) h = (Math.imul(h, 31) + this.letters[i]) | 0;
+    return h;
   }
 }
 
