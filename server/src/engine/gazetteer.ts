@@ -2,7 +2,10 @@
 // in English news: "Hama" / "Hamah" / "Ḩamāh", "Al-Hasakah" / "Hasaka" / "Hassakeh", "Deir ez-Zor" /
 // "Deir al-Zour". The data is handed in by the caller; the engine never reads files.
 
+import { foldDiacritics, KeySpeller } from './transliteration';
 import { PlaceInfo } from './types';
+
+export { foldDiacritics, transliterationKey } from './transliteration';
 
 export interface GazetteerCountry {
   name: string;
@@ -23,61 +26,6 @@ export interface GazetteerData {
   places: GazetteerPlaceRow[];
 }
 
-// The patterns of foldDiacritics and transliterationKey, made once (a regex literal in a function is a
-// new RegExp each time it is evaluated): both run for every name looked up. Global patterns are only
-// given to replace, which starts them from the beginning every time.
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
-const TRANSLITERATION_MARKS = /[‘’'`ʻʼʿʾ]/g;
-const SEPARATORS = /[-\s]+/g;
-
-/** Strips diacritics and Arabic transliteration marks, lower-cases, unifies separators. */
-export function foldDiacritics(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(TRANSLITERATION_MARKS, '')
-    .toLowerCase()
-    .replace(SEPARATORS, ' ')
-    .trim();
-}
-
-const ARTICLE = /^(?:al|el|ar|as|ad|at|an|ash|az|ath|adh|aş|aţ) /;
-const INNER_ARTICLE = /\b(?:al|el|ez|es|ed|ash|ar|as|at|az|an|ad) /g;
-const ASSIMILATED_ARTICLE = / (?:[ae]([dnrstz])\1|el(?=[aeiou]))/g;
-const SPACES = / /g;
-const OU = /ou/g;
-const EE = /ee/g;
-const OO = /oo/g;
-const AW = /aw(?![aeiou])/g;
-const VOWELS = /[eiouy]/g;
-const DOUBLED = /(.)\1+/g;
-const FINAL_VOWEL_H = /([aiu])h$/;
-const FINAL_VOWEL = /^(.+?)[aiu]$/;
-
-/**
- * A skeleton key for transliteration variants: folded, leading Arabic article dropped, vowels
- * unified, doubled letters collapsed and a final "h" after a vowel dropped. Different spellings of the
- * same Arabic name usually share it; different names rarely do.
- */
-export function transliterationKey(name: string): string {
-  return transliterationKeyOfFolded(foldDiacritics(name));
-}
-
-/** transliterationKey of a name already folded: a lookup needs both and folds once. */
-function transliterationKeyOfFolded(folded: string): string {
-  let s = folded.replace(ARTICLE, '');
-  s = s.replace(INNER_ARTICLE, ''); // inner articles: Deir ez-Zor, Jisr ash-Shughur
-  // An inner article written onto its assimilated noun: "Deir Ezzor", "Ras Elain" -> Zor, Ain.
-  s = s.replace(ASSIMILATED_ARTICLE, ' $1');
-  s = s.replace(SPACES, '');
-  s = s.replace(OU, 'u').replace(EE, 'i').replace(OO, 'u').replace(AW, 'u'); // Zawr, Zor
-  s = s.replace(VOWELS, (v) => (v === 'e' ? 'a' : v === 'o' ? 'u' : v === 'y' ? 'i' : v));
-  s = s.replace(DOUBLED, '$1');
-  s = s.replace(FINAL_VOWEL_H, '$1');
-  s = s.replace(FINAL_VOWEL, '$1'); // final vowel is the least stable letter of all
-  return s;
-}
-
 export interface PlaceCandidate {
   info: PlaceInfo;
   exact: boolean;
@@ -85,15 +33,21 @@ export interface PlaceCandidate {
 
 const CANDIDATE_CACHE_SIZE = 50000;
 
+/** The answer for a name that is no place, shared: callers only read candidates. */
+const NO_CANDIDATES: readonly PlaceCandidate[] = [];
+
 /** How many same-named places are kept per name: enough to find the one in the article's country. */
 const MAX_SAME_NAME = 4;
 
 export class Gazetteer {
-  private readonly byFolded = new Map<string, PlaceInfo[]>();
-  private readonly byKey = new Map<string, PlaceInfo[]>();
+  /** Exact candidates by folded name, and spelling variants by transliteration key. */
+  private readonly byFolded = new Map<string, PlaceCandidate[]>();
+  private readonly byKey = new Map<string, PlaceCandidate[]>();
+  private readonly keyFilter = new KeyFilter();
+  private readonly speller = new KeySpeller();
   private readonly countryByCode = new Map<string, GazetteerCountry>();
   private readonly demonymCountry = new Map<string, GazetteerCountry>();
-  private readonly candidateCache = new Map<string, PlaceCandidate[]>();
+  private readonly candidateCache = new Map<string, readonly PlaceCandidate[]>();
 
   constructor(data: GazetteerData) {
     for (const country of data.countries) {
@@ -138,9 +92,11 @@ export class Gazetteer {
 
   private add(name: string, info: PlaceInfo): void {
     const folded = foldDiacritics(name);
-    push(this.byFolded, folded, info);
-    const key = transliterationKeyOfFolded(folded);
-    if (key.length >= 3) push(this.byKey, key, info);
+    push(this.byFolded, folded, info, true);
+    if (this.speller.spell(folded) >= 3) {
+      push(this.byKey, this.speller.text(), info, false);
+      this.keyFilter.add(this.speller.hash());
+    }
   }
 
   /** The place a name most likely refers to, or null. */
@@ -153,7 +109,7 @@ export class Gazetteer {
   }
 
   /** Every place a name may refer to: exact (diacritic-folded) matches first, then spelling variants. */
-  candidates(name: string): PlaceCandidate[] {
+  candidates(name: string): readonly PlaceCandidate[] {
     const cached = this.candidateCache.get(name);
     if (cached) return cached;
     const found = this.lookUp(name);
@@ -163,14 +119,14 @@ export class Gazetteer {
     return found;
   }
 
-  private lookUp(name: string): PlaceCandidate[] {
+  private lookUp(name: string): readonly PlaceCandidate[] {
     const folded = foldDiacritics(name);
-    const out: PlaceCandidate[] = (this.byFolded.get(folded) ?? []).map((info) => ({ info, exact: true }));
-    if (folded.length < 4) return out;
-    const key = transliterationKeyOfFolded(folded);
-    if (key.length >= 3) {
-      for (const info of this.byKey.get(key) ?? []) if (!out.some((c) => c.info === info)) out.push({ info, exact: false });
-    }
+    const exact = this.byFolded.get(folded) ?? NO_CANDIDATES;
+    if (folded.length < 4 || this.speller.spell(folded) < 3 || !this.keyFilter.mayHold(this.speller.hash())) return exact;
+    const variants = this.byKey.get(this.speller.text());
+    if (variants === undefined) return exact;
+    const out = [...exact];
+    for (const variant of variants) if (!out.some((c) => c.info === variant.info)) out.push(variant);
     return out;
   }
 
@@ -180,12 +136,38 @@ export class Gazetteer {
   }
 
   isCountryName(name: string): boolean {
-    return this.byFolded.get(foldDiacritics(name))?.[0]?.placeType === 'country';
+    return this.byFolded.get(foldDiacritics(name))?.[0]?.info.placeType === 'country';
   }
 }
 
-function push(map: Map<string, PlaceInfo[]>, key: string, info: PlaceInfo): void {
+function push(map: Map<string, PlaceCandidate[]>, key: string, info: PlaceInfo, exact: boolean): void {
   const list = map.get(key);
-  if (!list) map.set(key, [info]);
-  else if (list.length < MAX_SAME_NAME && !list.some((i) => i.gazetteerName === info.gazetteerName && i.countryCode === info.countryCode)) list.push(info);
+  if (!list) map.set(key, [{ info, exact }]);
+  else if (list.length < MAX_SAME_NAME && !list.some((c) => c.info.gazetteerName === info.gazetteerName && c.info.countryCode === info.countryCode)) list.push({ info, exact });
+}
+
+const KEY_FILTER_BITS = 1 << 19;
+
+/**
+ * A bit per hash of the keys in the index: a clear bit says a key is not there, without its string being
+ * made and looked up, and most names looked up are no place. With about 27,000 keys, a key not in the
+ * index finds its bit set about once in twenty.
+ */
+class KeyFilter {
+  // Int32, not Uint32: a word with its top bit set would read as a double.
+  private readonly bits = new Int32Array(KEY_FILTER_BITS / 32);
+
+  add(hash: number): void {
+    const bit = bitOf(hash);
+    this.bits[bit >>> 5] |= 1 << (bit & 31);
+  }
+
+  mayHold(hash: number): boolean {
+    const bit = bitOf(hash);
+    return (this.bits[bit >>> 5] & (1 << (bit & 31))) !== 0;
+  }
+}
+
+function bitOf(hash: number): number {
+  return (hash ^ (hash >>> 15)) & (KEY_FILTER_BITS - 1);
 }

@@ -4,17 +4,12 @@
 import type { Gazetteer } from '../gazetteer';
 import { PlaceKind, PlaceLookup } from './features';
 
-/** Memoised, because the tagger asks about the same capitalised phrases over and over. */
-export function placeLookupFromGazetteer(gazetteer: Gazetteer, maxCached = 50000): PlaceLookup {
-  const cache = new Map<string, PlaceKind | null>();
-  return (phrase: string) => {
-    const hit = cache.get(phrase);
-    if (hit !== undefined) return hit;
-    const kind = placeKind(gazetteer, phrase);
-    if (cache.size >= maxCached) cache.clear();
-    cache.set(phrase, kind);
-    return kind;
-  };
+/**
+ * Not memoised here: the gazetteer remembers its answers by name, and the tagger its own by phrase, so
+ * a memo of its own only costs a map entry per phrase.
+ */
+export function placeLookupFromGazetteer(gazetteer: Gazetteer): PlaceLookup {
+  return (phrase: string) => placeKind(gazetteer, phrase);
 }
 
 const MAJOR_POPULATION = 100000;
