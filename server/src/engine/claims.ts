@@ -3,21 +3,15 @@
 // soldiers", "at least 32 people were killed", "22 dead", "the death toll rose to 44", "claimed
 // thousands of lives", "a man was found shot to death".
 
+import { wordSet } from './collections';
 import { wordTable } from './lexicon';
 import { FoundNumber } from './numbers';
 import { isCapitalized, Token } from './text';
 import { CasualtyCategory, Range } from './types';
 
-/**
- * Words to look a token up in. A set answers what an anchored alternation /^(?:a|b)$/ answers, for
- * less: the word lists read by every token of a sentence are sets.
- */
-function wordSet(words: string): Set<string> {
-  return new Set(words.split(' '));
-}
-
 // Regex literals written in a function make a new RegExp object each time they are evaluated;
-// these are tested once or more per token, so they are made once here.
+// these are tested once or more per token, so they are made once here. The word lists a rule reads
+// at every word are sets (see wordSet).
 const PLURAL_NOUN = /^[a-z]+(?:s|men)$/;
 const HARM_ADJECTIVES = wordSet('wounded injured dead missing detained abducted');
 const BETWEEN_TOLL_AND_FIGURE = wordSet('the a an death overall total final new latest casualty had then further since already risen reportedly officially has least more than about around nearly in dead people killed deaths fatalities on evening morning night afternoon earlier monday tuesday wednesday thursday friday saturday sunday');

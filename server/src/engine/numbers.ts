@@ -2,21 +2,14 @@
 // annotation guidelines (max null = no upper bound), and classified so that dates, ages, times,
 // durations, distances, money and ordinals are never read as casualty counts.
 
-import { groupBy } from './collections';
+import { groupBy, wordSet } from './collections';
 import { wordTable } from './lexicon';
 import { Token } from './text';
 import { NumberKind, NumberMention } from './types';
 
-/**
- * Words to look a token up in. A set answers what an anchored alternation /^(?:a|b)$/ answers, for
- * less: the word lists read around every figure are sets.
- */
-function wordSet(words: string): Set<string> {
-  return new Set(words.split(' '));
-}
-
 // Regex literals written in a function make a new RegExp object each time they are evaluated;
-// these are tested once or more per token, so they are made once here.
+// these are tested once or more per token, so they are made once here. The word lists read around
+// every figure are sets (see wordSet).
 const NAMED_BY_NUMBER = wordSet('route interstate highway hwy i us sr exit flight resolution chapter section article apartment apt ' +
   'suite room channel unit building gate platform mile district ward precinct station camp brigade division battalion regiment ' +
   'squadron fleet corps');
