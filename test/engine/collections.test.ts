@@ -1,6 +1,7 @@
-// Grouping, as the word lists (titles by first word, qualifiers by last) and attributions by sentence use it.
+// Grouping, as the word lists (titles by first word, qualifiers by last) and attributions by sentence use it;
+// word sets, as the rules look words up in them.
 import * as assert from 'assert';
-import { groupBy } from '../../server/src/engine/collections';
+import { groupBy, wordSet } from '../../server/src/engine/collections';
 
 describe('collections', () => {
   it('groups items under their keys, each group in the order of the items', () => {
@@ -14,5 +15,15 @@ describe('collections', () => {
 
   it('gives an empty map for no items', () => {
     assert.strictEqual(groupBy([], (x: number) => x).size, 0);
+  });
+
+  it('holds the words of a list written with spaces, and only whole words', () => {
+    const auxiliaries = wordSet('were was been');
+    assert.deepStrictEqual([...auxiliaries], ['were', 'was', 'been']);
+    assert.ok(auxiliaries.has('was'));
+    // What /^(?:were|was|been)$/ answers: no part of a word, nor a word with more around it.
+    assert.ok(!auxiliaries.has('wa'));
+    assert.ok(!auxiliaries.has('wasn'));
+    assert.ok(!auxiliaries.has('was been'));
   });
 });

@@ -1,6 +1,6 @@
 // Every interval rule of the annotation guidelines, and the numbers that are never casualty counts.
 import * as assert from 'assert';
-import { findNumbers } from '../../server/src/engine/numbers';
+import { findNumbers, withoutFinalFullStop } from '../../server/src/engine/numbers';
 import { tokenize } from '../../server/src/engine/text';
 import { NumberKind } from '../../server/src/engine';
 import { offsetOf } from './support';
@@ -89,6 +89,16 @@ describe('numbers: figures that are never counts', () => {
   it('knows dates and years', () => {
     check('on January 6, 2012', '6', 6, 6, 'date');
     check('in March 2011 protests began', '2011', 2011, 2011, 'year');
+    // A month written short, with or without its full stop.
+    check('on 14 Jan. the town fell', '14', 14, 14, 'date');
+    check('since Sept 3 the town was shelled', '3', 3, 3, 'date');
+  });
+  it('reads an abbreviated month without its one final full stop', () => {
+    assert.strictEqual(withoutFinalFullStop('jan.'), 'jan');
+    assert.strictEqual(withoutFinalFullStop('jan'), 'jan');
+    // Only the last full stop goes, as /\.$/ replaced with nothing would take it.
+    assert.strictEqual(withoutFinalFullStop('a.m..'), 'a.m.');
+    assert.strictEqual(withoutFinalFullStop('.'), '');
   });
   it('knows times', () => check('at 10:30 a.m. on Monday', '10:30', 0, 0, 'time'));
   it('knows distances, money, percentages and durations', () => {

@@ -2,20 +2,19 @@
 // "X said in a Facebook posting", quotes with their speaker, headline credits ("... - monitor"),
 // and continuations ("he said", "the group said") resolved to the actor they refer to.
 
+import { wordSet } from './collections';
 import { GROUP_SOURCE_NOUNS } from './lexicon';
 import { isCapitalized, Token } from './text';
 import { Entity, Range, Span } from './types';
 
 // Regex literals written in a function make a new RegExp object each time they are evaluated;
-// these are tested once or more per token, so they are made once here.
+// these are tested once or more per token, so they are made once here. The word lists read around
+// every cue are sets (see wordSet).
 const WHITESPACE = /\s+/;
-const NOT_CONTRACTION = /n['’]t$/;
-const LY_ENDING = /ly$/;
-const QUANTIFIERS = /^(?:some|many|most|all|both|few|several|others)$/;
+const QUANTIFIERS = wordSet('some many most all both few several others');
 const PRONOUN_CONTRACTION = /^(?:he|she|it|they|we|i|you|who)['’](?:s|ve|d|ll|re)$/;
-const TIME_DETERMINERS = /^(?:last|this|that|a|an|the|earlier|later)$/;
-const ING_FORM = /ing$/;
-const WHO_OR_WHICH = /^(?:who|which)$/;
+const TIME_DETERMINERS = wordSet('last this that a an the earlier later');
+const WHO_OR_WHICH = wordSet('who which');
 
 export interface FoundAttribution {
   source: Span;
@@ -141,14 +140,14 @@ const NOUN_LIKE_CUES = new Set([
   'offer', 'offers', 'issue', 'issues', 'feature', 'features', 'link', 'links', 'ban', 'bans', 'block', 'target',
   'talk', 'talks', 'profile', 'present', 'sign', 'signs', 'rally', 'push', 'view', 'views', 'review', 'debate', 'remarks', 'call',
 ]);
-const POSSESSIVE_OR_DETERMINER = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|new|latest|earlier|recent|media|news|police|un|official)$/;
+const POSSESSIVE_OR_DETERMINER = wordSet('the a an this that these those his her their its our my your new latest earlier recent media news police un official');
 const VIEW_VERBS = new Set(VIEW_VERB_LEMMAS.flatMap(inflect).filter((w) => !SPEECH_VERBS_BASE.includes(w) && !STANCE_VERBS.has(w)));
 for (const v of VIEW_VERBS) WEAK_VERBS.add(v);
 const SPEECH_VERBS = new Set([...SPEECH_VERBS_BASE, ...WEAK_VERBS]);
 /** -ing forms that report what the subject of the sentence says or does: "..., promising to cut taxes". */
 const PARTICIPLE_CUES = new Set([...SPEECH_VERBS].filter((w) => w.endsWith('ing') && !NOUN_LIKE_CUES.has(w)));
 /** -ing words after a comma that open no act of the speaker: prepositions, nouns. */
-const NOT_CONTINUING = /^(?:including|according|following|regarding|concerning|excluding|depending|during|notwithstanding|being|having|something|nothing|anything|everything|morning|evening|meeting|building|thing)$/;
+const NOT_CONTINUING = wordSet('including according following regarding concerning excluding depending during notwithstanding being having something nothing anything everything morning evening meeting building thing');
 /** Verbs written before their speaker after a quotation or a clause: '"...," noted the senator.' */
 const SAID_AFTER = new Set([
   'said', 'says', 'added', 'reported', 'told', 'noted', 'wrote', 'writes', 'explained', 'asked', 'continued', 'replied',
@@ -170,7 +169,7 @@ const LY_NOUNS = new Set(['family', 'ally', 'rally', 'supply', 'assembly', 'repl
 /** What may stand between a subject and its verb: auxiliaries, negation, adverbs ("has repeatedly said"). */
 function isAuxiliary(t: Token): boolean {
   if (t.kind !== 'word' || t.text !== t.lower) return false;
-  return AUXILIARIES.has(t.lower) || NOT_CONTRACTION.test(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly') && !LY_NOUNS.has(t.lower));
+  return AUXILIARIES.has(t.lower) || t.lower.endsWith("n't") || t.lower.endsWith('n’t') || (t.lower.length > 4 && t.lower.endsWith('ly') && !LY_NOUNS.has(t.lower));
 }
 const BE_FORMS = new Set(['is', 'are', 'am', 'was', 'were', 'be', 'been', 'being']);
 /** People and bodies written in lower case that hold views: sources when they are the subject. */
@@ -271,7 +270,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       }
       // '"...," Tester said, referring to the bonus': an -ing clause right after a speaker and their verb
       // goes on with what that speaker does, whatever the verb.
-      if (i > 1 && tokens[i - 1].text === ',' && tok.kind === 'word' && tok.text === tok.lower && tok.lower.endsWith('ing') && !NOT_CONTINUING.test(tok.lower)) {
+      if (i > 1 && tokens[i - 1].text === ',' && tok.kind === 'word' && tok.text === tok.lower && tok.lower.endsWith('ing') && !NOT_CONTINUING.has(tok.lower)) {
         const previous = out.length > firstFound ? out[out.length - 1] : null;
         const before = tokens[i - 2];
         if (previous && before && !previous.stance && !previous.uncued && (previous.cue.end === before.end || previous.source.end === before.end && previous.cue.end <= before.start)) {
@@ -286,7 +285,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       // Verbs are written in lower case; "States" in "United States" and "Report" in a title are not cues.
       if (tok.text !== tok.lower && i > 0 && !headlineVerb(tokens, i, titleCase, out.length > firstFound)) continue;
       // "the president’s claims", "Trump campaign spokesman": a possessor before, or a person's title after.
-      if (NOUN_LIKE_CUES.has(tok.lower) && ((i > 0 && (POSSESSIVE_OR_DETERMINER.test(tokens[i - 1].lower) || /\p{L}['’]s?$/u.test(tokens[i - 1].text))) ||
+      if (NOUN_LIKE_CUES.has(tok.lower) && ((i > 0 && (POSSESSIVE_OR_DETERMINER.has(tokens[i - 1].lower) || /\p{L}['’]s?$/u.test(tokens[i - 1].text))) ||
         tokens[i + 1]?.lower === 'of' || tokens[i + 1]?.text === tokens[i + 1]?.lower && PERSON_NOUN.test(tokens[i + 1]?.lower ?? ''))) continue;
       // An -ing form reports speech only as a participle after a comma ("..., saying ..."), handled below;
       // elsewhere it is a noun or an adjective: "after a similar warning", "rocket shells claiming lives".
@@ -296,7 +295,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       // "... by saying ...", "... for telling ...": a speech participle after a preposition is the subject's act.
       const adjunct = PARTICIPLE_CUES.has(tok.lower) && (tokens[i - 1]?.text === ',' || CLOSE_QUOTES.has(tokens[i - 1]?.text ?? '') && tokens[i - 2]?.text === ',') ||
         PARTICIPLES.has(tok.lower) && i > 1 && /^(?:by|for|after|before|while|from|without|when)$/.test(tokens[i - 1].lower);
-      if (ING_FORM.test(tok.lower) && !adjunct && !progressive(tokens, i) && !afterName) continue;
+      if (tok.lower.endsWith('ing') && !adjunct && !progressive(tokens, i) && !afterName) continue;
       // "spoke to reporters", "spoke at a rally" tell of an event; "spoke of", "spoke out about" of what was said.
       if (SPEAK_FORMS.has(tok.lower) && !tokens.slice(i + 1, i + 4).some((t) => /^(?:of|about|out|on|against|for)$/.test(t.lower))) continue;
       const strong = !WEAK_VERBS.has(tok.lower);
@@ -341,7 +340,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       // "an architect who said": the relative pronoun is the source, standing for the phrase before it.
       let relative = -1;
       // "cities that support the rules": "that" right before the verb, after a holder, is a relative pronoun too.
-      if (WHO_OR_WHICH.test(tokens[beforeEnd]?.lower ?? '') || tokens[beforeEnd]?.lower === 'that' && beforeEnd > 0 && tokens[beforeEnd - 1].kind === 'word' &&
+      if (WHO_OR_WHICH.has(tokens[beforeEnd]?.lower ?? '') || tokens[beforeEnd]?.lower === 'that' && beforeEnd > 0 && tokens[beforeEnd - 1].kind === 'word' &&
         isHolderWord(tokens[beforeEnd - 1]) && !SPEECH_VERBS.has(tokens[beforeEnd - 1].lower)) {
         relative = beforeEnd;
         beforeEnd = tokens[beforeEnd - 1]?.text === ',' ? beforeEnd - 2 : beforeEnd - 1;
@@ -480,13 +479,13 @@ function progressive(tokens: Token[], verb: number): boolean {
   return false;
 }
 
-const TIME_WORDS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|weekend|morning|afternoon|evening|night|day|time|interview|statement|recent|late|early)$/;
+const TIME_WORDS = wordSet('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december week month year weekend morning afternoon evening night day time interview statement recent late early');
 
 /** "Sanders on Tuesday said", "a panel in 2001 found": a time phrase between the subject and its verb. */
 function skipTime(tokens: Token[], k: number): number {
   for (let j = k; j >= 0 && k - j < 4; j--) {
     const t = tokens[j];
-    if (t.kind === 'word' ? !TIME_WORDS.test(t.lower) && !TIME_DETERMINERS.test(t.lower) : t.kind !== 'number') {
+    if (t.kind === 'word' ? !TIME_WORDS.has(t.lower) && !TIME_DETERMINERS.has(t.lower) : t.kind !== 'number') {
       return j < k && /^(?:on|in|at|last|this|earlier|during)$/.test(tokens[j].lower) ? skipParticiple(tokens, j - 1) : k;
     }
     if (/^(?:last|this)$/.test(t.lower) && j < k) return skipParticiple(tokens, j - 1);
@@ -634,11 +633,11 @@ function sentenceSubject(tokens: Token[], before: number): Np | null {
   return isSourceLike(tokens, k, last) ? { first: k, last } : null;
 }
 
-const LEADING_ADVERBS = /^(?:but|and|so|yet|still|however|meanwhile|instead|now|moreover|indeed|also)$/;
+const LEADING_ADVERBS = wordSet('but and so yet still however meanwhile instead now moreover indeed also');
 /** Capitalised words that open an adverbial or a clause rather than a subject. */
-const NOT_SUBJECT_START = /^(?:in|on|at|after|before|when|while|if|as|since|despite|although|though|for|with|without|during|under|over|by|from|to|then|now|today|yesterday|last|this|that|these|those|it|there|here|what|how|why|whether|where|because|once|unless|until|like|unlike|among|amid|about|according|asked|even|only|just)$/;
-const PREPOSITIONS_IN_S = /^(?:as|across|versus|towards|afterwards|besides|plus|this|his|its|whereas|perhaps|always|sometimes)$/;
-const SUBJECT_DETERMINERS = /^(?:the|a|an|many|other|some|several|most|no|both|all|few|each|every|his|her|their|its|our|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)$/;
+const NOT_SUBJECT_START = wordSet('in on at after before when while if as since despite although though for with without during under over by from to then now today yesterday last this that these those it there here what how why whether where because once unless until like unlike among amid about according asked even only just');
+const PREPOSITIONS_IN_S = wordSet('as across versus towards afterwards besides plus this his its whereas perhaps always sometimes');
+const SUBJECT_DETERMINERS = wordSet('the a an many other some several most no both all few each every his her their its our two three four five six seven eight nine ten dozens hundreds thousands millions');
 /** What cannot stand inside a subject before its verb: a finite verb, a modal, a clause of its own. */
 const NOT_IN_SUBJECT = new Set([...BE_FORMS, 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'do', 'does', 'did', 'that', 'and', 'but', 'or', 'if', 'when', 'because', 'while', 'as', 'than']);
 
@@ -655,20 +654,20 @@ function openingSubject(tokens: Token[], cueFirst: number, verb: number): Np | n
   // program, called EB-5,": a participle describing the noun before it.
   if (!prev || DETERMINERS.has(prev.lower) || prev.kind === 'number' || /^(?:who|which|those|these|to|of)$/.test(prev.lower)) return null;
   if (/s$/.test(tokens[verb].lower) && next && AFTER_NOUN.has(next.lower) && !/^(?:and|or|also|later|then|further)$/.test(next.lower)) return null;
-  if (/ed$/.test(tokens[verb].lower) && next && cueFirst === verb && prev.text === prev.lower && (REDUCED_RELATIVE_NEXT.test(next.lower) ||
-    /^(?:on|in)$/.test(next.lower) && (tokens[verb + 2]?.kind === 'number' || TIME_WORDS.test(tokens[verb + 2]?.lower ?? '')))) return null;
+  if (/ed$/.test(tokens[verb].lower) && next && cueFirst === verb && prev.text === prev.lower && (REDUCED_RELATIVE_NEXT.has(next.lower) ||
+    /^(?:on|in)$/.test(next.lower) && (tokens[verb + 2]?.kind === 'number' || TIME_WORDS.has(tokens[verb + 2]?.lower ?? '')))) return null;
   let k = 0;
-  while (k < cueFirst && (LEADING_ADVERBS.test(tokens[k].lower) || tokens[k].text === ',')) k++;
+  while (k < cueFirst && (LEADING_ADVERBS.has(tokens[k].lower) || tokens[k].text === ',')) k++;
   const length = cueFirst - k;
   if (length < 2 || length > 20) return null;
   const first = tokens[k];
-  if (first.kind !== 'word' || NOT_SUBJECT_START.test(first.lower) || /ing$/.test(first.lower) && !isHolderWord(first) || !(SUBJECT_DETERMINERS.test(first.lower) || isCapitalized(first.text) || isHolderWord(first))) return null;
+  if (first.kind !== 'word' || NOT_SUBJECT_START.has(first.lower) || /ing$/.test(first.lower) && !isHolderWord(first) || !(SUBJECT_DETERMINERS.has(first.lower) || isCapitalized(first.text) || isHolderWord(first))) return null;
   let holder = -1;
   for (let j = k; j < cueFirst && j - k < 4; j++) {
     const t = tokens[j];
     if (t.kind !== 'word' && !(t.text === '.' && j > k)) break;
-    if (t.kind === 'word' && isHolderWord(t) && !NOT_SUBJECT_START.test(t.lower)) holder = j;
-    if (t.kind === 'word' && t.text === t.lower && !SUBJECT_DETERMINERS.test(t.lower) && !isHolderWord(t) && holder >= 0) break;
+    if (t.kind === 'word' && isHolderWord(t) && !NOT_SUBJECT_START.has(t.lower)) holder = j;
+    if (t.kind === 'word' && t.text === t.lower && !SUBJECT_DETERMINERS.has(t.lower) && !isHolderWord(t) && holder >= 0) break;
   }
   if (holder < 0) return null;
   let commas = 0;
@@ -681,10 +680,10 @@ function openingSubject(tokens: Token[], cueFirst: number, verb: number): Np | n
     if (/['’](?:s|ve|d|ll|re)$/.test(t.lower) && PRONOUNS.has(t.lower.slice(0, -2))) return null;
     if (t.text !== t.lower) continue;
     // "The latest poll released Friday shows": a participle with its time or agent describes the noun before it.
-    const describing = /ed$/.test(t.lower) && tokens[j - 1]?.kind === 'word' && (REDUCED_RELATIVE_NEXT.test(tokens[j + 1]?.lower ?? '') || tokens[j + 1]?.lower === 'in');
+    const describing = /ed$/.test(t.lower) && tokens[j - 1]?.kind === 'word' && (REDUCED_RELATIVE_NEXT.has(tokens[j + 1]?.lower ?? '') || tokens[j + 1]?.lower === 'in');
     if (NOT_IN_SUBJECT.has(t.lower) || SPEECH_VERBS.has(t.lower) && !t.lower.endsWith('ing') && !describing) return null;
     // "They taped an hourlong show", "Okafor calls the fare plan": a verb with its object is the verb of the clause.
-    if (/(?:ed|[^su]s)$/.test(t.lower) && !PREPOSITIONS_IN_S.test(t.lower) && j > k && DETERMINERS.has(tokens[j + 1]?.lower ?? '')) return null;
+    if (/(?:ed|[^su]s)$/.test(t.lower) && !PREPOSITIONS_IN_S.has(t.lower) && j > k && DETERMINERS.has(tokens[j + 1]?.lower ?? '')) return null;
     if (/^(?:who|which)$/.test(t.lower) && tokens[j - 1]?.text !== ',') return null;
   }
   let last = cueFirst - 1;
@@ -812,9 +811,9 @@ function nounPhraseBefore(tokens: Token[], last: number): Np | null {
   if (head.kind !== 'word') return null;
   if (PRONOUNS.has(head.lower)) return { first: last, last };
   // "Some believe ...", "but all agreed ...": a quantifier standing alone is the subject.
-  if (QUANTIFIERS.test(head.lower) && (last === 0 || tokens[last - 1].kind === 'punct' || /^(?:and|but)$/.test(tokens[last - 1].lower))) return { first: last, last };
+  if (QUANTIFIERS.has(head.lower) && (last === 0 || tokens[last - 1].kind === 'punct' || /^(?:and|but)$/.test(tokens[last - 1].lower))) return { first: last, last };
   if (DETERMINERS.has(head.lower)) return null;
-  if (NP_BLOCKERS.has(head.lower) || LY_ENDING.test(head.lower) && !isCapitalized(head.text)) return null;
+  if (NP_BLOCKERS.has(head.lower) || head.lower.endsWith('ly') && !isCapitalized(head.text)) return null;
   let first = last;
   for (let k = last - 1; k >= 0 && last - k < 10; k--) {
     const t = tokens[k];
@@ -888,7 +887,7 @@ function nounPhraseAfter(tokens: Token[], first: number): Np | null {
   return { first, last };
 }
 
-const REDUCED_RELATIVE_NEXT = /^(?:by|last|this|earlier|yesterday|during|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const REDUCED_RELATIVE_NEXT = wordSet('by last this earlier yesterday during monday tuesday wednesday thursday friday saturday sunday');
 
 function isHolderWord(t: Token): boolean {
   return isCapitalized(t.text) || GROUP_SOURCE_NOUNS.has(t.lower) || HOLDER_NOUNS.has(t.lower) || HOLDER_SUFFIX.test(t.lower);
@@ -915,7 +914,7 @@ function holdsView(tokens: Token[], last: number, verb: number): boolean {
   // "a poll released last week", "a report issued by the agency": a participle after its noun.
   const next0 = tokens[verb + 1];
   if (/ed$|^(?:found|shown|written|made|put)$/.test(tokens[verb].lower) && next0 && !isCapitalized(tokens[last].text) && !PRONOUNS.has(tokens[last].lower) &&
-    (REDUCED_RELATIVE_NEXT.test(next0.lower) || /^(?:on|in)$/.test(next0.lower) && (tokens[verb + 2]?.kind === 'number' || TIME_WORDS.test(tokens[verb + 2]?.lower ?? '')))) return false;
+    (REDUCED_RELATIVE_NEXT.has(next0.lower) || /^(?:on|in)$/.test(next0.lower) && (tokens[verb + 2]?.kind === 'number' || TIME_WORDS.has(tokens[verb + 2]?.lower ?? '')))) return false;
   if (!NOUN_LIKE_CUES.has(tokens[verb].lower)) return true;
   if (/['’]s?$/.test(head.text)) return false;
   if (last === verb - 1 && last > 0 && (DETERMINERS.has(tokens[last - 1].lower) || /['’]s?$/.test(tokens[last - 1].text)) && isCapitalized(tokens[last].text)) return false;

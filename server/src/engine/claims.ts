@@ -3,46 +3,40 @@
 // soldiers", "at least 32 people were killed", "22 dead", "the death toll rose to 44", "claimed
 // thousands of lives", "a man was found shot to death".
 
+import { wordSet } from './collections';
 import { wordTable } from './lexicon';
 import { FoundNumber } from './numbers';
 import { isCapitalized, Token } from './text';
 import { CasualtyCategory, Range } from './types';
 
-/**
- * Words to look a token up in. A set answers what an anchored alternation /^(?:a|b)$/ answers, for
- * less: the word lists read by every token of a sentence are sets.
- */
-function wordSet(words: string): Set<string> {
-  return new Set(words.split(' '));
-}
-
 // Regex literals written in a function make a new RegExp object each time they are evaluated;
-// these are tested once or more per token, so they are made once here.
+// these are tested once or more per token, so they are made once here. The word lists a rule reads
+// at every word are sets (see wordSet).
 const PLURAL_NOUN = /^[a-z]+(?:s|men)$/;
-const HARM_ADJECTIVES = /^(?:wounded|injured|dead|missing|detained|abducted)$/;
-const BETWEEN_TOLL_AND_FIGURE = /^(?:the|a|an|death|overall|total|final|new|latest|casualty|had|then|further|since|already|risen|reportedly|officially|has|least|more|than|about|around|nearly|in|dead|people|killed|deaths|fatalities|on|evening|morning|night|afternoon|earlier|an|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
-const BETWEEN_HARM_AND_FIGURE = /^(?:the|some|a|an|also|reportedly|allegedly|nearly|at|least|as|many|up|to|more|than|about|around|over|another|all)$/;
+const HARM_ADJECTIVES = wordSet('wounded injured dead missing detained abducted');
+const BETWEEN_TOLL_AND_FIGURE = wordSet('the a an death overall total final new latest casualty had then further since already risen reportedly officially has least more than about around nearly in dead people killed deaths fatalities on evening morning night afternoon earlier monday tuesday wednesday thursday friday saturday sunday');
+const BETWEEN_HARM_AND_FIGURE = wordSet('the some a an also reportedly allegedly nearly at least as many up to more than about around over another all');
 const HE_OR_SHE = wordSet('he she');
 const PERIOD_PREPOSITIONS = wordSet('during over in');
 const CLAUSE_OPENING_WORDS = wordSet('and but where when after while until before because then said says say that believe believes');
 const SINCE_OR_IN = wordSet('since in');
-const AMONG_CLAUSE_BREAKS = /^(?:and|but|while|as|with|made|said|says|after|before|when)$/;
-const TREATED_CLAUSE_BREAKS = /^(?:and|but|while|said|says|after|before|when)$/;
-const TREATED = /^(?:treated|hospitali[sz]ed)$/;
+const AMONG_CLAUSE_BREAKS = wordSet('and but while as with made said says after before when');
+const TREATED_CLAUSE_BREAKS = wordSet('and but while said says after before when');
+const TREATED = wordSet('treated hospitalized hospitalised');
 const CAPITALISED_NAME_WORD = /^\p{Lu}[\p{L}'’.-]+$/u;
 const TURNING_WORDS = wordSet('meanwhile elsewhere separately');
-const SUFFERING_VERBS = /^(?:suffering|suffered|suffers|sustaining|sustained|treated|received|receiving)$/;
-const TAKEN_VERBS = /^(?:taken|rushed|transported|airlifted|flown|driven|brought)$/;
-const HIT_VERBS = /^(?:hit|struck|grazed)$/;
-const TO_DEATH_VERBS = /^(?:beaten|stabbed|burned|crushed)$/;
-const SUSTAINED_VERBS = /^(?:sustained|suffered|received)$/;
-const AUXILIARY_WORDS = /^(?:were|was|been|are|is|be|being|got|get|gets)$/;
-const WAR_NOUNS = /^(?:conflict|war|uprising|crisis|revolt|revolution|insurgency)$/;
-const DESCRIPTION_BREAKS = /^(?:was|were|is|in|on|at|of|and|who|had|has)$/;
-const MODALS = /^(?:may|might|could)$/;
-const PLURAL_VERBS = /^(?:were|are|have)$/;
-const HIMSELF_OR_HERSELF = /^(?:himself|herself)$/;
-const SELF_HARM_ADVERBS = /^(?:accidentally|apparently|then|allegedly|had|has|reportedly)$/;
+const SUFFERING_VERBS = wordSet('suffering suffered suffers sustaining sustained treated received receiving');
+const TAKEN_VERBS = wordSet('taken rushed transported airlifted flown driven brought');
+const HIT_VERBS = wordSet('hit struck grazed');
+const TO_DEATH_VERBS = wordSet('beaten stabbed burned crushed');
+const SUSTAINED_VERBS = wordSet('sustained suffered received');
+const AUXILIARY_WORDS = wordSet('were was been are is be being got get gets');
+const WAR_NOUNS = wordSet('conflict war uprising crisis revolt revolution insurgency');
+const DESCRIPTION_BREAKS = wordSet('was were is in on at of and who had has');
+const MODALS = wordSet('may might could');
+const PLURAL_VERBS = wordSet('were are have');
+const HIMSELF_OR_HERSELF = wordSet('himself herself');
+const SELF_HARM_ADVERBS = wordSet('accidentally apparently then allegedly had has reportedly');
 
 const HARM_WORDS: Record<string, CasualtyCategory> = wordTable({});
 function harm(category: CasualtyCategory, words: string): void {
@@ -129,18 +123,18 @@ const PASSIVE_GLUE = new Set([
   'remains', 'accidentally', 'apparently', 'reportedly', 'initially', 'possibly', 'critically',
 ]);
 /** Phrases that may sit between victims and their verb: "12 civilians including four children were killed". */
-const ASIDE_OPENERS = /^(?:including|mostly|most|many|among|from|in|at|on|near|inside|across|around|of|mainly|largely|all)$/;
+const ASIDE_OPENERS = wordSet('including mostly most many among from in at on near inside across around of mainly largely all');
 const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands|several|\d[\d,.]*)$/;
 const SUBGROUP_BEFORE = [['including'], ['among', 'them'], ['among', 'whom'], ['of', 'whom'], ['among', 'those'], ['among', 'the', 'dead'], ['among', 'the', 'victims'], ['among', 'the', 'killed'], ['among', 'the', 'wounded'], ['among', 'the', 'injured'], ['incl']];
 const ADDITIONAL_BEFORE = new Set(['another', 'other', 'further', 'additional']);
 /** "20 others", "hundreds more": people besides some counted before. */
 const OTHERS_AFTER = new Set(['more', 'others', 'other']);
 const COORDINATORS = [['and'], ['along', 'with'], ['as', 'well', 'as'], ['plus'], ['besides'], ['while']];
-const INCIDENT_NOUNS = /^(?:car|truck|suicide|bomb|bombs|bombing|bombings|attack|attacks|blast|blasts|explosion|explosions|strike|strikes|airstrike|airstrikes|raid|raids|shelling|massacre|fire|clashes|fighting|quake|earthquake|crash|collapse|flood|floods|storm|ambush|assault|offensive|twin|double|market|checkpoint)$/;
+const INCIDENT_NOUNS = wordSet('car truck suicide bomb bombs bombing bombings attack attacks blast blasts explosion explosions strike strikes airstrike airstrikes raid raids shelling massacre fire clashes fighting quake earthquake crash collapse flood floods storm ambush assault offensive twin double market checkpoint');
 const TOLL_VERBS = new Set(['to', 'at', 'of', 'reached', 'hit', 'stood', 'stands', 'rose', 'risen', 'climbed', 'jumped', 'increased', 'was', 'is', 'has', 'had', 'now', 'reaching', 'putting', 'put', 'stand', 'rising', 'climbing', 'surpassed', 'passed', 'topped', 'exceeded']);
 const MONTH_OR_YEAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d{2})$/;
 const CUMULATIVE_NOUNS = wordSet('war conflict crackdown uprising revolt revolution crisis insurgency fighting violence unrest campaign siege offensive intervention');
-const CUMULATIVE_SINCE = /^(?:march|2011|2012|2013|2014|2015|2016|2017|2018|start|beginning|outbreak|war|conflict|uprising|crisis|revolt|revolution|protesting|protests|began|erupted|started|year)$/;
+const CUMULATIVE_SINCE = wordSet('march 2011 2012 2013 2014 2015 2016 2017 2018 start beginning outbreak war conflict uprising crisis revolt revolution protesting protests began erupted started year');
 
 export interface ClaimCandidate extends Range {
   category: CasualtyCategory;
@@ -252,7 +246,7 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
     if (t.kind !== 'word') {
       if (t.text === '-') continue;
       // "Four people, including three children, were wounded": an aside between commas.
-      if (skipPhrases && t.text === ',' && ASIDE_OPENERS.test(tokens[k + 1]?.lower ?? '')) {
+      if (skipPhrases && t.text === ',' && ASIDE_OPENERS.has(tokens[k + 1]?.lower ?? '')) {
         const close = tokens.findIndex((x, j) => j > k + 1 && j <= k + 10 && x.text === ',');
         if (close > 0) {
           k = close;
@@ -267,12 +261,12 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
     if (t.lower === 'shot' && tokens[k + 1]?.lower === 'and' && HARM_WORDS[tokens[k + 2]?.lower ?? '']) return { index: k + 2, category: HARM_WORDS[tokens[k + 2].lower] };
     // "is in stable condition", "suffering from gunshot wounds", "was taken to hospital"
     if ((t.lower === 'in' || t.lower === 'listed') && /^(?:stable|critical|serious|fair|good|grave|life-threatening)$/.test(tokens[k + 1]?.lower ?? '') && tokens[k + 2]?.lower === 'condition') return { index: k + 2, category: 'injured' };
-    if (SUFFERING_VERBS.test(t.lower)) {
+    if (SUFFERING_VERBS.has(t.lower)) {
       const at = woundWithin(tokens, k + 1, 6);
       if (at >= 0) return { index: at, category: 'injured' };
     }
     // "was taken to the hospital", "was rushed by ambulance to Mercy Hospital"
-    if (TAKEN_VERBS.test(t.lower)) {
+    if (TAKEN_VERBS.has(t.lower)) {
       const at = hospitalWithin(tokens, k + 1, 8);
       if (at >= 0) return { index: at, category: 'injured' };
     }
@@ -286,13 +280,13 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
       return at >= 0 ? { index: at, category: 'injured' } : null;
     }
     // "was hit by gunfire", "struck by a stray bullet"
-    if (HIT_VERBS.test(t.lower) && tokens[k + 1]?.lower === 'by' && tokens.slice(k + 2, k + 5).some((x) => /^(?:gunfire|bullets?|gunshots?|shotgun|pellets|shrapnel|fire)$/.test(x.lower))) {
+    if (HIT_VERBS.has(t.lower) && tokens[k + 1]?.lower === 'by' && tokens.slice(k + 2, k + 5).some((x) => /^(?:gunfire|bullets?|gunshots?|shotgun|pellets|shrapnel|fire)$/.test(x.lower))) {
       return { index: k, category: 'injured' };
     }
     if (t.lower === 'shot' && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'death') return { index: k + 2, category: 'killed' };
-    if (TO_DEATH_VERBS.test(t.lower) && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'death') return { index: k + 2, category: 'killed' };
+    if (TO_DEATH_VERBS.has(t.lower) && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'death') return { index: k + 2, category: 'killed' };
     if (t.lower === 'taken' && (tokens[k + 1]?.lower === 'prisoner' || tokens[k + 1]?.lower === 'hostage')) return { index: k + 1, category: 'arrested' };
-    if (SUSTAINED_VERBS.test(t.lower) && /^(?:injuries|wounds|burns)$/.test(tokens[k + 1]?.lower ?? tokens[k + 2]?.lower ?? '')) return { index: k + 1, category: 'injured' };
+    if (SUSTAINED_VERBS.has(t.lower) && /^(?:injuries|wounds|burns)$/.test(tokens[k + 1]?.lower ?? tokens[k + 2]?.lower ?? '')) return { index: k + 1, category: 'injured' };
     const category = HARM_WORDS[t.lower];
     if (category) {
       // "the 8 soldiers killing ..." reads the other way round; an -ing form here is not passive.
@@ -301,10 +295,10 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
       if (!auxiliary && ACTIVE_HARM.has(t.lower) && startsObject(tokens, k + 1)) return null;
       return { index: k, category };
     }
-    if (AUXILIARY_WORDS.test(t.lower)) auxiliary = true;
+    if (AUXILIARY_WORDS.has(t.lower)) auxiliary = true;
     // "Dozens of fighters from both sides have been killed", "12 civilians including four children were
     // killed": asides may sit between the victims and the verb, as long as an auxiliary follows them.
-    if (skipPhrases && skipped < 3 && ASIDE_OPENERS.test(t.lower)) {
+    if (skipPhrases && skipped < 3 && ASIDE_OPENERS.has(t.lower)) {
       let m = k + 1;
       // "19 fighters from the group and four civilians were killed": a second figure joined by "and"
       // is a coordinated count, not part of an aside (which only "including" or "among" may count into).
@@ -334,15 +328,15 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
 }
 
 /** "put two teens in the hospital", "sent a man to the hospital": verbs that take the victims there. */
-const SENDS = /^(?:put|puts|putting|sent|sends|send|sending|landed|lands|landing)$/;
+const SENDS = wordSet('put puts putting sent sends send sending landed lands landing');
 
-const WOUND_NOUNS = /^(?:wounds?|injuries|injury|burns)$/;
+const WOUND_NOUNS = wordSet('wound wounds injuries injury burns');
 
 /** A wound named within the next few words of the same clause: "a gunshot wound", "minor injuries". */
 function woundWithin(tokens: Token[], from: number, span: number): number {
   for (let k = from; k < Math.min(tokens.length, from + span); k++) {
     const t = tokens[k];
-    if (WOUND_NOUNS.test(t.lower)) return k;
+    if (WOUND_NOUNS.has(t.lower)) return k;
     if (t.kind === 'punct' && t.text !== '-') return -1;
   }
   return -1;
@@ -402,7 +396,7 @@ function harmBefore(tokens: Token[], first: number): { index: number; category: 
     if (t.lower === 'of' && k > 0 && NOUN_OF_HARM[tokens[k - 1].lower]) {
       return { index: k - 1, category: NOUN_OF_HARM[tokens[k - 1].lower] };
     }
-    if (!BETWEEN_HARM_AND_FIGURE.test(t.lower)) return null;
+    if (!BETWEEN_HARM_AND_FIGURE.has(t.lower)) return null;
   }
   return null;
 }
@@ -413,12 +407,12 @@ function tollBefore(tokens: Token[], first: number): number | null {
     const t = tokens[k];
     if (t.lower === 'toll' || t.lower === 'tolls') return k;
     // "the toll from the Jableh car bomb rose to 41": the incident may be named in between.
-    if (INCIDENT_NOUNS.test(t.lower) || t.lower === 'from') continue;
+    if (INCIDENT_NOUNS.has(t.lower) || t.lower === 'from') continue;
     // "put the number of dead at 18", "the number of people killed to 30"
     if ((t.lower === 'dead' || t.lower === 'killed' || t.lower === 'deaths' || t.lower === 'fatalities') && tokens.slice(Math.max(0, k - 4), k).some((x) => x.lower === 'number')) {
       return tokens.slice(Math.max(0, k - 4), k).findIndex((x) => x.lower === 'number') + Math.max(0, k - 4);
     }
-    if (t.kind !== 'word' || !(TOLL_VERBS.has(t.lower) || BETWEEN_TOLL_AND_FIGURE.test(t.lower) || isCapitalized(t.text))) {
+    if (t.kind !== 'word' || !(TOLL_VERBS.has(t.lower) || BETWEEN_TOLL_AND_FIGURE.has(t.lower) || isCapitalized(t.text))) {
       return null;
     }
   }
@@ -445,8 +439,8 @@ function isSubgroup(tokens: Token[], first: number, last: number): boolean {
 function treatedAt(tokens: Token[], last: number): boolean {
   for (let k = last + 1; k < Math.min(tokens.length - 1, last + 12); k++) {
     const t = tokens[k];
-    if (t.kind === 'number' || t.text === ';' || TREATED_CLAUSE_BREAKS.test(t.lower)) return false;
-    if (TREATED.test(t.lower) && /^(?:are|were|is|was|being|been)$/.test(tokens[k - 1].lower) && /^(?:in|at)$/.test(tokens[k + 1].lower)) return true;
+    if (t.kind === 'number' || t.text === ';' || TREATED_CLAUSE_BREAKS.has(t.lower)) return false;
+    if (TREATED.has(t.lower) && /^(?:are|were|is|was|being|been)$/.test(tokens[k - 1].lower) && /^(?:in|at)$/.test(tokens[k + 1].lower)) return true;
   }
   return false;
 }
@@ -467,7 +461,7 @@ function amongTheHarmed(tokens: Token[], last: number): { index: number; categor
     const t = tokens[k];
     // The "among" must belong to this figure's clause: "put the dead at 18 and made no mention of
     // children among the victims" says nothing about the 18.
-    if (t.kind === 'number' || t.text === ';' || t.text === ',' || AMONG_CLAUSE_BREAKS.test(t.lower)) return null;
+    if (t.kind === 'number' || t.text === ';' || t.text === ',' || AMONG_CLAUSE_BREAKS.has(t.lower)) return null;
     if (t.lower === 'among' && /^(?:the|those)$/.test(tokens[k + 1]?.lower ?? '') && (/^(?:were|was|are|is|be|been|also)$/.test(tokens[k - 1]?.lower ?? '') || VICTIM_GROUPS[tokens[k - 1]?.lower ?? ''] !== undefined)) {
       const w = tokens[k + 2]?.lower ?? '';
       const category = w === 'victims' || w === 'casualties' ? 'killed' : HARM_WORDS[w];
@@ -480,7 +474,7 @@ function amongTheHarmed(tokens: Token[], last: number): { index: number; categor
 /** "... have died in the conflict", "killed in the war": a toll of the whole war. */
 function inTheWar(tokens: Token[], after: number): boolean {
   for (let k = after + 1; k < Math.min(tokens.length, after + 5); k++) {
-    if (WAR_NOUNS.test(tokens[k].lower) && /^(?:the|syria's|syrias|this)$/.test(tokens[k - 1].lower)) return true;
+    if (WAR_NOUNS.has(tokens[k].lower) && /^(?:the|syria's|syrias|this)$/.test(tokens[k - 1].lower)) return true;
   }
   return false;
 }
@@ -498,7 +492,7 @@ function alsoHarmed(tokens: Token[], first: number, last: number, turnsAway: () 
   // back to the main one by name ("Meanwhile the coalition said the attack killed ...").
   for (let k = 0; k < Math.min(tokens.length, 6, first); k++) {
     if (TURNING_WORDS.has(tokens[k].lower)) {
-      const backToMain = tokens.slice(k + 1, first).some((t, j, a) => /^(?:the|this)$/.test(t.lower) && INCIDENT_NOUNS.test(a[j + 1]?.lower ?? ''));
+      const backToMain = tokens.slice(k + 1, first).some((t, j, a) => /^(?:the|this)$/.test(t.lower) && INCIDENT_NOUNS.has(a[j + 1]?.lower ?? ''));
       if (!backToMain) return true;
     }
   }
@@ -556,7 +550,7 @@ function isCumulative(tokens: Token[]): boolean {
     if (w === 'since') {
       for (let m = k + 1; m < Math.min(tokens.length, k + 13); m++) {
         if (tokens[m].text === ',' || tokens[m].text === ';') break;
-        if (CUMULATIVE_SINCE.test(tokens[m].lower) && (m < k + 7 || /^\d{4}$/.test(tokens[m].text))) return true;
+        if (CUMULATIVE_SINCE.has(tokens[m].lower) && (m < k + 7 || /^\d{4}$/.test(tokens[m].text))) return true;
       }
     }
     if (CUMULATIVE_NOUNS.has(w)) {
@@ -659,13 +653,13 @@ export function findClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
       let k = last + 1;
       if (tokens[k]?.lower === 'of') k++;
       const adjective = tokens[k]?.lower ?? '';
-      if (HARM_ADJECTIVES.test(adjective) && VICTIM_GROUPS[tokens[k + 1]?.lower ?? '']) {
+      if (HARM_ADJECTIVES.has(adjective) && VICTIM_GROUPS[tokens[k + 1]?.lower ?? '']) {
         category = HARM_WORDS[adjective];
         spanLast = k + 1;
         victims = { first: k + 1, last: k + 1, head: tokens[k + 1].lower };
       }
     }
-    if (!category && victims && SENDS.test(tokens[first - 1]?.lower ?? '')) {
+    if (!category && victims && SENDS.has(tokens[first - 1]?.lower ?? '')) {
       const at = hospitalWithin(tokens, victims.last + 1, 5);
       if (at >= 0) {
         category = 'injured';
@@ -780,17 +774,17 @@ function groupOf(tokens: Token[], victims: { first: number; last: number; head: 
   return 'people';
 }
 
-const SINGULAR_VICTIMS = /^(?:man|woman|person|civilian|soldier|child|boy|girl|policeman|officer|fighter|militant|journalist|teenager|baby|infant|doctor|medic|nurse|paramedic|resident|student|worker|driver|guard|rebel|protester|demonstrator|passenger|photographer|reporter|pedestrian|bystander|motorist|victim|commander|volunteer|teacher|farmer|shepherd|trooper|deputy|juvenile|youth|teen|toddler|customer|clerk|cashier|homeowner|shopkeeper|hunter|firefighter|neighbor|neighbour|suspect|employee|security|cyclist|tourist)$/;
+const SINGULAR_VICTIMS = wordSet('man woman person civilian soldier child boy girl policeman officer fighter militant journalist teenager baby infant doctor medic nurse paramedic resident student worker driver guard rebel protester demonstrator passenger photographer reporter pedestrian bystander motorist victim commander volunteer teacher farmer shepherd trooper deputy juvenile youth teen toddler customer clerk cashier homeowner shopkeeper hunter firefighter neighbor neighbour suspect employee security cyclist tourist');
 
 /** Words that are never a modifier of a victim noun. */
-const FUNCTION_WORD = /^(?:was|were|is|in|on|at|of|and|or|but|who|that|which|where|when|while|the|a|an|his|her|their|its|this|with|for|by|to|from|as|after|before|said|says)$/;
+const FUNCTION_WORD = wordSet('was were is in on at of and or but who that which where when while the a an his her their its this with for by to from as after before said says');
 
 /** Relatives named through their kin: "shot his wife", "his 66-year-old wife was wounded". */
-const KIN = /^(?:wife|husband|son|daughter|mother|father|brother|sister|girlfriend|boyfriend|cousin|friend|uncle|aunt|nephew|niece|grandson|granddaughter|grandmother|grandfather|stepson|stepdaughter|stepfather|stepmother|fiancee|fiance|fiancé|fiancée|roommate|partner|ex-wife|ex-girlfriend|ex-boyfriend|ex-husband)$/;
+const KIN = wordSet('wife husband son daughter mother father brother sister girlfriend boyfriend cousin friend uncle aunt nephew niece grandson granddaughter grandmother grandfather stepson stepdaughter stepfather stepmother fiancee fiance fiancé fiancée roommate partner ex-wife ex-girlfriend ex-boyfriend ex-husband');
 /** Verbs that say a person already introduced died: "He was pronounced dead", "the driver later died". */
-const DIED = /^(?:died|killed|dead|death)$/;
+const DIED = wordSet('died killed dead death');
 /** Capitalised words that open a clause without naming a person. */
-const NOT_A_NAME = /^(?:the|a|an|he|she|it|they|we|i|you|this|that|these|those|there|police|officers|authorities|investigators|deputies|detectives|witnesses|officials|nobody|no|none|someone|somebody|everyone|anyone|one|both|neither|each|another|his|her|their|its|our|my|after|when|while|as|if|but|and|or|so|then|meanwhile|according|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|mr|mrs|ms|dr|sgt|lt|officer|chief|sheriff|capt)$/;
+const NOT_A_NAME = wordSet('the a an he she it they we i you this that these those there police officers authorities investigators deputies detectives witnesses officials nobody no none someone somebody everyone anyone one both neither each another his her their its our my after when while as if but and or so then meanwhile according monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december mr mrs ms dr sgt lt officer chief sheriff capt');
 
 /** Where a clause may begin: the start of the sentence, after punctuation, after a conjunction. */
 function opensClause(tokens: Token[], i: number): boolean {
@@ -814,19 +808,19 @@ function definiteSubject(tokens: Token[], i: number, second = false): number {
   if (t.lower === 'the' || t.lower === 'his' || t.lower === 'her') {
     for (let k = i + 1, n = 0; k < tokens.length && n < 4; k++, n++) {
       const w = tokens[k];
-      if (SINGULAR_VICTIMS.test(w.lower) || KIN.test(w.lower) || (w.lower === 'couple' && tokens[k + 1]?.lower !== 'of')) return k;
-      if ((w.kind === 'punct' && w.text !== '-') || HARM_WORDS[w.lower] || DESCRIPTION_BREAKS.test(w.lower)) return -1;
+      if (SINGULAR_VICTIMS.has(w.lower) || KIN.has(w.lower) || (w.lower === 'couple' && tokens[k + 1]?.lower !== 'of')) return k;
+      if ((w.kind === 'punct' && w.text !== '-') || HARM_WORDS[w.lower] || DESCRIPTION_BREAKS.has(w.lower)) return -1;
     }
     return -1;
   }
   // A name: one to three capitalised words, maybe followed by an age between commas.
-  if (!CAPITALISED_NAME_WORD.test(t.text) || NOT_A_NAME.test(t.lower) || HARM_WORDS[t.lower] || VICTIM_GROUPS[t.lower]) return -1;
+  if (!CAPITALISED_NAME_WORD.test(t.text) || NOT_A_NAME.has(t.lower) || HARM_WORDS[t.lower] || VICTIM_GROUPS[t.lower]) return -1;
   let k = i;
   while (k + 1 < tokens.length && k - i < 2 && CAPITALISED_NAME_WORD.test(tokens[k + 1].text) && !HARM_WORDS[tokens[k + 1].lower]) k++;
   if (tokens[k + 1]?.text === ',' && tokens[k + 2]?.kind === 'number' && tokens[k + 3]?.text === ',') k += 3;
   // "Shooters may have been wounded": a capitalised plural is a headline's noun, not a person's name.
   const verb = tokens[k + 1]?.lower ?? '';
-  if ((!second && PLURAL_VERBS.test(verb)) || (MODALS.test(verb) && tokens[k + 2]?.lower === 'have')) return -1;
+  if ((!second && PLURAL_VERBS.has(verb)) || (MODALS.has(verb) && tokens[k + 2]?.lower === 'have')) return -1;
   return k;
 }
 
@@ -853,7 +847,7 @@ function findDefiniteSingles(tokens: Token[], out: ClaimCandidate[]): void {
     const self = people === 1 ? selfHarm(tokens, subjectEnd + 1) : null;
     const after = harmAfter(tokens, subjectEnd + 1) ?? self;
     if (!after || (after.category !== 'killed' && after.category !== 'injured')) continue;
-    if (after.category === 'killed' && !DIED.test(tokens[after.index].lower) && !/^(?:slain|murdered|himself|herself)$/.test(tokens[after.index].lower)) continue;
+    if (after.category === 'killed' && !DIED.has(tokens[after.index].lower) && !/^(?:slain|murdered|himself|herself)$/.test(tokens[after.index].lower)) continue;
     // A name's death counts when the article states it ("Smith was pronounced dead"), not when it is
     // hearsay ("Barakat is said to have died") or a headline's noun ("Syria Death").
     // A relative's death ("her son died") is as often a life story as a casualty.
@@ -882,7 +876,7 @@ function findDefiniteSingles(tokens: Token[], out: ClaimCandidate[]): void {
 function saysShot(tokens: Token[], k: number): boolean {
   const w = tokens[k].lower;
   if (w === 'shot' || w === 'hit' || w === 'struck') return true;
-  return WOUND_NOUNS.test(w) && tokens.slice(Math.max(0, k - 3), k).some((x) => /^(?:gunshot|bullet)$/.test(x.lower));
+  return WOUND_NOUNS.has(w) && tokens.slice(Math.max(0, k - 3), k).some((x) => /^(?:gunshot|bullet)$/.test(x.lower));
 }
 
 /**
@@ -910,7 +904,7 @@ function pairedSubject(tokens: Token[], end: number): number {
   let second = definiteSubject(tokens, end + 2, true);
   if (second < 0 && (next.lower === 'a' || next.lower === 'an')) {
     for (let k = end + 3; k < Math.min(tokens.length, end + 7); k++) {
-      if (SINGULAR_VICTIMS.test(tokens[k].lower) || KIN.test(tokens[k].lower)) {
+      if (SINGULAR_VICTIMS.has(tokens[k].lower) || KIN.has(tokens[k].lower)) {
         second = k;
         break;
       }
@@ -924,8 +918,8 @@ function pairedSubject(tokens: Token[], end: number): number {
 /** "accidentally shot himself in the leg": harmed by one's own hand. */
 function selfHarm(tokens: Token[], from: number): { index: number; category: CasualtyCategory } | null {
   let k = from;
-  while (k < tokens.length && SELF_HARM_ADVERBS.test(tokens[k].lower)) k++;
-  if (!HIMSELF_OR_HERSELF.test(tokens[k + 1]?.lower ?? '')) return null;
+  while (k < tokens.length && SELF_HARM_ADVERBS.has(tokens[k].lower)) k++;
+  if (!HIMSELF_OR_HERSELF.has(tokens[k + 1]?.lower ?? '')) return null;
   if (/^(?:shot|wounded|injured)$/.test(tokens[k]?.lower ?? '')) return { index: k + 1, category: 'injured' };
   if (tokens[k]?.lower === 'killed') return { index: k + 1, category: 'killed' };
   return null;
@@ -960,15 +954,15 @@ export function sameVictimSingles(claims: ClaimCandidate[]): Set<ClaimCandidate>
   return drop;
 }
 
-const MALE = /^(?:he|man|boy|husband|son|father|brother|boyfriend|uncle|nephew|grandfather|grandson|stepson|stepfather|fiance|fiancé|policeman)$/;
-const FEMALE = /^(?:she|woman|girl|wife|daughter|mother|sister|girlfriend|aunt|niece|grandmother|granddaughter|stepdaughter|stepmother|fiancee|fiancée)$/;
+const MALE = wordSet('he man boy husband son father brother boyfriend uncle nephew grandfather grandson stepson stepfather fiance fiancé policeman');
+const FEMALE = wordSet('she woman girl wife daughter mother sister girlfriend aunt niece grandmother granddaughter stepdaughter stepmother fiancee fiancée');
 
 /** Whether two single victims may be one person: not of two sexes, not two different names. */
 function samePerson(a: ClaimCandidate, b: ClaimCandidate): boolean {
   if (!a.person || !b.person) return true;
-  const sex = (w: string) => (MALE.test(w) ? 'm' : FEMALE.test(w) ? 'f' : '');
+  const sex = (w: string) => (MALE.has(w) ? 'm' : FEMALE.has(w) ? 'f' : '');
   if (sex(a.person) && sex(b.person) && sex(a.person) !== sex(b.person)) return false;
-  const isName = (w: string) => !sex(w) && !VICTIM_GROUPS[w] && !SINGULAR_VICTIMS.test(w) && !KIN.test(w) && w !== 'couple';
+  const isName = (w: string) => !sex(w) && !VICTIM_GROUPS[w] && !SINGULAR_VICTIMS.has(w) && !KIN.has(w) && w !== 'couple';
   return !(isName(a.person) && isName(b.person) && a.person !== b.person);
 }
 
@@ -993,14 +987,14 @@ function findRelativesAndOnes(tokens: Token[], out: ClaimCandidate[]): void {
     const w = tokens[i].lower;
     if ((w === 'his' || w === 'her' || w === 'their') && i > 0 && ACTIVE_HARM.has(tokens[i - 1].lower) && HARM_WORDS[tokens[i - 1].lower] !== 'arrested') {
       for (let k = i + 1; k < Math.min(tokens.length, i + 5); k++) {
-        if (KIN.test(tokens[k].lower) || SINGULAR_VICTIMS.test(tokens[k].lower)) {
+        if (KIN.has(tokens[k].lower) || SINGULAR_VICTIMS.has(tokens[k].lower)) {
           // "fatally shot his wife"
           const category = /^(?:fatally|mortally)$/.test(tokens[i - 2]?.lower ?? '') ? 'killed' : HARM_WORDS[tokens[i - 1].lower];
           if (free(tokens[i - 1].start)) push(i - 1, k, i, k, category, tokens[k].lower, false);
           break;
         }
         // "executed her while a man ...": "her" was the object itself.
-        if ((tokens[k].kind === 'punct' && tokens[k].text !== '-') || FUNCTION_WORD.test(tokens[k].lower)) break;
+        if ((tokens[k].kind === 'punct' && tokens[k].text !== '-') || FUNCTION_WORD.has(tokens[k].lower)) break;
       }
     } else if ((w === 'his' || w === 'her') && opensClause(tokens, i)) {
       let k = i + 1;
@@ -1052,15 +1046,15 @@ function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: Claim
     let k = i + 1;
     // up to two modifiers: "a 26-year-old man", "a young local man"
     let n = 0;
-    while (k < tokens.length && n < 4 && !SINGULAR_VICTIMS.test(tokens[k].lower)) {
+    while (k < tokens.length && n < 4 && !SINGULAR_VICTIMS.has(tokens[k].lower)) {
       if (tokens[k].kind === 'punct' && tokens[k].text !== '-') break;
       // A modifier never is a function word: "a report that the teen ...", "a robbery where the victim ...".
-      if (HARM_WORDS[tokens[k].lower] || FUNCTION_WORD.test(tokens[k].lower)) break;
+      if (HARM_WORDS[tokens[k].lower] || FUNCTION_WORD.has(tokens[k].lower)) break;
       k++;
       n++;
     }
-    if (k >= tokens.length || !SINGULAR_VICTIMS.test(tokens[k].lower)) continue;
-    const paired = i > 0 && (ACTIVE_HARM.has(tokens[i - 1].lower) || SENDS.test(tokens[i - 1].lower)) ? -1 : pairedSubject(tokens, k);
+    if (k >= tokens.length || !SINGULAR_VICTIMS.has(tokens[k].lower)) continue;
+    const paired = i > 0 && (ACTIVE_HARM.has(tokens[i - 1].lower) || SENDS.has(tokens[i - 1].lower)) ? -1 : pairedSubject(tokens, k);
     const people = paired >= 0 ? 2 : 1;
     if (paired >= 0) k = paired;
     // "arrested a man", "killing a child", or "a man was killed"
@@ -1070,7 +1064,7 @@ function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: Claim
       ofHarm = { index: i - 2, category: 'killed' };
     }
     const verb = ofHarm ?? (i > 0 && ACTIVE_HARM.has(tokens[i - 1].lower) && det !== 'another' ? { index: i - 1, category: HARM_WORDS[tokens[i - 1].lower] } : null) ??
-      (i > 0 && SENDS.test(tokens[i - 1].lower) && hospitalWithin(tokens, k + 1, 5) >= 0 ? { index: i - 1, category: 'injured' as CasualtyCategory } : null);
+      (i > 0 && SENDS.has(tokens[i - 1].lower) && hospitalWithin(tokens, k + 1, 5) >= 0 ? { index: i - 1, category: 'injured' as CasualtyCategory } : null);
     const after = verb ? null : harmAfter(tokens, k + 1) ?? selfHarm(tokens, k + 1);
     if (!verb && !after) continue;
     const start = verb ? tokens[verb.index].start : tokens[i].start;

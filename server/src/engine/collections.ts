@@ -11,3 +11,12 @@ export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K,
   }
   return groups;
 }
+
+/**
+ * Words to look a token up in, written as one string with a space between them. A set answers what an
+ * anchored alternation /^(?:a|b)$/ answers, for less: the word lists read for every token, or around
+ * every figure or cue, are sets.
+ */
+export function wordSet(words: string): Set<string> {
+  return new Set(words.split(' '));
+}

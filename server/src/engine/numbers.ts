@@ -2,21 +2,14 @@
 // annotation guidelines (max null = no upper bound), and classified so that dates, ages, times,
 // durations, distances, money and ordinals are never read as casualty counts.
 
-import { groupBy } from './collections';
+import { groupBy, wordSet } from './collections';
 import { wordTable } from './lexicon';
 import { Token } from './text';
 import { NumberKind, NumberMention } from './types';
 
-/**
- * Words to look a token up in. A set answers what an anchored alternation /^(?:a|b)$/ answers, for
- * less: the word lists read around every figure are sets.
- */
-function wordSet(words: string): Set<string> {
-  return new Set(words.split(' '));
-}
-
 // Regex literals written in a function make a new RegExp object each time they are evaluated;
-// these are tested once or more per token, so they are made once here.
+// these are tested once or more per token, so they are made once here. The word lists read around
+// every figure are sets (see wordSet).
 const NAMED_BY_NUMBER = wordSet('route interstate highway hwy i us sr exit flight resolution chapter section article apartment apt ' +
   'suite room channel unit building gate platform mile district ward precinct station camp brigade division battalion regiment ' +
   'squadron fleet corps');
@@ -24,7 +17,6 @@ const COMMAS = /,/g; // for replace only, which starts a global pattern from the
 const YEARS_OLD = wordSet('year-old year-olds years-old years-olds');
 const YEARS = wordSet('year years');
 const PERIOD_COMPOUND = /^(?:day|week|month|year|hour)s?-/;
-const FINAL_FULL_STOP = /\.$/;
 const DIGITS_WITH_SEPARATORS = /^\d+(?:,\d{3})*(?:\.\d+)?$/;
 const ORDINAL_DIGITS = /^\d+(?:st|nd|rd|th)$/;
 const CLOCK_TIME = /^\d{1,2}:\d{2}$/;
@@ -168,7 +160,8 @@ function parseBase(tokens: Token[], i: number): Base | null {
   if (!tok) return null;
   if (tok.kind === 'number') {
     if (!DIGITS_WITH_SEPARATORS.test(tok.text)) return null;
-    let value = Number(tok.text.replace(COMMAS, ''));
+    // Most figures have no thousands separator, and a replace is a call into the runtime.
+    let value = Number(tok.text.indexOf(',') < 0 ? tok.text : tok.text.replace(COMMAS, ''));
     let end = i;
     const scale = SCALES[tokens[i + 1]?.lower ?? ''];
     if (scale && scale >= 1000 && adjacent(tokens, i, i + 1)) {
@@ -208,7 +201,8 @@ function parseNumberWords(tokens: Token[], i: number): { value: number; end: num
   let j = i;
   for (; j < tokens.length; j++) {
     const w = tokens[j].lower;
-    const hy = HYPHENATED_WORDS.exec(w);
+    // Most words have no hyphen, which the pattern needs after a letter: the test of one is cheaper.
+    const hy = w.indexOf('-') > 0 ? HYPHENATED_WORDS.exec(w) : null;
     if (hy && TENS[hy[1]] !== undefined && UNITS[hy[2]] !== undefined) {
       current += TENS[hy[1]] + UNITS[hy[2]];
     } else if (UNITS[w] !== undefined) {
@@ -353,9 +347,14 @@ function parseRangeTail(tokens: Token[], last: number): { max: number; lastIndex
   return { max: next.max ?? next.min, lastIndex: next.endIndex, connector: isDash ? '-' : connector.lower };
 }
 
+/** "Jan." as "Jan": one full stop at the end of a word dropped, without a regex replace. */
+export function withoutFinalFullStop(word: string): string {
+  return word.endsWith('.') ? word.slice(0, -1) : word;
+}
+
 function isMonthNear(tokens: Token[], i: number): boolean {
-  const prev = tokens[i - 1]?.lower.replace(FINAL_FULL_STOP, '');
-  const next = tokens[i + 1]?.lower.replace(FINAL_FULL_STOP, '');
+  const prev = tokens[i - 1] && withoutFinalFullStop(tokens[i - 1].lower);
+  const next = tokens[i + 1] && withoutFinalFullStop(tokens[i + 1].lower);
   return (prev !== undefined && MONTHS.has(prev)) || (next !== undefined && MONTHS.has(next)) ||
     (next === 'of' && MONTHS.has(tokens[i + 2]?.lower ?? ''));
 }
