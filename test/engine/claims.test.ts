@@ -1,7 +1,15 @@
 // Casualty claims: the figure, the harm, the victims, and the attribution that governs each claim.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { CasualtyCategory } from '../../server/src/engine';
+import { findClaimsInSentence, mayTellHarm, readClaimsInSentence } from '../../server/src/engine/claims';
+import { findNumbers } from '../../server/src/engine/numbers';
+import { maskSourceTags } from '../../server/src/engine/tags';
+import { tokenizeSentences } from '../../server/src/engine/text';
 import { analyze, claimWithCount, offsetOf } from './support';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 interface Expected {
   count: string;
@@ -307,5 +315,35 @@ describe('claims: attribution', () => {
       diagnostics.map((d) => [d.code, d.severity, d.start, d.end]),
       [['unattributed-claim', 'information', claims[0].start, claims[0].end]],
     );
+  });
+});
+
+/** The article texts of a folder and its subfolders, or none when it is absent. */
+function articlesIn(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return articlesIn(file);
+    return /\.(?:txt|md|news)$/.test(entry.name) ? [fs.readFileSync(file, 'utf8')] : [];
+  });
+}
+
+describe('claims: the harm-clue pre-filter', () => {
+  it('passes over no sentence in which a rule reads a claim', () => {
+    // The project's examples always; the Syria corpus when ../shared is beside the repository (as in CI).
+    const texts = [...articlesIn(path.join(REPO_ROOT, 'examples')), ...articlesIn(path.join(REPO_ROOT, '..', 'shared', 'corpus', 'syria'))];
+    let withClaims = 0;
+    for (const original of texts) {
+      const { text } = maskSourceTags(original);
+      for (const { start, end, tokens } of tokenizeSentences(text)) {
+        const sentence = { tokens, numbers: findNumbers(text, tokens) };
+        const read = readClaimsInSentence(sentence);
+        if (!read.length) continue;
+        withClaims++;
+        assert.ok(mayTellHarm(tokens), `a rule reads a claim in a sentence the pre-filter skips: ${text.slice(start, end)}`);
+        assert.deepStrictEqual(findClaimsInSentence(sentence), read);
+      }
+    }
+    assert.ok(withClaims > 20, `only ${withClaims} sentences with claims were read`);
   });
 });
