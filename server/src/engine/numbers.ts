@@ -288,7 +288,7 @@ export function findNumbers(text: string, tokens: Token[]): FoundNumber[] {
     if (compound && (UNITS[compound[1]] !== undefined || TENS[compound[1]] !== undefined) && UNITS[compound[2]] === undefined) {
       // "ten-month", "two-storey", "40-year": a number inside a compound adjective is never a count.
       const v = UNITS[compound[1]] ?? TENS[compound[1]];
-      const kind: NumberKind = DURATION_UNITS.has(compound[2]) || /^(?:day|week|month|year|hour|minute)$/.test(compound[2]) ? 'duration' : DISTANCE_UNITS.has(compound[2]) ? 'distance' : 'other';
+      const kind: NumberKind = DURATION_UNITS.has(compound[2]) ? 'duration' : DISTANCE_UNITS.has(compound[2]) ? 'distance' : 'other';
       out.push({ start: tok.start, end: tok.start + compound[1].length, text: compound[1] === tok.lower ? tok.text : tok.text.slice(0, compound[1].length), min: v, max: v, kind, firstToken: i, lastToken: i });
       continue;
     }

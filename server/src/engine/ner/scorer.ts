@@ -645,12 +645,11 @@ export class EmissionScorer {
 
   /** Adds a row of the word's own features to wordScores; -1 is a feature the model does not have. */
   private addOwn(row: number): void {
-    if (row >= 0) this.addRow2(this.wordScores, 0, row);
+    this.add(this.wordScores, 0, row);
   }
 
   private addOwnFeature(template: number, value: string): void {
-    const row = this.rowsOne[template].get(value);
-    if (row !== undefined) this.addRow2(this.wordScores, 0, row);
+    this.addOwn(this.rowsOne[template].get(value) ?? -1);
   }
 
   /**
