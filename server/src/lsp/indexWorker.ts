@@ -7,6 +7,7 @@
 // files until the pool terminates it. Nothing it meets in a file may end it: every failure becomes a
 // `failed` answer that the server logs.
 
+import * as os from 'os';
 import { parentPort } from 'worker_threads';
 import { analyseArticle, diskSummary } from './analysis';
 import { readArticleFile } from './articleFiles';
@@ -47,8 +48,30 @@ async function serve(request: WorkerRequest): Promise<WorkerResponse> {
   }
 }
 
+/**
+ * The nice value of indexing threads. Indexing is background work: at 10 the kernel gives a busy core
+ * to the server's main thread (the open document's analysis, hovers) and to the editor first, and
+ * to this worker whenever they leave it idle.
+ */
+export const INDEXING_NICE = 10;
+
+/**
+ * Lowers this thread's priority where that touches this thread alone: on Linux a thread's nice value
+ * is its own, while elsewhere the call would lower the whole server's. Returns whether it did.
+ */
+function yieldToTheEditor(): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    os.setPriority(0, Math.max(os.getPriority(0), INDEXING_NICE));
+    return true;
+  } catch {
+    return false; // not allowed here: indexing at the server's priority is still correct
+  }
+}
+
 const port = parentPort;
 if (port) {
+  yieldToTheEditor();
   port.on('message', (request: WorkerRequest) => {
     void serve(request).then((response) => port.postMessage(response));
   });
