@@ -23,9 +23,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CHROMIUM, CODE_SERVER_DIR, CODE_SERVER_VERSION, REPO, die, isCacheComplete, log } from './common.mjs';
-import { freePort, installExtension, running, startCodeServer } from './codeserver.mjs';
+import { installExtension, running } from './codeserver.mjs';
+import { openEditor, writeUserSettings } from './editor.mjs';
 import { ARTICLE_PATTERN, NOT_ARTICLES, scenario } from './scenario.mjs';
-import { Workbench, clip, positionOf, waitFor } from './workbench.mjs';
+import { clip, positionOf, waitFor } from './workbench.mjs';
 
 const T0 = Date.now();
 const argv = process.argv.slice(2);
@@ -94,7 +95,8 @@ const dirs = {
 };
 for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
 for (const f of articles) fs.copyFileSync(path.join(EXAMPLES, f), path.join(dirs.workspace, f));
-writeUserSettings(dirs.userData);
+// NEWSLENS_E2E_TRACE=messages|verbose: the LSP traffic goes to the NewsLens output log (copied to the artifacts)
+writeUserSettings(dirs.userData, process.env.NEWSLENS_E2E_TRACE ? { 'newslens.trace.server': process.env.NEWSLENS_E2E_TRACE } : {});
 
 let server = null;
 let context = null;
@@ -188,28 +190,9 @@ try {
     const inst = installExtension({ vsix, extensionsDir: dirs.extensions, userDataDir: dirs.userData });
     const mine = inst.extensions.find((e) => e.toLowerCase().startsWith(`${extId.toLowerCase()}@`));
     if (!mine) throw new Error(`--install-extension did not install ${extId}: ${clip(inst.output)}; installed: ${inst.extensions.join(', ') || 'none'}`);
-    const port = await freePort();
-    server = await startCodeServer({
-      port, userDataDir: dirs.userData, extensionsDir: dirs.extensions, logFile: path.join(ARTIFACTS, 'code-server.log'),
-    });
-    context = await chromium.launchPersistentContext(dirs.chromeProfile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',
-        '--disable-dev-shm-usage'],
-      viewport: { width: 1440, height: 900 },
-      timeout: 60_000,
-      handleSIGINT: false, // this script's handlers close the browser and code-server, in order
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
-    page = context.pages()[0] || (await context.newPage());
-    const consoleLog = path.join(ARTIFACTS, 'browser-console.log');
-    page.on('console', (m) => fs.appendFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`));
-    page.on('pageerror', (e) => fs.appendFileSync(consoleLog, `[pageerror] ${e.message}\n`));
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`, { timeout: 60_000 });
-    wb = new Workbench(page);
-    await wb.waitReady(path.basename(dirs.workspace));
+    ({ server, context, page, wb } = await openEditor(chromium, dirs, {
+      codeServerLog: path.join(ARTIFACTS, 'code-server.log'), browserLog: path.join(ARTIFACTS, 'browser-console.log'),
+    }));
     return `${mine} installed; code-server ${CODE_SERVER_VERSION} on ${server.url}; workspace of ${articles.length} articles`;
   }, { timeoutMs: 180_000 });
 
@@ -439,36 +422,6 @@ function checkScenario() {
   }
 }
 
-function writeUserSettings(userDataDir) {
-  const dir = path.join(userDataDir, 'User');
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'workbench.editor.enablePreview': false,
-    'workbench.welcomePage.walkthroughs.openOnInstall': false,
-    'security.workspace.trust.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'git.enabled': false,
-    'chat.commandCenter.enabled': false,
-    'workbench.tree.enableStickyScroll': false,
-    'problems.autoReveal': false,
-    'editor.wordWrap': 'on',
-    'editor.minimap.enabled': false,
-    'editor.codeLens': true,
-    'editor.hover.enabled': true,
-    'editor.hover.delay': 300,
-    'files.autoSave': 'off',
-    'window.title': 'NewsLens e2e',
-    // NEWSLENS_E2E_TRACE=messages|verbose: the LSP traffic goes to the NewsLens output log (copied to the artifacts)
-    ...(process.env.NEWSLENS_E2E_TRACE ? { 'newslens.trace.server': process.env.NEWSLENS_E2E_TRACE } : {}),
-  }, null, 2));
-}
 
 function runLogged(cmd, args, logFile) {
   return new Promise((resolve) => {
