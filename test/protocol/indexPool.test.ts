@@ -6,8 +6,21 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { IndexPool, PoolResult, WORKER_SCRIPT, workerCount } from '../../server/src/lsp/indexPool';
+import { INDEXING_NICE } from '../../server/src/lsp/indexWorker';
 import { pathToUri } from '../../server/src/lsp/uris';
 import { MARKET_SHELLING } from './fixtures';
+
+/** Thread id -> nice value of this process's threads, from /proc (Linux). */
+function niceOfThreads(): Map<number, number> {
+  const threads = new Map<number, number>();
+  for (const tid of fs.readdirSync('/proc/self/task')) {
+    // Field 19 of stat is the nice value; the fields after the command name, which may hold spaces
+    // and parentheses, begin with field 3.
+    const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    threads.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19 - 3]));
+  }
+  return threads;
+}
 
 function indexed(result: PoolResult) {
   assert.ok('document' in result, JSON.stringify(result));
@@ -86,6 +99,20 @@ describe('server: indexing pool', () => {
       await new Promise((resolve) => setTimeout(resolve, 150));
       assert.strictEqual(pool.runningWorkers, 0);
       assert.strictEqual(indexed(await pool.analyse(article, pathToUri(article), 1024, never)).analysis.claims.length, 3);
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  it('runs its workers at a lower priority than the main thread, on Linux', async function () {
+    if (process.platform !== 'linux') this.skip(); // elsewhere a nice value is the whole process's
+    const before = niceOfThreads();
+    const pool = new IndexPool(1, (m) => logs.push(m), WORKER_SCRIPT);
+    try {
+      indexed(await pool.analyse(article, pathToUri(article), 1024, never));
+      const started = [...niceOfThreads()].filter(([tid]) => !before.has(tid));
+      assert.ok(started.some(([, nice]) => nice === INDEXING_NICE), `new threads and their nice values: ${JSON.stringify(started)}`);
+      assert.strictEqual(niceOfThreads().get(process.pid), before.get(process.pid), 'the main thread keeps its priority');
     } finally {
       pool.dispose();
     }
