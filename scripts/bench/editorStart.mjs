@@ -18,7 +18,7 @@ const EXAMPLES = path.join(REPO_ROOT, 'examples');
 const ARTICLE = /\.(news|txt|md)$/;
 
 /** Runs the starts; returns { starts: [{ workspace, articles, ...times }], reps } or { error }. */
-export async function measureEditorStart({ quick = false } = {}) {
+export async function measureEditorStart({ quick = false, reps = quick ? 1 : 3 } = {}) {
   let e2e;
   try {
     e2e = await loadHarness();
@@ -33,7 +33,7 @@ export async function measureEditorStart({ quick = false } = {}) {
   }
   const root = makeTempDir('editor-start');
   const extensions = path.join(root, 'extensions');
-  const reps = quick ? 1 : 3;
+
   const workspaces = [{ name: 'examples', dir: EXAMPLES }];
   if (!quick && fs.existsSync(SYRIA_DIR)) workspaces.push({ name: 'Syria corpus', dir: SYRIA_DIR });
   const starts = [];

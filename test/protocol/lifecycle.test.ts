@@ -55,6 +55,16 @@ describe('protocol: lifecycle', () => {
     assert.ok(client.logs().some((l) => /^read 2 files in \d+ ms \(\d+ worker threads?\); 2 articles in the index$/.test(l)), client.logs().join('\n'));
   });
 
+  it('builds its analyzer once initialized, with no article open, and says how long it took', async () => {
+    const empty = await LspTestClient.start({ files: {} });
+    try {
+      const said = await empty.waitFor<{ message: string }>('window/logMessage', (p) => p.message.startsWith('analyzer '));
+      assert.match(said.message, /^analyzer ready in \d+ ms$/);
+    } finally {
+      await empty.stop();
+    }
+  });
+
   it('registers file watchers for the include globs and for deletions', () => {
     const registrations = client.received
       .filter((m) => m.method === 'client/registerCapability')

@@ -35,6 +35,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { packageVersion } from '../node/resources';
+import { warmUpAnalyzer } from './analysis';
 import { ArticleScope } from './articleFiles';
 import { codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
@@ -263,6 +264,13 @@ class NewsLensServer {
 
   private async initialized(): Promise<void> {
     const { connection } = this;
+    // On a later turn, while the settings are asked for: what the first opened article would otherwise
+    // wait for. An article opened before that turn builds the analyzer itself, and this finds it built.
+    setImmediate(() => {
+      const warm = warmUpAnalyzer();
+      if ('error' in warm) connection.console.error(`the analyzer could not start: ${warm.error}`);
+      else connection.console.info(`analyzer ready in ${Math.round(warm.ms)} ms`);
+    });
     await this.settings.refresh();
     this.rebuildScope();
     this.markReady();
