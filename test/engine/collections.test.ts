@@ -1,7 +1,8 @@
 // Grouping, as the word lists (titles by first word, qualifiers by last) and attributions by sentence use it;
 // word sets, as the rules look words up in them.
 import * as assert from 'assert';
-import { groupBy, wordSet } from '../../server/src/engine/collections';
+import { groupBy, wordSet, WordTest } from '../../server/src/engine/collections';
+import { tokenize } from '../../server/src/engine/text';
 
 describe('collections', () => {
   it('groups items under their keys, each group in the order of the items', () => {
@@ -25,5 +26,17 @@ describe('collections', () => {
     assert.ok(!auxiliaries.has('wa'));
     assert.ok(!auxiliaries.has('wasn'));
     assert.ok(!auxiliaries.has('was been'));
+  });
+
+  it('answers a word test as its question does, asking it once per distinct word', () => {
+    const asked: string[] = [];
+    const auxiliary = new WordTest((word) => {
+      asked.push(word.text);
+      return word.lower === 'was' || word.lower === 'were';
+    });
+    const tokens = tokenize('Was it? It was, they were, it was not.');
+    const answers = tokens.map((t) => auxiliary.has(t.word));
+    assert.deepStrictEqual(answers, tokens.map((t) => t.lower === 'was' || t.lower === 'were'));
+    assert.deepStrictEqual(asked, ['Was', 'it', '?', 'It', 'was', ',', 'they', 'were', 'not', '.']);
   });
 });

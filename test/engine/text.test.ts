@@ -1,6 +1,6 @@
 // Sentences and tokens over real news text.
 import * as assert from 'assert';
-import { splitSentences, tokenize, tokenizeSentences } from '../../server/src/engine/text';
+import { splitSentences, tokenize, tokenizeSentences, WordTable } from '../../server/src/engine/text';
 
 function check(text: string, expected: string[]): void {
   assert.deepStrictEqual(splitSentences(text).map((s) => text.slice(s.start, s.end)), expected);
@@ -45,13 +45,11 @@ describe('text: tokens', () => {
     // The tokenizer reads plain ASCII words by hand and asks the pattern about the rest; this is the
     // pattern alone, with the same kinds and lower-casing.
     const pattern = /(?:\p{L}\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?(?![\p{L}\d])|\d+(?=\p{L})|\p{L}[\p{L}\p{M}\d]*(?:[-'’]\p{L}[\p{L}\p{M}\d]*)*|\S/gu;
-    const byPattern = (text: string) => [...text.matchAll(pattern)].map((m) => ({
-      start: m.index!,
-      end: m.index! + m[0].length,
-      text: m[0],
-      kind: /^\d/.test(m[0]) ? 'number' : /^\p{L}/u.test(m[0]) ? 'word' : 'punct',
-      lower: m[0].toLowerCase(),
-    }));
+    const byPattern = (text: string) => [...text.matchAll(pattern)].map((m) => {
+      const kind = /^\d/.test(m[0]) ? 'number' : /^\p{L}/u.test(m[0]) ? 'word' : 'punct';
+      const word = { text: m[0], lower: m[0].toLowerCase(), kind, asked: 0, answers: 0 };
+      return { start: m.index!, end: m.index! + m[0].length, text: word.text, kind, lower: word.lower, word };
+    });
     const pieces = ['a', 'B', 'z', 'Q', 'é', 'É', 'İ', 'ß', '\u0301', '1', '9', '.', ',', ':', '-', "'", '’', '_', '@', '"', '“', ' ', '\u00a0', '\t', '\n', '😀', 's', 'th', 'U.S.', 'al-', "'s"];
     let seed = 7;
     const random = () => {
@@ -64,6 +62,24 @@ describe('text: tokens', () => {
       for (let j = 0; j < length; j++) text += pieces[Math.floor(random() * pieces.length)];
       assert.deepStrictEqual(tokenize(text), byPattern(text), JSON.stringify(text));
     }
+  });
+  it('gives the tokens of one text, and of texts read with one table, one word per distinct text', () => {
+    const words = new WordTable();
+    const first = tokenize('The rebels said the rebels left.', 0, undefined, words);
+    const second = tokenize('THE REBELS. The rebels said so.', 0, undefined, words);
+    assert.strictEqual(first[1].word, first[4].word);
+    assert.strictEqual(first[0].word, second[3].word);
+    assert.strictEqual(first[2].word, second[5].word);
+    assert.notStrictEqual(first[0].word, first[3].word); // "The" and "the"
+    assert.strictEqual(first[0].word.lower, first[3].lower);
+    assert.strictEqual(second[0].lower, first[3].lower);
+  });
+  it('reads the same tokens when its table is full and starts over', () => {
+    const text = Array.from({ length: 60001 }, (_, k) => `w${k}`).join(' ') + ' w0 w60000';
+    const words = new WordTable();
+    const tokens = tokenize(text, 0, undefined, words);
+    assert.deepStrictEqual(tokens, tokenize(text, 0, undefined, words));
+    assert.deepStrictEqual(tokens.slice(-2).map((t) => t.text), ['w0', 'w60000']);
   });
   it('gives offsets into the text, past astral characters', () => {
     const text = '🇸🇾 killed 8';

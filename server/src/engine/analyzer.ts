@@ -12,7 +12,7 @@ import { readMetadata } from './metadata';
 import { FoundNumber, findNumbers } from './numbers';
 import { NerModelData, NerTagger, placeLookupFromGazetteer } from './ner';
 import { maskSourceTags } from './tags';
-import { tokenizeSentences } from './text';
+import { WordTable, tokenizeSentences } from './text';
 import {
   Attribution, CasualtyClaim, ClaimAttribution, DocumentAnalysis, DocumentMetadata, EngineDiagnostic, Entity,
   NumberMention, Range, SourceTag,
@@ -41,6 +41,8 @@ const WEEKDAY = /\b(?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Fri
 export class Analyzer {
   readonly gazetteer: Gazetteer;
   private readonly finder: EntityFinder;
+  /** The words of every text this analyzer reads: its tokens share them (see WordTable). */
+  private readonly words = new WordTable();
 
   constructor(resources: EngineResources) {
     this.gazetteer = new Gazetteer(resources.gazetteer);
@@ -61,7 +63,7 @@ export class Analyzer {
   analyze(original: string): DocumentAnalysis {
     const { text, tags } = maskSourceTags(original);
     const metadata = readMetadata(text);
-    const sentences: Sentence[] = tokenizeSentences(text).map(({ start, end, tokens }) => {
+    const sentences: Sentence[] = tokenizeSentences(text, this.words).map(({ start, end, tokens }) => {
       return { start, end, tokens, numbers: findNumbers(text, tokens) };
     });
     const entities = mergeMentions(this.finder.findMentions(text, sentences), this.gazetteer);

@@ -2,7 +2,7 @@
 // "X said in a Facebook posting", quotes with their speaker, headline credits ("... - monitor"),
 // and continuations ("he said", "the group said") resolved to the actor they refer to.
 
-import { wordSet } from './collections';
+import { wordSet, WordTest } from './collections';
 import { GROUP_SOURCE_NOUNS } from './lexicon';
 import { isCapitalized, Token } from './text';
 import { Entity, Range, Span } from './types';
@@ -144,6 +144,8 @@ const POSSESSIVE_OR_DETERMINER = wordSet('the a an this that these those his her
 const VIEW_VERBS = new Set(VIEW_VERB_LEMMAS.flatMap(inflect).filter((w) => !SPEECH_VERBS_BASE.includes(w) && !STANCE_VERBS.has(w)));
 for (const v of VIEW_VERBS) WEAK_VERBS.add(v);
 const SPEECH_VERBS = new Set([...SPEECH_VERBS_BASE, ...WEAK_VERBS]);
+/** SPEECH_VERBS, for the cue every token is tested as. */
+const SPEECH_VERB = new WordTest((word) => SPEECH_VERBS.has(word.lower));
 /** -ing forms that report what the subject of the sentence says or does: "..., promising to cut taxes". */
 const PARTICIPLE_CUES = new Set([...SPEECH_VERBS].filter((w) => w.endsWith('ing') && !NOUN_LIKE_CUES.has(w)));
 /** -ing words after a comma that open no act of the speaker: prepositions, nouns. */
@@ -281,7 +283,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
           }
         }
       }
-      if (tok.kind !== 'word' || !SPEECH_VERBS.has(tok.lower)) continue;
+      if (tok.kind !== 'word' || !SPEECH_VERB.has(tok.word)) continue;
       // Verbs are written in lower case; "States" in "United States" and "Report" in a title are not cues.
       if (tok.text !== tok.lower && i > 0 && !headlineVerb(tokens, i, titleCase, out.length > firstFound)) continue;
       // "the president’s claims", "Trump campaign spokesman": a possessor before, or a person's title after.

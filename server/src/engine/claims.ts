@@ -3,7 +3,7 @@
 // soldiers", "at least 32 people were killed", "22 dead", "the death toll rose to 44", "claimed
 // thousands of lives", "a man was found shot to death".
 
-import { wordSet } from './collections';
+import { wordSet, WordTest } from './collections';
 import { wordTable } from './lexicon';
 import { FoundNumber } from './numbers';
 import { isCapitalized, Token } from './text';
@@ -103,8 +103,7 @@ const HARM_CLUES = new Set([
   'prisoner', 'hostage', 'body', 'victims', 'casualties',
 ]);
 
-/** The length of the shortest harm clue: a shorter token ("a", "of", a mark) is none, without a lookup. */
-const SHORTEST_HARM_CLUE = Math.min(...[...HARM_CLUES].map((w) => w.length));
+const HARM_CLUE = new WordTest((word) => HARM_CLUES.has(word.lower));
 
 /**
  * Whether any token of a sentence is a harm clue: see HARM_CLUES. A rule that can start from a word
@@ -112,10 +111,7 @@ const SHORTEST_HARM_CLUE = Math.min(...[...HARM_CLUES].map((w) => w.length));
  * and of the corpus beside the repository with and without this test to catch that.
  */
 export function mayTellHarm(tokens: readonly Token[]): boolean {
-  for (let i = 0; i < tokens.length; i++) {
-    const w = tokens[i].lower;
-    if (w.length >= SHORTEST_HARM_CLUE && HARM_CLUES.has(w)) return true;
-  }
+  for (let i = 0; i < tokens.length; i++) if (HARM_CLUE.has(tokens[i].word)) return true;
   return false;
 }
 const PASSIVE_GLUE = new Set([

@@ -2,14 +2,14 @@
 // and merging the mentions of one entity within a document ("President Bashar al-Assad",
 // "Bashar al-Assad", "Assad", "Assad's").
 
-import { groupBy } from './collections';
+import { groupBy, WordTest } from './collections';
 import { Gazetteer, foldDiacritics } from './gazetteer';
 import { LruMemo } from './memo';
 import {
   COMMON_CAPITALISED, KNOWN_ACTORS, NATIONAL_ORG_NOUNS, NOT_ENTITIES, ORG_HEADS, ORG_STARTS, PLACE_NOUNS, PLACE_PREFIXES,
   PLACE_SUFFIXES, TITLES,
 } from './lexicon';
-import { isApostrophe, isCapitalized, Token } from './text';
+import { isApostrophe, isCapitalized, Token, Word } from './text';
 import { Entity, EntityKind, PlaceInfo } from './types';
 
 // Regex literals written in a function make a new RegExp object each time they are evaluated;
@@ -61,6 +61,15 @@ interface KnownEntry {
 }
 
 const KNOWN_INDEX: Map<string, KnownEntry[]> = buildKnownIndex();
+
+/** The key a known actor's name is found under in KNOWN_INDEX from its first word. */
+function knownKey(word: Word): string {
+  const core = stripPossessive(word.text);
+  return core === word.text ? word.lower : core.toLowerCase();
+}
+
+/** A word some known actor's name starts with: most are none, and are passed over without a lookup. */
+const STARTS_KNOWN_NAME = new WordTest((word) => KNOWN_INDEX.has(knownKey(word)));
 
 function buildKnownIndex(): Map<string, KnownEntry[]> {
   const index = new Map<string, KnownEntry[]>();
@@ -336,9 +345,8 @@ export class EntityFinder {
   }
 
   private matchKnown(tokens: Token[], i: number): KnownEntry | null {
-    const core = stripPossessive(tokens[i].text);
-    const candidates = KNOWN_INDEX.get(core === tokens[i].text ? tokens[i].lower : core.toLowerCase());
-    if (!candidates) return null;
+    if (!STARTS_KNOWN_NAME.has(tokens[i].word)) return null;
+    const candidates = KNOWN_INDEX.get(knownKey(tokens[i].word))!;
     for (const entry of candidates) {
       let ok = true;
       for (let k = 0; k < entry.words.length && ok; k++) {

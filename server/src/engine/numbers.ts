@@ -2,7 +2,7 @@
 // annotation guidelines (max null = no upper bound), and classified so that dates, ages, times,
 // durations, distances, money and ordinals are never read as casualty counts.
 
-import { groupBy, wordSet } from './collections';
+import { groupBy, wordSet, WordTest } from './collections';
 import { wordTable } from './lexicon';
 import { Token } from './text';
 import { NumberKind, NumberMention } from './types';
@@ -91,6 +91,14 @@ const NUMBER_START = new Set([
 
 /** The words a number mention can start at without a hyphen: number words, vague quantities, ordinals. */
 const NUMBER_WORD_STARTS = new Set([...NUMBER_START, ...ORDINAL_WORDS]);
+
+/**
+ * A word that may be or start a number: one of NUMBER_WORD_STARTS, or a hyphenated word whose first
+ * part starts a number word ("twenty-six", "ten-month"; not "al-Assad", "pro-government").
+ */
+const MAY_BE_NUMBER = new WordTest(
+  ({ lower }) => NUMBER_WORD_STARTS.has(lower) || (lower.indexOf('-') >= 0 && NUMBER_START.has(beforeHyphen(lower))),
+);
 
 interface Qualified {
   min: number;
@@ -267,10 +275,9 @@ export function findNumbers(text: string, tokens: Token[]): FoundNumber[] {
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
     // Most tokens are no number: a mark never is, nor a word that starts no number word and is no
-    // ordinal. One lookup rules those out before the rules below. A hyphenated word ("al-Assad",
-    // "pro-government") is read only when its first part starts a number word ("twenty-six", "ten-month").
+    // ordinal. One test rules those out before the rules below.
     if (tok.kind === 'punct') continue;
-    if (tok.kind === 'word' && !NUMBER_WORD_STARTS.has(tok.lower) && (tok.lower.indexOf('-') < 0 || !NUMBER_START.has(beforeHyphen(tok.lower)))) continue;
+    if (tok.kind === 'word' && !MAY_BE_NUMBER.has(tok.word)) continue;
     if (tok.kind === 'word' && ORDINAL_WORDS.has(tok.lower)) {
       out.push(mention(text, tokens, i, i, 0, 0, 'ordinal'));
       continue;

@@ -16,6 +16,8 @@ export interface Token extends Range {
   kind: TokenKind;
   /** Lower-cased text, computed once because every matcher needs it. */
   lower: string;
+  /** The distinct word the token is, shared with every token of the same text (see WordTable). */
+  word: Word;
 }
 
 // Order matters: abbreviations with inner dots ("U.S.", "a.m.") before plain words; numbers keep their
@@ -73,30 +75,166 @@ function asciiTokenEnd(text: string, at: number): number {
   }
 }
 
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
+/** One distinct token text, with what every token of that text shares. */
+export interface Word {
+  readonly text: string;
+  readonly lower: string;
+  readonly kind: TokenKind;
+  /**
+   * What the rules' word tests (collections.ts, WordTest) answered for this word, kept so that each
+   * is asked once per distinct word: bit k of `asked` is set once test k was asked, and bit k of
+   * `answers` is then its answer.
+   */
+  asked: number;
+  answers: number;
+}
+
+/** Distinct words a WordTable keeps before it starts over, to bound it: a corpus of 500 news articles has 12,000. */
+const MAX_WORDS = 50000;
+
+/**
+ * The distinct token texts met so far, so that the tokens of one text share one Word, and their text
+ * and lower-case form are the same strings. A token's string is then made, lower-cased and hashed once
+ * per distinct word, not once per token, and every word list and cache the rules look a token up in
+ * finds it by identity. Found by the characters of the source text, so a word met before costs no
+ * string at all. Bounded: when full it starts over, which changes no answer, only which strings are
+ * shared.
+ */
+export class WordTable {
+  /** Open addressing, at most half full: per slot the word (undefined for none), its hash, and where its characters are. */
+  private words: Array<Word | undefined> = new Array(1024).fill(undefined);
+  private hashes = new Int32Array(1024);
+  private starts = new Int32Array(1024);
+  /**
+   * The words' characters, end to end. Compared with the source's from here rather than from the
+   * words' strings: those come in several string representations, and reading characters from all of
+   * them at one place of the code is slow.
+   */
+  private chars = new Uint16Array(8192);
+  private charsUsed = 0;
+  private size = 0;
+
+  /** The word of source[start, end), whose hash (hashOf) is `hash`. */
+  find(source: string, start: number, end: number, hash: number): Word {
+    const length = end - start;
+    const words = this.words;
+    const mask = words.length - 1;
+    let slot = hash & mask;
+    for (let word = words[slot]; word !== undefined; word = words[slot]) {
+      if (this.hashes[slot] === hash && word.text.length === length && this.holds(this.starts[slot], source, start, length)) return word;
+      slot = (slot + 1) & mask;
+    }
+    return this.add(source, start, end, hash);
+  }
+
+  private holds(at: number, source: string, start: number, length: number): boolean {
+    const chars = this.chars;
+    for (let k = 0; k < length; k++) if (chars[at + k] !== source.charCodeAt(start + k)) return false;
+    return true;
+  }
+
+  private add(source: string, start: number, end: number, hash: number): Word {
+    if (this.size >= MAX_WORDS) this.clear();
+    else if (2 * (this.size + 1) > this.words.length) this.grow();
+    const length = end - start;
+    if (this.charsUsed + length > this.chars.length) {
+      const grown = new Uint16Array(Math.max(2 * this.chars.length, this.charsUsed + length));
+      grown.set(this.chars.subarray(0, this.charsUsed));
+      this.chars = grown;
+    }
+    const at = this.charsUsed;
+    for (let k = 0; k < length; k++) this.chars[at + k] = source.charCodeAt(start + k);
+    this.charsUsed += length;
+    const word = newWord(copyOf(this.chars, at, length));
+    this.place(word, hash, at);
+    this.size++;
+    return word;
+  }
+
+  private place(word: Word, hash: number, at: number): void {
+    const mask = this.words.length - 1;
+    let slot = hash & mask;
+    while (this.words[slot] !== undefined) slot = (slot + 1) & mask;
+    this.words[slot] = word;
+    this.hashes[slot] = hash;
+    this.starts[slot] = at;
+  }
+
+  private clear(): void {
+    this.words.fill(undefined);
+    this.size = 0;
+    this.charsUsed = 0;
+  }
+
+  private grow(): void {
+    const { words, hashes, starts } = this;
+    this.words = new Array(2 * words.length).fill(undefined);
+    this.hashes = new Int32Array(2 * words.length);
+    this.starts = new Int32Array(2 * words.length);
+    for (let k = 0; k < words.length; k++) {
+      const word = words[k];
+      if (word !== undefined) this.place(word, hashes[k], starts[k]);
+    }
+  }
+}
+
+/**
+ * A new string of chars[at, at + length). A word's text is a string of its own rather than a slice of
+ * the text it was first read in, which would keep that whole text alive as long as the table keeps
+ * the word; and it is then a string of the plainest kind, which the rules read fastest.
+ */
+function copyOf(chars: Uint16Array, at: number, length: number): string {
+  // fromCharCode takes the characters as arguments: a long word goes in pieces.
+  let text = '';
+  for (let k = 0; k < length; k += 4096) text += String.fromCharCode.apply(null, chars.subarray(at + k, at + Math.min(length, k + 4096)) as unknown as number[]);
+  return text;
+}
+
+/** A hash of source[start, end) for WordTable (FNV-1a over UTF-16 code units). */
+function hashOf(source: string, start: number, end: number): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ source.charCodeAt(k), 0x01000193);
+  return hash;
+}
+
+function newWord(text: string): Word {
+  const first = text.charCodeAt(0);
+  // Below 128 only A-Z and a-z are letters, so the regex is asked about the rest only.
+  const kind: TokenKind = isAsciiDigit(first) ? 'number' : isAsciiLetter(first) || (first >= 128 && STARTS_LETTER.test(text)) ? 'word' : 'punct';
+  return { text, lower: text.toLowerCase(), kind, asked: 0, answers: 0 };
+}
+
+/**
+ * The tokens of text[from, to). Pass the same WordTable to tokenise many texts with shared words (the
+ * analyzer keeps one); without one, only the tokens of this call share theirs.
+ */
+export function tokenize(text: string, from = 0, to = text.length, words = new WordTable()): Token[] {
+  // Read in place where nothing after `to` can change a token: at the end of the text or of a line,
+  // where every alternative of the pattern stops as it does at the end of a string. Elsewhere the
+  // range is cut out first. Reading in place also keeps the strings read here to the few kinds texts
+  // come in, which keeps charCodeAt inlined; a line cut out of a text is another kind.
+  const inPlace = to === text.length || text.charCodeAt(to) === 10 || text.charCodeAt(to) === 13;
+  const source = inPlace ? text : text.slice(from, to);
+  const offset = inPlace ? 0 : from;
   const tokens: Token[] = [];
-  const slice = text.slice(from, to);
-  const length = slice.length;
   // Every character that is not a space starts a token (the last alternative is \S) and no
   // alternative starts with a space, so each token starts at the next non-space character: the
   // pattern is only asked how far it reaches from there, which builds no match array, and only
   // where asciiTokenEnd cannot tell.
-  for (let at = 0; at < length; ) {
-    const first = slice.charCodeAt(at);
+  for (let at = from - offset, length = to - offset; at < length; ) {
+    const first = source.charCodeAt(at);
     if (isSpace(first)) {
       at++;
       continue;
     }
-    let end = asciiTokenEnd(slice, at);
+    let end = asciiTokenEnd(source, at);
     if (end < 0) {
       TOKEN_PATTERN.lastIndex = at;
-      TOKEN_PATTERN.test(slice);
+      TOKEN_PATTERN.test(source);
       end = TOKEN_PATTERN.lastIndex;
     }
-    const t = slice.slice(at, end);
-    // Below 128 only A-Z and a-z are letters, so the regex is asked about the rest only.
-    const kind: TokenKind = isAsciiDigit(first) ? 'number' : isAsciiLetter(first) || (first >= 128 && STARTS_LETTER.test(t)) ? 'word' : 'punct';
-    tokens.push({ start: from + at, end: from + end, text: t, kind, lower: t.toLowerCase() });
+    const word = words.find(source, at, end, hashOf(source, at, end));
+    tokens.push({ start: offset + at, end: offset + end, text: word.text, kind: word.kind, lower: word.lower, word });
     at = end;
   }
   return tokens;
@@ -132,13 +270,13 @@ export function splitSentences(text: string): Range[] {
  * mark (. ! ? or a closing quote or bracket), where no token pattern reads on past the end, so cutting
  * the text there changes no token.
  */
-export function tokenizeSentences(text: string): TokenizedSentence[] {
+export function tokenizeSentences(text: string, words = new WordTable()): TokenizedSentence[] {
   const sentences: TokenizedSentence[] = [];
   const lineRe = /[^\r\n]+/g;
   for (let line = lineRe.exec(text); line; line = lineRe.exec(text)) {
     const lineStart = line.index;
     const lineEnd = line.index + line[0].length;
-    const tokens = tokenize(text, lineStart, lineEnd);
+    const tokens = tokenize(text, lineStart, lineEnd, words);
     let sentenceStart = -1;
     let firstToken = 0;
     for (let i = 0; i < tokens.length; i++) {
@@ -147,7 +285,7 @@ export function tokenizeSentences(text: string): TokenizedSentence[] {
         sentenceStart = tok.start;
         firstToken = i;
       }
-      if (!isTerminal(tokens, i)) continue;
+      if (!isTerminal(text, tokens, i)) continue;
       let end = tok.end;
       while (i + 1 < tokens.length && CLOSERS.has(tokens[i + 1].text) && tokens[i + 1].start === end) {
         i++;
@@ -161,11 +299,12 @@ export function tokenizeSentences(text: string): TokenizedSentence[] {
   return sentences;
 }
 
-function isTerminal(tokens: Token[], i: number): boolean {
+function isTerminal(text: string, tokens: Token[], i: number): boolean {
   const tok = tokens[i];
   // Most tokens are words, which end a sentence only with a full stop of their own: "U.S." does when
-  // what follows clearly starts one.
-  if (tok.kind === 'word') return tok.text.endsWith('.') && nextStartsSentence(tokens, i + 1) && !INITIALS.test(tok.text);
+  // what follows clearly starts one. The full stop is read from the text, whose strings come in
+  // fewer kinds than the tokens' do.
+  if (tok.kind === 'word') return text.charCodeAt(tok.end - 1) === 46 && nextStartsSentence(tokens, i + 1) && !INITIALS.test(tok.text);
   if (tok.text === '!' || tok.text === '?') return nextStartsSentence(tokens, i + 1);
   if (tok.text !== '.') return false;
   const prev = tokens[i - 1];
