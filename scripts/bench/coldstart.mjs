@@ -188,7 +188,7 @@ export function coldStartReport(r) {
     `- The small article is ${r.article.from}.`,
     `- The analyzer is built the way \`sharedAnalyzer()\` builds it, from \`loadResources()\` (which returned: ${a?.resources ?? 'n/a'}). ` +
       (r.modelBytes
-        ? `The entity model dist/ner.json (${(r.modelBytes / 1024 / 1024).toFixed(1)} MB) is read lazily on the first analysis, so its loading is in the "first analyze" rows, and in the server's first diagnostics.`
+        ? `The entity model dist/ner.json (${(r.modelBytes / 1024 / 1024).toFixed(1)} MB) is read lazily on the first analysis, so its loading is in the "first analyze" rows; the server makes that first analysis once initialized (its warm-up), so an article opened at once waits for it and one opened later does not.`
         : 'There is no entity model in dist/ (dist/ner.json), so no model loading is measured.'),
     `- Load average at the end: ${r.loadavg.map((l) => l.toFixed(1)).join(' / ')}.`,
   );
