@@ -101,16 +101,20 @@ const MAX_WORDS = 50000;
  * shared.
  */
 export class WordTable {
-  /** Open addressing, at most half full: per slot the word (undefined for none), its hash, and where its characters are. */
-  private words: Array<Word | undefined> = new Array(1024).fill(undefined);
-  private hashes = new Int32Array(1024);
-  private starts = new Int32Array(1024);
+  /**
+   * Open addressing, at most half full: per slot the word (undefined for none), its hash, and where
+   * its characters are. Small at first and grown by doubling: a table made for one short tokenize
+   * call (the default) must cost next to nothing.
+   */
+  private words: Array<Word | undefined> = new Array(16).fill(undefined);
+  private hashes = new Int32Array(16);
+  private starts = new Int32Array(16);
   /**
    * The words' characters, end to end. Compared with the source's from here rather than from the
    * words' strings: those come in several string representations, and reading characters from all of
    * them at one place of the code is slow.
    */
-  private chars = new Uint16Array(8192);
+  private chars = new Uint16Array(128);
   private charsUsed = 0;
   private size = 0;
 
