@@ -32,7 +32,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannelName: 'NewsLens',
     middleware: {
       handleDiagnostics: (uri, diagnostics, next) => {
-        const line = isOpen(uri) ? startup.diagnosticsArrived(uri.toString(), performance.now()) : undefined;
+        // Every publication passes here, a workspace's worth while it is indexed: the open documents
+        // are looked through only until the first diagnostics of one have come.
+        const line = startup.awaitsFirstDiagnostics && isOpen(uri) ? startup.diagnosticsArrived(uri.toString(), performance.now()) : undefined;
         if (line) client?.info(line);
         next(uri, diagnostics);
       },

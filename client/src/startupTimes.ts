@@ -14,6 +14,11 @@ export class StartupTimes {
     private readonly activatedAt: number,
   ) {}
 
+  /** Whether the first diagnostics of an open document are still to come (the only ones timed). */
+  get awaitsFirstDiagnostics(): boolean {
+    return !this.firstDiagnosticsDone;
+  }
+
   documentOpened(uri: string, now: number): void {
     if (!this.firstDiagnosticsDone) this.openedAt.set(uri, now);
   }

@@ -2,7 +2,8 @@
 //  - CLI: `newslens analyze` on one small article, process start to exit, next to `node -e 0` (Node's
 //    own start-up) and `newslens --version` (the bundle loaded, no analyzer built).
 //  - Server: spawn to the initialize response, and to the first publishDiagnostics of an article opened
-//    right after `initialized` (the analyzer is built lazily on that first analysis).
+//    right after `initialized` (which waits for the analyzer the server builds once initialized) and of
+//    one opened 2 s later (which does not).
 //  - Activation-equivalent: what activation sets off, outside VS Code: loading dist/server.js, then
 //    building the analyzer (reading dist/gazetteer.json and indexing it) and the first analyses.
 //  - In VS Code itself (code-server in headless chromium, editorStart.mjs): the extension's code

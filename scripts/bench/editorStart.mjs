@@ -12,10 +12,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { ARTICLE_PATTERN, NOT_ARTICLES } from '../e2e/scenario.mjs';
 import { REPO_ROOT, SYRIA_DIR, log, makeTempDir, median, removeTempDir, requireFromRepo } from './common.mjs';
 
 const EXAMPLES = path.join(REPO_ROOT, 'examples');
-const ARTICLE = /\.(news|txt|md)$/;
 
 /** Runs the starts; returns { starts: [{ workspace, articles, ...times }], reps } or { error }. */
 export async function measureEditorStart({ quick = false, reps = quick ? 1 : 3 } = {}) {
@@ -29,7 +29,8 @@ export async function measureEditorStart({ quick = false, reps = quick ? 1 : 3 }
   const vsix = path.join(REPO_ROOT, 'newslens.vsix');
   const packaged = spawnSync('npm', ['run', 'package'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 10 * 60_000 });
   if (packaged.status !== 0 || !fs.existsSync(vsix)) {
-    return { error: `npm run package failed: ${`${packaged.stderr ?? ''}`.trim().split('\n').pop() ?? packaged.error?.message}` };
+    const said = `${packaged.stderr ?? ''}`.trim().split('\n').pop();
+    return { error: `npm run package failed: ${said || packaged.error?.message || `exit ${packaged.status}`}` };
   }
   const root = makeTempDir('editor-start');
   const extensions = path.join(root, 'extensions');
@@ -81,7 +82,7 @@ async function oneStart(e2e, readStartupLines, root, extensions, source, rep) {
     chromeProfile: path.join(base, 'chromium-profile'),
   };
   for (const d of [dirs.workspace, dirs.userData, dirs.chromeProfile]) fs.mkdirSync(d, { recursive: true });
-  const articles = fs.readdirSync(source).filter((f) => ARTICLE.test(f) && f !== 'EXPECTED.md').sort();
+  const articles = fs.readdirSync(source).filter((f) => ARTICLE_PATTERN.test(f) && !NOT_ARTICLES.has(f)).sort();
   for (const f of articles) fs.copyFileSync(path.join(source, f), path.join(dirs.workspace, f));
   e2e.writeUserSettings(dirs.userData);
   const opened = await e2e.openEditor(e2e.chromium, dirs, { codeServerLog: path.join(base, 'code-server.log') });

@@ -28,7 +28,9 @@ describe('startup times', () => {
 
   it('speaks of the first diagnostics once', () => {
     const times = new StartupTimes(0, 0);
+    assert.strictEqual(times.awaitsFirstDiagnostics, true);
     assert.ok(times.diagnosticsArrived('file:///a.news', 10));
+    assert.strictEqual(times.awaitsFirstDiagnostics, false);
     times.documentOpened('file:///b.news', 20);
     assert.strictEqual(times.diagnosticsArrived('file:///b.news', 30), undefined);
   });
