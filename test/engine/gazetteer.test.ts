@@ -1,6 +1,6 @@
 // Place lookup through spelling variants of Arabic place names.
 import * as assert from 'assert';
-import { transliterationKey } from '../../server/src/engine/gazetteer';
+import { Gazetteer, GazetteerData, transliterationKey } from '../../server/src/engine/gazetteer';
 import { loadResources } from '../../server/src/node/resources';
 import { analyzer } from './support';
 
@@ -40,5 +40,43 @@ describe('gazetteer', () => {
     const g = analyzer().gazetteer;
     assert.strictEqual(g.lookup('Jordan')?.placeType, 'country');
     assert.strictEqual(g.countryOfDemonym('Syrian')?.code, 'SY');
+  });
+
+  describe('built from data given in any order', () => {
+    // Rows: name, country, latitude, longitude, population, region code.
+    const data: GazetteerData = {
+      version: 1,
+      countries: [{ name: 'Jordan', code: 'JO', lat: 31, lon: 36, names: ['Jordan', 'Hashemite Kingdom of Jordan'], demonyms: ['Jordanian'], capital: ['Amman'] }],
+      places: [
+        ['Mafraq', 'JO', 32.34, 36.21, 60000, '15'],
+        ['Jordan', 'US', 44.67, -93.63, 6000, 'MN'],
+        ['Mafraq', 'JO', 32.3, 36.2, 5000, '15'],
+        ['Irbid', 'JO', 32.56, 35.85, 300000, '15'],
+        ['Mafraq', 'LB', 33.9, 35.5, 2000, ''],
+      ],
+    };
+
+    it('ranks a name\'s places country first, then by population, however the rows come', () => {
+      const g = new Gazetteer(data);
+      assert.deepStrictEqual(g.candidates('Jordan').map((c) => [c.info.placeType, c.info.countryCode]), [['country', 'JO'], ['city', 'US']]);
+      assert.ok(g.isCountryName('Jordan'));
+      assert.ok(!g.isCountryName('Irbid'));
+      // The smaller Mafraq in Jordan is the same place to a reader as the bigger one: kept once.
+      assert.deepStrictEqual(g.candidates('Mafraq').map((c) => [c.info.countryCode, c.info.population]), [['JO', 60000], ['LB', 2000]]);
+    });
+
+    it('names a region after its biggest town and gives one object per place under every name', () => {
+      const g = new Gazetteer(data);
+      const mafraq = g.lookup('Mafraq')!;
+      assert.strictEqual(mafraq.region, 'JO-15');
+      assert.strictEqual(mafraq.regionName, 'Irbid');
+      assert.strictEqual(g.candidates('Mafraq')[1].info.region, undefined);
+      assert.strictEqual(g.lookup('Hashemite Kingdom of Jordan'), g.lookup('Jordan'));
+      // A spelling variant finds the same object, and a name's exact match is not repeated as a variant.
+      const variants = g.candidates('Mafraaq');
+      assert.strictEqual(variants[0].info, mafraq);
+      assert.strictEqual(variants[0].exact, false);
+      assert.strictEqual(new Set(g.candidates('Mafraq').map((c) => c.info)).size, g.candidates('Mafraq').length);
+    });
   });
 });

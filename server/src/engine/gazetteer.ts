@@ -39,25 +39,104 @@ const NO_CANDIDATES: readonly PlaceCandidate[] = [];
 /** How many same-named places are kept per name: enough to find the one in the article's country. */
 const MAX_SAME_NAME = 4;
 
+/**
+ * The index's entries are numbers: a country's place in `data.countries`, then a place's row in
+ * population order after them. A name's entries are one number, or an array when several places share
+ * it. Building the index is a large part of a cold start, and the places' PlaceInfo and candidate
+ * objects were most of what it allocated: they are made when a lookup first returns the place.
+ */
+type Entries = number | number[];
+
 export class Gazetteer {
-  /** Exact candidates by folded name, and spelling variants by transliteration key. */
-  private readonly byFolded = new Map<string, PlaceCandidate[]>();
-  private readonly byKey = new Map<string, PlaceCandidate[]>();
+  /** Exact entries by folded name, and spelling variants by transliteration key. */
+  private readonly byFolded = new Map<string, Entries>();
+  private readonly byKey = new Map<string, Entries>();
   private readonly keyFilter = new KeyFilter();
   private readonly speller = new KeySpeller();
   private readonly countryByCode = new Map<string, GazetteerCountry>();
   private readonly demonymCountry = new Map<string, GazetteerCountry>();
   private readonly candidateCache = new Map<string, readonly PlaceCandidate[]>();
+  private readonly countries: GazetteerCountry[];
+  private readonly rows: GazetteerPlaceRow[];
+  /** A region's name (its biggest town) by country code and region code. */
+  private readonly regionNames = new Map<string, Map<string, string>>();
+  /** Per entry, its PlaceInfo once made: one object per place, so that callers may compare them. */
+  private readonly infos: Array<PlaceInfo | undefined>;
+  private readonly exactCandidates: Array<PlaceCandidate | undefined>;
+  private readonly variantCandidates: Array<PlaceCandidate | undefined>;
 
   constructor(data: GazetteerData) {
+    this.countries = data.countries;
     for (const country of data.countries) {
       this.countryByCode.set(country.code, country);
       for (const demonym of country.demonyms) this.demonymCountry.set(demonym.toLowerCase(), country);
     }
+    this.rows = byPopulation(data.places);
+    const entries = this.countries.length + this.rows.length;
+    this.infos = new Array(entries).fill(undefined);
+    this.exactCandidates = new Array(entries).fill(undefined);
+    this.variantCandidates = new Array(entries).fill(undefined);
     // Countries first, then cities by population, so that the first candidate for a name is the one a
     // reader most likely means ("Jordan" the country, "Damascus" in Syria).
-    for (const country of data.countries) {
-      const info: PlaceInfo = {
+    this.countries.forEach((country, entry) => {
+      for (const name of country.names) this.add(name, entry);
+    });
+    const first = this.countries.length;
+    for (let i = 0; i < this.rows.length; i++) {
+      const [name, code, , , , admin] = this.rows[i];
+      this.add(name, first + i);
+      // A region is named after its biggest city: the Homs region, the Aleppo region.
+      if (!admin) continue;
+      let regions = this.regionNames.get(code);
+      if (!regions) this.regionNames.set(code, (regions = new Map()));
+      if (!regions.has(admin)) regions.set(admin, name);
+    }
+  }
+
+  private add(name: string, entry: number): void {
+    const folded = foldDiacritics(name);
+    this.file(this.byFolded, folded, entry);
+    if (this.speller.spell(folded) >= 3) {
+      this.file(this.byKey, this.speller.text(), entry);
+      this.keyFilter.add(this.speller.hash());
+    }
+  }
+
+  /** Adds an entry under a key, unless the key has MAX_SAME_NAME already or one of the same place. */
+  private file(map: Map<string, Entries>, key: string, entry: number): void {
+    const filed = map.get(key);
+    if (filed === undefined) map.set(key, entry);
+    else if (typeof filed === 'number') {
+      if (!this.samePlace(filed, entry)) map.set(key, [filed, entry]);
+    } else if (filed.length < MAX_SAME_NAME) {
+      for (const other of filed) if (this.samePlace(other, entry)) return;
+      filed.push(entry);
+    }
+  }
+
+  /** The same name in the same country: one place as far as a reader can tell. */
+  private samePlace(a: number, b: number): boolean {
+    return this.nameOf(a) === this.nameOf(b) && this.countryCodeOf(a) === this.countryCodeOf(b);
+  }
+
+  private nameOf(entry: number): string {
+    const countries = this.countries.length;
+    return entry < countries ? this.countries[entry].name : this.rows[entry - countries][0];
+  }
+
+  private countryCodeOf(entry: number): string {
+    const countries = this.countries.length;
+    return entry < countries ? this.countries[entry].code : this.rows[entry - countries][1];
+  }
+
+  private info(entry: number): PlaceInfo {
+    const made = this.infos[entry];
+    if (made !== undefined) return made;
+    let info: PlaceInfo;
+    const countries = this.countries.length;
+    if (entry < countries) {
+      const country = this.countries[entry];
+      info = {
         gazetteerName: country.name,
         countryCode: country.code,
         country: country.name,
@@ -65,20 +144,12 @@ export class Gazetteer {
         longitude: country.lon,
         placeType: 'country',
       };
-      for (const name of country.names) this.add(name, info);
-    }
-    const rows = [...data.places].sort((a, b) => b[4] - a[4]);
-    // A region is named after its biggest city: the Homs region, the Aleppo region.
-    const regionNames = new Map<string, string>();
-    for (const [name, code, , , , admin] of rows) {
-      const key = `${code}-${admin}`;
-      if (admin && !regionNames.has(key)) regionNames.set(key, name);
-    }
-    for (const [name, code, lat, lon, population, admin] of rows) {
+    } else {
+      const [name, code, lat, lon, population, admin] = this.rows[entry - countries];
       const country = this.countryByCode.get(code);
-      this.add(name, {
+      info = {
         region: admin ? `${code}-${admin}` : undefined,
-        regionName: admin ? regionNames.get(`${code}-${admin}`) : undefined,
+        regionName: admin ? this.regionNames.get(code)?.get(admin) : undefined,
         gazetteerName: name,
         countryCode: code,
         country: country ? country.name : code,
@@ -86,17 +157,14 @@ export class Gazetteer {
         longitude: lon,
         placeType: 'city',
         population,
-      });
+      };
     }
+    return (this.infos[entry] = info);
   }
 
-  private add(name: string, info: PlaceInfo): void {
-    const folded = foldDiacritics(name);
-    push(this.byFolded, folded, info, true);
-    if (this.speller.spell(folded) >= 3) {
-      push(this.byKey, this.speller.text(), info, false);
-      this.keyFilter.add(this.speller.hash());
-    }
+  private candidate(entry: number, exact: boolean): PlaceCandidate {
+    const made = exact ? this.exactCandidates : this.variantCandidates;
+    return (made[entry] ??= { info: this.info(entry), exact });
   }
 
   /** The place a name most likely refers to, or null. */
@@ -121,13 +189,21 @@ export class Gazetteer {
 
   private lookUp(name: string): readonly PlaceCandidate[] {
     const folded = foldDiacritics(name);
-    const exact = this.byFolded.get(folded) ?? NO_CANDIDATES;
+    const exactEntries = this.byFolded.get(folded);
+    const exact = exactEntries === undefined ? NO_CANDIDATES : this.candidatesOf(exactEntries, true);
     if (folded.length < 4 || this.speller.spell(folded) < 3 || !this.keyFilter.mayHold(this.speller.hash())) return exact;
     const variants = this.byKey.get(this.speller.text());
     if (variants === undefined) return exact;
     const out = [...exact];
-    for (const variant of variants) if (!out.some((c) => c.info === variant.info)) out.push(variant);
+    for (const entry of typeof variants === 'number' ? [variants] : variants) {
+      const info = this.info(entry);
+      if (!out.some((c) => c.info === info)) out.push(this.candidate(entry, false));
+    }
     return out;
+  }
+
+  private candidatesOf(entries: Entries, exact: boolean): PlaceCandidate[] {
+    return typeof entries === 'number' ? [this.candidate(entries, exact)] : entries.map((entry) => this.candidate(entry, exact));
   }
 
   /** The country a demonym names ("Syrian" -> Syria), or null. */
@@ -136,14 +212,21 @@ export class Gazetteer {
   }
 
   isCountryName(name: string): boolean {
-    return this.byFolded.get(foldDiacritics(name))?.[0]?.info.placeType === 'country';
+    const entries = this.byFolded.get(foldDiacritics(name));
+    if (entries === undefined) return false;
+    return (typeof entries === 'number' ? entries : entries[0]) < this.countries.length;
   }
 }
 
-function push(map: Map<string, PlaceCandidate[]>, key: string, info: PlaceInfo, exact: boolean): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [{ info, exact }]);
-  else if (list.length < MAX_SAME_NAME && !list.some((c) => c.info.gazetteerName === info.gazetteerName && c.info.countryCode === info.countryCode)) list.push({ info, exact });
+/**
+ * The places, most populous first (stably). The build writes them in that order, so this is usually
+ * a check: sorting 30,000 rows is a noticeable part of a cold start.
+ */
+function byPopulation(places: GazetteerPlaceRow[]): GazetteerPlaceRow[] {
+  for (let i = 1; i < places.length; i++) {
+    if (places[i][4] > places[i - 1][4]) return [...places].sort((a, b) => b[4] - a[4]);
+  }
+  return places;
 }
 
 const KEY_FILTER_BITS = 1 << 19;
