@@ -1,6 +1,6 @@
 // Conflicting figures within one article and across a corpus.
 import * as assert from 'assert';
-import { analyzeCorpus, analyzeCorpusStream, ConflictIndex } from '../../server/src/engine';
+import { analyzeCorpus, analyzeCorpusStream, compactClaim, ConflictIndex } from '../../server/src/engine';
 import { analyze, analyzer, claimWithCount, offsetOf } from './support';
 
 const SOHR =
@@ -278,5 +278,37 @@ describe('corpus: two passes in bounded memory', () => {
     // Keeping one analysis, the other three documents are read (and analysed) a second time.
     assert.strictEqual(readsKeeping, 5);
     assert.strictEqual(reads, 5 + 3);
+  });
+});
+
+describe('corpus: what the index keeps of a claim', () => {
+  const docs: Array<[string, string]> = [['sohr.txt', SOHR], ['tv.txt', STATE_TV], ['later.txt', LATER], ['tartus.txt', ELSEWHERE]];
+
+  it('keeps what conflict checks and their messages read, and not the claim\'s text, sentence or cue', () => {
+    const claim = analyze(SOHR).claims[0];
+    const kept = compactClaim(claim);
+    assert.deepStrictEqual(Object.keys(kept).sort(), [
+      'attribution', 'category', 'count', 'cumulative', 'end', 'event', 'id', 'incidentDay', 'lead', 'start', 'statedPlace',
+      'statedTown', 'subgroup', 'victimGroup', 'victims',
+    ]);
+    assert.deepStrictEqual(kept.count, { min: 26, max: null });
+    assert.deepStrictEqual(kept.attribution, { source: { text: 'the Syrian Observatory for Human Rights' } });
+    assert.strictEqual(kept.event, claim.event);
+    const total = analyze('Four people were killed. They were among 19 people killed in the raid, activists said.').claims[1];
+    assert.strictEqual(total.totalOfEarlier, true);
+    assert.strictEqual(compactClaim(total).totalOfEarlier, true);
+  });
+
+  it('finds the same conflicts from compact claims as from the claims themselves', () => {
+    const whole = new ConflictIndex();
+    const compact = new ConflictIndex();
+    for (const [id, text] of docs) {
+      const analysis = analyze(text);
+      whole.setDocument(id, analysis);
+      compact.setDocument(id, { metadata: analysis.metadata, claims: analysis.claims.map(compactClaim) });
+    }
+    assert.ok(whole.conflictCount > 0);
+    assert.strictEqual(compact.conflictCount, whole.conflictCount);
+    for (const [id] of docs) assert.deepStrictEqual(compact.diagnosticsFor(id), whole.diagnosticsFor(id), id);
   });
 });

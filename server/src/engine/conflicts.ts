@@ -6,11 +6,40 @@
 
 import { describeClaim, describeInterval, intervalsOverlap } from './format';
 import { sameIncidentDay } from './incidentDay';
-import { CasualtyClaim, DocumentAnalysis, EngineDiagnostic, RelatedLocation } from './types';
+import { CasualtyCategory, CasualtyClaim, DocumentMetadata, EngineDiagnostic, RelatedLocation } from './types';
+
+/**
+ * What conflict checks read of a claim, and what their diagnostics tell of it. A CasualtyClaim is one;
+ * so is its `compactClaim`, for an index that outlives the analyses it was given.
+ */
+export interface IndexedClaim {
+  id: string;
+  start: number;
+  end: number;
+  category: CasualtyCategory;
+  count: { min: number; max: number | null };
+  victims: string;
+  victimGroup: string;
+  subgroup: boolean;
+  totalOfEarlier?: true;
+  cumulative: boolean;
+  event: string;
+  statedPlace: string | null;
+  statedTown: string | null;
+  incidentDay: string | null;
+  lead: boolean;
+  attribution: { source: { text: string } } | null;
+}
+
+/** What the index reads of a document's analysis. */
+export interface DocumentClaims {
+  metadata: Pick<DocumentMetadata, 'date'>;
+  claims: readonly IndexedClaim[];
+}
 
 export interface ClaimRef {
   documentId: string;
-  claim: CasualtyClaim;
+  claim: IndexedClaim;
   /** ISO date of the document the claim is in, when known. */
   date: string | null;
 }
@@ -22,7 +51,7 @@ export interface Conflict {
   datedApart: boolean;
 }
 
-function bucketKey(claim: CasualtyClaim): string {
+function bucketKey(claim: IndexedClaim): string {
   return `${claim.event}\u0000${claim.category}`;
 }
 
@@ -41,7 +70,7 @@ function dayNumber(date: string | null): number | null {
  * about one incident only when both state it as their article's main one (in the headline or lead)
  * or both are whole-war tolls, or, within one article, both name the same place in their sentences.
  */
-export function claimsConflict(a: CasualtyClaim, b: CasualtyClaim, sameDocument = true): boolean {
+export function claimsConflict(a: IndexedClaim, b: IndexedClaim, sameDocument = true): boolean {
   if (a.event !== b.event || a.category !== b.category) return false;
   // Reports that date their incidents to different days ("on Monday" and "on Tuesday") tell of two.
   if (a.incidentDay && b.incidentDay && !sameIncidentDay(a.incidentDay, b.incidentDay)) return false;
@@ -64,7 +93,7 @@ export function claimsConflict(a: CasualtyClaim, b: CasualtyClaim, sameDocument 
 }
 
 /** "10 dead ... They were among 19 people killed": the later total holds the earlier, smaller figure. */
-function holdsEarlier(total: CasualtyClaim, part: CasualtyClaim): boolean {
+function holdsEarlier(total: IndexedClaim, part: IndexedClaim): boolean {
   return total.totalOfEarlier === true && part.start < total.start && (total.count.max === null || part.count.min <= total.count.max);
 }
 
@@ -101,7 +130,7 @@ function sameVictims(a: string, b: string): boolean {
 const ANYONE = /(?:^|\s)(?:people|persons|person|others|individuals|casualties|victims|dead)$/i;
 
 /** Whether a claim says who its victims were ("civilians", "soldiers"), beyond that they were people. */
-function namesWhom(c: CasualtyClaim): boolean {
+function namesWhom(c: IndexedClaim): boolean {
   return c.victimGroup !== '' && !ANYONE.test(c.victims.trim());
 }
 
@@ -194,9 +223,11 @@ export class ConflictIndex {
 
   /**
    * Replaces everything known about one document. Returns the ids of the other documents whose
-   * conflicts may have changed (they have claims near the old or the new claims of this one).
+   * conflicts may have changed (they have claims near the old or the new claims of this one). The
+   * claims are kept as given, and are what conflicts name: hand in `compactClaim`s when the analysis
+   * itself is not kept.
    */
-  setDocument(documentId: string, analysis: DocumentAnalysis): Set<string> {
+  setDocument(documentId: string, analysis: DocumentClaims): Set<string> {
     const touched = this.removeClaims(documentId);
     this.dayByDocument.set(documentId, dayNumber(analysis.metadata.date));
     const keys = new Set<string>();
@@ -273,7 +304,7 @@ export class ConflictIndex {
 
   /** `casualty-conflict` diagnostics for one document: one per conflicting claim, relating all its partners. */
   diagnosticsFor(documentId: string): EngineDiagnostic[] {
-    const byClaim = new Map<CasualtyClaim, Conflict[]>();
+    const byClaim = new Map<IndexedClaim, Conflict[]>();
     for (const conflict of this.conflictsOf(documentId)) {
       const list = byClaim.get(conflict.a.claim);
       if (list) list.push(conflict);
@@ -330,6 +361,35 @@ export class ConflictIndex {
   }
 }
 
+/**
+ * A copy of a claim with the fields of IndexedClaim alone, in strings of their own: what an index
+ * should hold of a claim whose analysis is let go. V8 keeps a substring as a view of the string it was
+ * cut from, so a claim's victims or source kept as they came would keep the whole article alive as
+ * long as the index holds the claim: the index of an archive would hold every article's text. A JSON
+ * round trip makes every string anew.
+ */
+export function compactClaim(c: CasualtyClaim): IndexedClaim {
+  const kept: IndexedClaim = {
+    id: c.id,
+    start: c.start,
+    end: c.end,
+    category: c.category,
+    count: { min: c.count.min, max: c.count.max },
+    victims: c.victims,
+    victimGroup: c.victimGroup,
+    subgroup: c.subgroup,
+    cumulative: c.cumulative,
+    event: c.event,
+    statedPlace: c.statedPlace,
+    statedTown: c.statedTown,
+    incidentDay: c.incidentDay,
+    lead: c.lead,
+    attribution: c.attribution ? { source: { text: c.attribution.source.text } } : null,
+  };
+  if (c.totalOfEarlier) kept.totalOfEarlier = true;
+  return JSON.parse(JSON.stringify(kept)) as IndexedClaim;
+}
+
 function strip(ref: IndexedRef): ClaimRef {
   return { documentId: ref.documentId, claim: ref.claim, date: ref.date };
 }
@@ -346,7 +406,7 @@ function isDatedApart(a: ClaimRef, b: ClaimRef): boolean {
 export const MAX_NAMED_CONFLICTS = 5;
 export const MAX_RELATED_CONFLICTS = 50;
 
-function conflictDiagnostic(documentId: string, claim: CasualtyClaim, all: Conflict[]): EngineDiagnostic {
+function conflictDiagnostic(documentId: string, claim: IndexedClaim, all: Conflict[]): EngineDiagnostic {
   const conflicts = all.slice(0, MAX_NAMED_CONFLICTS);
   const others = conflicts.map((c) => {
     const where = c.b.documentId === documentId ? 'in this article' : `in ${baseName(c.b.documentId)}`;

@@ -6,7 +6,7 @@
 // second; the rest are analysed again, so an archive of any size runs in bounded memory.
 
 import { Analyzer } from './analyzer';
-import { ConflictIndex } from './conflicts';
+import { ConflictIndex, compactClaim } from './conflicts';
 import { DocumentAnalysis, EngineDiagnostic } from './types';
 
 export interface CorpusInput {
@@ -41,7 +41,9 @@ export function* analyzeCorpusStream(
     const text = source.text(id);
     if (text === null) continue;
     const analysis = analyzer.analyze(text);
-    index.setDocument(id, analysis);
+    // Most analyses are let go, and analysed again for the second pass: the index keeps only what it
+    // reads of their claims.
+    index.setDocument(id, { metadata: analysis.metadata, claims: analysis.claims.map(compactClaim) });
     included.push(id);
     if (kept.size < keep) kept.set(id, { text, analysis });
   }

@@ -1,6 +1,6 @@
 // Human-readable descriptions of engine data, shared by diagnostics, hovers and lenses.
 
-import { CasualtyCategory, CasualtyClaim } from './types';
+import { CasualtyCategory } from './types';
 
 interface Interval {
   min: number;
@@ -39,7 +39,14 @@ export function categoryLabel(category: CasualtyCategory): string {
 }
 
 /** "Killed: at least 26 (Syrian authorities)". */
-export function describeClaim(claim: CasualtyClaim): string {
+/** What describeClaim reads: a CasualtyClaim has it, and so has the conflict index's copy of one. */
+export interface DescribedClaim {
+  category: CasualtyCategory;
+  count: Interval;
+  attribution: { source: { text: string } } | null;
+}
+
+export function describeClaim(claim: DescribedClaim): string {
   const source = claim.attribution ? ` (${claim.attribution.source.text})` : '';
   return `${categoryLabel(claim.category)}: ${describeInterval(claim.count)}${source}`;
 }

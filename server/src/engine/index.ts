@@ -1,7 +1,7 @@
 // The analysis engine: text in, plain data out. No I/O, no editor or protocol types.
 export * from './types';
 export { Analyzer, EngineResources, createAnalyzer } from './analyzer';
-export { ConflictIndex, Conflict, ClaimRef, claimsConflict } from './conflicts';
+export { ConflictIndex, Conflict, ClaimRef, IndexedClaim, DocumentClaims, claimsConflict, compactClaim } from './conflicts';
 export { analyzeCorpus, analyzeCorpusStream, CorpusInput, CorpusDocumentResult, CorpusSource, KEPT_ANALYSES } from './corpus';
 export { describeClaim, describeInterval, intervalNotation, categoryLabel, intervalsOverlap } from './format';
 export { GazetteerData } from './gazetteer';
