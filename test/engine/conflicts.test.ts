@@ -1,6 +1,6 @@
 // Conflicting figures within one article and across a corpus.
 import * as assert from 'assert';
-import { analyzeCorpus, analyzeCorpusStream, compactClaim, ConflictIndex } from '../../server/src/engine';
+import { Analyzer, analyzeCorpus, analyzeCorpusStream, checkCorpusStream, compactClaim, ConflictIndex } from '../../server/src/engine';
 import { analyze, analyzer, claimWithCount, offsetOf } from './support';
 
 const SOHR =
@@ -278,6 +278,23 @@ describe('corpus: two passes in bounded memory', () => {
     // Keeping one analysis, the other three documents are read (and analysed) a second time.
     assert.strictEqual(readsKeeping, 5);
     assert.strictEqual(reads, 5 + 3);
+  });
+
+  it('reports the same diagnostics and counts without analysing any document twice', () => {
+    const unsourced = 'Blast in Homs\nMarch 3, 2016\nA blast killed three people in Homs on Thursday.';
+    const texts = new Map([['sohr.txt', SOHR], ['tv.txt', STATE_TV], ['homs.txt', unsourced], ['tartus.txt', ELSEWHERE]]);
+    const source = { ids: [...texts.keys(), 'unreadable.bin'], text: (id: string) => texts.get(id) ?? null };
+    const full = [...analyzeCorpusStream(analyzer(), source, 0)];
+    let analysed = 0;
+    const counting = { analyze: (text: string) => (analysed++, analyzer().analyze(text)) } as Analyzer;
+    const checked = [...checkCorpusStream(counting, source)];
+    assert.strictEqual(analysed, 4);
+    assert.deepStrictEqual(
+      checked.map((r) => [r.id, r.text, r.claims, r.attributedClaims, r.diagnostics]),
+      full.map((r) => [r.id, r.text, r.analysis.claims.length, r.analysis.claims.filter((c) => c.attribution).length, r.diagnostics]),
+    );
+    assert.ok(checked.some((r) => r.diagnostics.some((d) => d.code === 'casualty-conflict')));
+    assert.ok(checked.some((r) => r.diagnostics.some((d) => d.code === 'unattributed-claim')));
   });
 });
 

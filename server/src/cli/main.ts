@@ -1,6 +1,6 @@
 // The `newslens` command line: `analyze` over files and folders, and `lsp --stdio` for editors.
 
-import { analyzeCorpusStream, CorpusDocumentResult, CorpusSource } from '../engine';
+import { analyzeCorpusStream, checkCorpusStream, CorpusDocumentCheck, CorpusSource, EngineDiagnostic } from '../engine';
 import { packageVersion, sharedAnalyzer } from '../node/resources';
 import { collectArticleFiles, InputError, readArticle } from './files';
 import { writeJsonReport } from './jsonReport';
@@ -101,18 +101,21 @@ function runAnalyze(args: string[], io: Output): number {
     },
   };
   let conflicts = false;
-  const results = (function* () {
-    for (const r of analyzeCorpusStream(sharedAnalyzer(), source)) {
+  const noting = function* <T extends { diagnostics: EngineDiagnostic[] }>(results: Iterable<T>): Generator<T> {
+    for (const r of results) {
       if (r.diagnostics.some((d) => d.code === 'casualty-conflict')) conflicts = true;
       yield r;
     }
-  })();
-  if (options.format === 'json') writeJsonReport(results, packageVersion(), io.out);
-  else writeTextReport(results, io.out);
+  };
+  const analyzer = sharedAnalyzer();
+  // The text report needs each document's diagnostics, not its analysis: checkCorpusStream analyses
+  // each document once where the full analysis of a large archive is made twice.
+  if (options.format === 'json') writeJsonReport(noting(analyzeCorpusStream(analyzer, source)), packageVersion(), io.out);
+  else writeTextReport(noting(checkCorpusStream(analyzer, source)), io.out);
   return options.failOnConflict && conflicts ? 1 : 0;
 }
 
-function writeTextReport(results: Iterable<CorpusDocumentResult & { text: string }>, write: (chunk: string) => void): void {
+function writeTextReport(results: Iterable<CorpusDocumentCheck>, write: (chunk: string) => void): void {
   let articles = 0;
   let claims = 0;
   let sourced = 0;
@@ -120,8 +123,8 @@ function writeTextReport(results: Iterable<CorpusDocumentResult & { text: string
   for (const r of results) {
     articles++;
     const index = new LineIndex(r.text);
-    claims += r.analysis.claims.length;
-    sourced += r.analysis.claims.filter((c) => c.attribution).length;
+    claims += r.claims;
+    sourced += r.attributedClaims;
     for (const d of r.diagnostics) {
       if (d.code === 'casualty-conflict') conflicting++;
       const { line, column } = index.position(d.start);

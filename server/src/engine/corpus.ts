@@ -3,7 +3,8 @@
 // Conflicts need every document's claims before any document's diagnostics are final, so a corpus is
 // read in two passes: the first analyses each document and indexes its claims, the second hands out
 // each document with its conflicts. Only a bounded number of first-pass analyses are kept for the
-// second; the rest are analysed again, so an archive of any size runs in bounded memory.
+// second; the rest are analysed again, so an archive of any size runs in bounded memory. A report of
+// diagnostics alone needs no analysis in the second pass, and does none (checkCorpusStream).
 
 import { Analyzer } from './analyzer';
 import { ConflictIndex, compactClaim } from './conflicts';
@@ -31,33 +32,95 @@ export interface CorpusSource {
 /** First-pass analyses kept for the second pass; beyond this, documents are analysed again. */
 export const KEPT_ANALYSES = 2000;
 
-export function* analyzeCorpusStream(
-  analyzer: Analyzer, source: CorpusSource, keep: number = KEPT_ANALYSES,
-): Generator<CorpusDocumentResult & { text: string }> {
+/**
+ * The two passes over a corpus: `first` is given each document's analysis once the index has its
+ * claims and returns what the second pass needs of it; `second` then makes each document's result,
+ * or null to leave the document out.
+ */
+function* twoPasses<Kept, Result>(
+  analyzer: Analyzer,
+  source: CorpusSource,
+  first: (id: string, text: string, analysis: DocumentAnalysis) => Kept,
+  second: (id: string, kept: Kept, conflicts: EngineDiagnostic[]) => Result | null,
+): Generator<Result> {
   const index = new ConflictIndex();
-  const kept = new Map<string, { text: string; analysis: DocumentAnalysis }>();
-  const included: string[] = [];
+  const included: Array<[string, Kept]> = [];
   for (const id of source.ids) {
     const text = source.text(id);
     if (text === null) continue;
     const analysis = analyzer.analyze(text);
-    // Most analyses are let go, and analysed again for the second pass: the index keeps only what it
-    // reads of their claims.
+    // Most analyses are let go before the second pass: the index keeps only what it reads of their
+    // claims.
     index.setDocument(id, { metadata: analysis.metadata, claims: analysis.claims.map(compactClaim) });
-    included.push(id);
-    if (kept.size < keep) kept.set(id, { text, analysis });
+    included.push([id, first(id, text, analysis)]);
   }
-  for (const id of included) {
-    let entry = kept.get(id);
-    kept.delete(id);
-    if (!entry) {
+  for (let i = 0; i < included.length; i++) {
+    const [id, kept] = included[i];
+    included[i] = [id, undefined as Kept]; // handed out: nothing keeps it for longer than its turn
+    const result = second(id, kept, index.diagnosticsFor(id));
+    if (result !== null) yield result;
+  }
+}
+
+function withConflicts(own: readonly EngineDiagnostic[], conflicts: EngineDiagnostic[]): EngineDiagnostic[] {
+  return [...own, ...conflicts].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Every document of a corpus with its full analysis and all its diagnostics. The first `keep`
+ * analyses are kept for the second pass; the rest are analysed again, so an archive of any size runs
+ * in bounded memory.
+ */
+export function* analyzeCorpusStream(
+  analyzer: Analyzer, source: CorpusSource, keep: number = KEPT_ANALYSES,
+): Generator<CorpusDocumentResult & { text: string }> {
+  let kept = 0;
+  yield* twoPasses(
+    analyzer,
+    source,
+    (_id, text, analysis) => (kept++ < keep ? { text, analysis } : null),
+    (id, entry, conflicts) => {
+      if (!entry) {
+        const text = source.text(id);
+        if (text === null) return null; // gone between the passes
+        entry = { text, analysis: analyzer.analyze(text) };
+      }
+      return { id, text: entry.text, analysis: entry.analysis, diagnostics: withConflicts(entry.analysis.diagnostics, conflicts) };
+    },
+  );
+}
+
+/** A document of a corpus with its diagnostics and claim counts, but not its analysis. */
+export interface CorpusDocumentCheck {
+  id: string;
+  text: string;
+  claims: number;
+  attributedClaims: number;
+  /** Document-local diagnostics followed by this document's `casualty-conflict` diagnostics. */
+  diagnostics: EngineDiagnostic[];
+}
+
+/**
+ * The diagnostics of every document of a corpus, each document analysed once: what a report of
+ * diagnostics needs of an analysis (its own diagnostics, its claim counts) is kept from the first pass,
+ * and its text is asked for again in the second.
+ */
+export function* checkCorpusStream(analyzer: Analyzer, source: CorpusSource): Generator<CorpusDocumentCheck> {
+  yield* twoPasses(
+    analyzer,
+    source,
+    (_id, _text, analysis) => ({
+      claims: analysis.claims.length,
+      attributedClaims: analysis.claims.filter((c) => c.attribution).length,
+      // In strings of their own, like the index's claims: a message may hold a piece of the article.
+      diagnostics: JSON.parse(JSON.stringify(analysis.diagnostics)) as EngineDiagnostic[],
+    }),
+    (id, kept, conflicts) => {
       const text = source.text(id);
-      if (text === null) continue; // gone between the passes
-      entry = { text, analysis: analyzer.analyze(text) };
-    }
-    const diagnostics = [...entry.analysis.diagnostics, ...index.diagnosticsFor(id)].sort((a, b) => a.start - b.start);
-    yield { id, text: entry.text, analysis: entry.analysis, diagnostics };
-  }
+      if (text === null) return null; // gone between the passes
+      return { id, text, claims: kept.claims, attributedClaims: kept.attributedClaims, diagnostics: withConflicts(kept.diagnostics, conflicts) };
+    },
+  );
 }
 
 export function analyzeCorpus(analyzer: Analyzer, inputs: CorpusInput[]): CorpusDocumentResult[] {

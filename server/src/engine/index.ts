@@ -2,7 +2,9 @@
 export * from './types';
 export { Analyzer, EngineResources, createAnalyzer } from './analyzer';
 export { ConflictIndex, Conflict, ClaimRef, IndexedClaim, DocumentClaims, claimsConflict, compactClaim } from './conflicts';
-export { analyzeCorpus, analyzeCorpusStream, CorpusInput, CorpusDocumentResult, CorpusSource, KEPT_ANALYSES } from './corpus';
+export {
+  analyzeCorpus, analyzeCorpusStream, checkCorpusStream, CorpusInput, CorpusDocumentCheck, CorpusDocumentResult, CorpusSource, KEPT_ANALYSES,
+} from './corpus';
 export { describeClaim, describeInterval, intervalNotation, categoryLabel, intervalsOverlap } from './format';
 export { GazetteerData } from './gazetteer';
 export { NerModelData } from './ner';
