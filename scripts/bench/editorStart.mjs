@@ -116,6 +116,8 @@ export function editorStartSummary(result) {
       workspace, articles: starts[0].articles, n: starts.length,
       windowMs: med('windowMs'), codeLoadedMs: med('codeLoadedMs'), serverReadyMs: med('serverReadyMs'),
       firstDiagnosticsMs: med('firstDiagnosticsMs'), firstDiagnosticsSinceOpenedMs: med('firstDiagnosticsSinceOpenedMs'),
+      // A start whose activation came after the article was opened has no such time.
+      sinceOpenedN: starts.filter((s) => Number.isFinite(s.firstDiagnosticsSinceOpenedMs)).length,
     };
   });
 }
