@@ -126,8 +126,12 @@ async function runChild(name, warmup, reps, limit) {
 
 // ---- parent ------------------------------------------------------------------------------------------
 
-/** Rounds of the full run: every contender once per round, in turn, each in a fresh process. */
-const ROUNDS = 3;
+/**
+ * Rounds of the full run: every contender once per round, in turn, each in a fresh process. Five, not
+ * three: compromise times one pass a round, and with three rounds one slow spell was a third of the
+ * verdict (rounds of one full run read 10.4x, 9.9x and 14x).
+ */
+const ROUNDS = 5;
 
 export async function runEngineBench({ quick = false, profile = false } = {}) {
   const { articles, reason } = loadSyriaCorpus();
