@@ -1,9 +1,10 @@
 // The `newslens` command line: `analyze` over files and folders, and `lsp --stdio` for editors.
 
-import { analyzeCorpusStream, checkCorpusStream, CorpusDocumentCheck, CorpusSource, EngineDiagnostic } from '../engine';
+import { checkCorpusStream, CorpusDocumentCheck, CorpusSource, EngineDiagnostic } from '../engine';
 import { packageVersion, sharedAnalyzer } from '../node/resources';
 import { collectArticleFiles, InputError, readArticle } from './files';
-import { writeJsonReport } from './jsonReport';
+import { writeCorpusJsonReport } from './jsonReport';
+import { ReportBodies, SpillError } from './reportBodies';
 import { LineIndex } from './lines';
 
 const USAGE = `Usage:
@@ -48,7 +49,7 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
       io.err(`newslens: ${err.message}\n${USAGE}\n`);
       return 2;
     }
-    if (err instanceof InputError) {
+    if (err instanceof InputError || err instanceof SpillError) {
       io.err(`newslens: ${err.message}\n`);
       return 2;
     }
@@ -100,18 +101,30 @@ function runAnalyze(args: string[], io: Output): number {
       return null;
     },
   };
-  let conflicts = false;
-  const noting = function* <T extends { diagnostics: EngineDiagnostic[] }>(results: Iterable<T>): Generator<T> {
-    for (const r of results) {
-      if (r.diagnostics.some((d) => d.code === 'casualty-conflict')) conflicts = true;
-      yield r;
-    }
-  };
   const analyzer = sharedAnalyzer();
-  // The text report needs each document's diagnostics, not its analysis: checkCorpusStream analyses
-  // each document once where the full analysis of a large archive is made twice.
-  if (options.format === 'json') writeJsonReport(noting(analyzeCorpusStream(analyzer, source)), packageVersion(), io.out);
-  else writeTextReport(noting(checkCorpusStream(analyzer, source)), io.out);
+  let conflicts = false;
+  const note = (diagnostics: readonly EngineDiagnostic[]) => {
+    if (diagnostics.some((d) => d.code === 'casualty-conflict')) conflicts = true;
+  };
+  // Each report analyses every document once. The text report needs a document's diagnostics and
+  // claim counts; the JSON report writes the rest of a document's JSON in the first pass and keeps it
+  // (in memory up to a budget, then in a temporary file) until the conflicts are known.
+  if (options.format === 'json') {
+    const bodies = new ReportBodies();
+    try {
+      writeCorpusJsonReport(analyzer, source, bodies, packageVersion(), io.out, note);
+    } finally {
+      bodies.close();
+    }
+  } else {
+    const documents = (function* () {
+      for (const r of checkCorpusStream(analyzer, source)) {
+        note(r.diagnostics);
+        yield r;
+      }
+    })();
+    writeTextReport(documents, io.out);
+  }
   return options.failOnConflict && conflicts ? 1 : 0;
 }
 

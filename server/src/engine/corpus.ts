@@ -33,11 +33,12 @@ export interface CorpusSource {
 export const KEPT_ANALYSES = 2000;
 
 /**
- * The two passes over a corpus: `first` is given each document's analysis once the index has its
- * claims and returns what the second pass needs of it; `second` then makes each document's result,
- * or null to leave the document out.
+ * The two passes over a corpus, for a caller that keeps its own results of the first: `first` is given
+ * each document's analysis once the index has its claims and returns what the second pass needs of it
+ * (the analysis is let go after it); `second` then makes each document's result from that and the
+ * document's `casualty-conflict` diagnostics, or returns null to leave the document out.
  */
-function* twoPasses<Kept, Result>(
+export function* readCorpusTwice<Kept, Result>(
   analyzer: Analyzer,
   source: CorpusSource,
   first: (id: string, text: string, analysis: DocumentAnalysis) => Kept,
@@ -62,8 +63,17 @@ function* twoPasses<Kept, Result>(
   }
 }
 
-function withConflicts(own: readonly EngineDiagnostic[], conflicts: EngineDiagnostic[]): EngineDiagnostic[] {
+/** A document's own diagnostics and its conflicts, in the order of the text. */
+export function withConflicts(own: readonly EngineDiagnostic[], conflicts: readonly EngineDiagnostic[]): EngineDiagnostic[] {
   return [...own, ...conflicts].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A document's own diagnostics as the second pass should keep them: in strings of their own, like the
+ * index's claims (a message may hold a piece of the article, which would keep the article alive).
+ */
+export function keptDiagnostics(diagnostics: readonly EngineDiagnostic[]): EngineDiagnostic[] {
+  return JSON.parse(JSON.stringify(diagnostics)) as EngineDiagnostic[];
 }
 
 /**
@@ -75,7 +85,7 @@ export function* analyzeCorpusStream(
   analyzer: Analyzer, source: CorpusSource, keep: number = KEPT_ANALYSES,
 ): Generator<CorpusDocumentResult & { text: string }> {
   let kept = 0;
-  yield* twoPasses(
+  yield* readCorpusTwice(
     analyzer,
     source,
     (_id, text, analysis) => (kept++ < keep ? { text, analysis } : null),
@@ -106,14 +116,13 @@ export interface CorpusDocumentCheck {
  * and its text is asked for again in the second.
  */
 export function* checkCorpusStream(analyzer: Analyzer, source: CorpusSource): Generator<CorpusDocumentCheck> {
-  yield* twoPasses(
+  yield* readCorpusTwice(
     analyzer,
     source,
     (_id, _text, analysis) => ({
       claims: analysis.claims.length,
       attributedClaims: analysis.claims.filter((c) => c.attribution).length,
-      // In strings of their own, like the index's claims: a message may hold a piece of the article.
-      diagnostics: JSON.parse(JSON.stringify(analysis.diagnostics)) as EngineDiagnostic[],
+      diagnostics: keptDiagnostics(analysis.diagnostics),
     }),
     (id, kept, conflicts) => {
       const text = source.text(id);
