@@ -75,7 +75,7 @@ export async function runScaleBench({ quick = false, sizes, serverSizes, timeout
       fs.rmSync(output, { force: true });
       run.cli.timeoutMs = timeout;
       log(`scale: CLI ${fmtInt(size)}: ${describeRun(run.cli)}`);
-      // The default report, diagnostics only: it needs no document analysed twice.
+      // The default report: the diagnostics alone, without the JSON of every analysis.
       log(`scale: CLI analyze (text report) over ${fmtInt(size)} articles`);
       const textOutput = path.join(root, 'report.txt');
       run.cliText = await runMeasured(process.execPath, [CLI, 'analyze', path.join(root, 'archive')], {
@@ -256,7 +256,7 @@ export function scaleReport(r) {
   if (textRows.length) {
     lines.push(
       '',
-      '**CLI, text report** (`newslens analyze <archive>`, the default: diagnostics only, so no document is analysed twice; stdout to a file):',
+      '**CLI, text report** (`newslens analyze <archive>`, the default: the diagnostics alone; stdout to a file):',
       '',
       markdownTable(cliHeaders('report out'), textRows),
     );
