@@ -1,10 +1,11 @@
 // A whole corpus analysed at once: what the CLI does with every file of one call.
 //
 // Conflicts need every document's claims before any document's diagnostics are final, so a corpus is
-// read in two passes: the first analyses each document and indexes its claims, the second hands out
-// each document with its conflicts. Only a bounded number of first-pass analyses are kept for the
-// second; the rest are analysed again, so an archive of any size runs in bounded memory. A report of
-// diagnostics alone needs no analysis in the second pass, and does none (checkCorpusStream).
+// read in two passes (readCorpusTwice): the first analyses each document and indexes its claims, the
+// second hands out each document with its conflicts. A caller keeps from the first pass what the
+// second needs of each analysis: the CLI's reports (checkCorpusStream here, the JSON report in cli/)
+// analyse each document once. analyzeCorpusStream hands out whole analyses: it keeps a bounded number
+// of them and analyses the rest again, so that an archive of any size runs in bounded memory.
 
 import { Analyzer } from './analyzer';
 import { ConflictIndex, compactClaim } from './conflicts';
