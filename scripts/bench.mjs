@@ -77,6 +77,27 @@ function updateBenchmarksMd(blocks) {
   fs.writeFileSync(BENCHMARKS_MD, md.endsWith('\n') ? md : `${md}\n`);
 }
 
+/**
+ * The target rows of the last run of each benchmark, kept in BENCHMARKS.md (base64 JSON in a comment):
+ * a run of some benchmarks (`--only`) carries the others' rows over, labelled, so that the summary
+ * never drops a target, the unmet one least of all.
+ */
+const TARGETS_RE = /<!-- targets-data:([A-Za-z0-9+/=]*) -->/;
+
+function previousTargets(markdown) {
+  const m = TARGETS_RE.exec(markdown);
+  if (!m) return {};
+  try {
+    return JSON.parse(Buffer.from(m[1], 'base64').toString('utf8'));
+  } catch {
+    return {};
+  }
+}
+
+function carriedOver(stamp) {
+  return `carried over: ${stamp.quick ? 'quick run, ' : ''}${stamp.date.slice(0, 10)}, commit ${stamp.commit}`;
+}
+
 // ---- main --------------------------------------------------------------------------------------------
 
 async function main() {
@@ -84,7 +105,9 @@ async function main() {
   const machine = machineInfo();
   const mode = `${o.quick ? 'quick run (`--quick`)' : 'full run'}${o.sizes ? ` (scale sizes ${o.sizes.join(', ')})` : ''}`;
   o.stamp = { date: machine.date, commit: machine.commit, quick: o.quick };
-  o.previousScale = previousScaleRuns(fs.existsSync(BENCHMARKS_MD) ? fs.readFileSync(BENCHMARKS_MD, 'utf8') : '');
+  const previousMd = fs.existsSync(BENCHMARKS_MD) ? fs.readFileSync(BENCHMARKS_MD, 'utf8') : '';
+  o.previousScale = previousScaleRuns(previousMd);
+  const targetsByBench = previousTargets(previousMd);
   log(`machine: ${describeMachine(machine)}`);
   const started = performance.now();
   const results = {};
@@ -108,7 +131,15 @@ async function main() {
     const stamp = `_${mode}, ${machine.date}, commit ${machine.commit}${machine.dirty ? ' (+ uncommitted changes)' : ''}; took ${Math.round(seconds)} s._`;
     blocks[name] = `### ${bench.title}\n\n${stamp}\n\n${body}`;
     console.log(`\n## ${bench.title}\n\n${body}\n`);
-    if (!result.crashed) summary.push(...bench.targets(result));
+    if (!result.crashed) targetsByBench[name] = { stamp: o.stamp, rows: bench.targets(result) };
+  }
+  let carried = false;
+  for (const name of Object.keys(BENCHES)) {
+    const entry = targetsByBench[name];
+    if (!entry) continue;
+    const ranNow = entry.stamp === o.stamp;
+    if (!ranNow) carried = true;
+    for (const row of entry.rows) summary.push(ranNow ? row : { ...row, measured: `${row.measured} (${carriedOver(entry.stamp)})` });
   }
   const machineBlock = [
     '### Machine of the last run',
@@ -122,9 +153,11 @@ async function main() {
   if (summary.length) {
     const verdict = (met) => (met === null ? 'n/a' : met ? 'met' : '**not met**');
     const table = markdownTable(['target (issue 6)', 'measured', 'verdict'], summary.map((s) => [s.target, s.measured, verdict(s.met)]));
-    machineBlock.push('', 'Targets, from the benchmarks of this run:', '', table);
+    const whence = carried ? 'Targets, from the benchmarks of this run and, marked, from earlier runs of the others:' : 'Targets, from the benchmarks of this run:';
+    machineBlock.push('', whence, '', table);
     console.log(`## Targets\n\n${table}\n`);
   }
+  machineBlock.push('', `<!-- targets-data:${Buffer.from(JSON.stringify(targetsByBench)).toString('base64')} -->`);
   blocks.summary = machineBlock.join('\n');
   console.log(`${machineBlock.slice(2, 7).join('\n')}\n`);
   if (o.write) {
