@@ -58,42 +58,34 @@ export async function runScaleBench({ quick = false, sizes, serverSizes, timeout
     try {
       log(`scale: writing ${fmtInt(size)} synthetic articles to ${root}`);
       const t0 = performance.now();
-      const corpus = writeSynthCorpus(path.join(root, 'archive'), size, prep);
+      const archive = path.join(root, 'archive');
+      const corpus = writeSynthCorpus(archive, size, prep);
       corpus.generateMs = performance.now() - t0;
       const run = { size, corpus, stamp };
       runs.push(run);
 
       const timeout = (CLI_TIMEOUT[size] ?? 30 * MINUTE) * timeoutScale;
-      log(`scale: CLI analyze --format json over ${fmtInt(size)} articles (timeout ${fmtMs(timeout)})`);
-      const output = path.join(root, 'report.json');
-      run.cli = await runMeasured(process.execPath, [CLI, 'analyze', '--format', 'json', path.join(root, 'archive')], {
-        timeoutMs: timeout,
-        stdoutFile: output,
-        useGnuTime: gnuTime,
-      });
-      run.cli.outputBytes = fs.existsSync(output) ? fs.statSync(output).size : 0;
-      fs.rmSync(output, { force: true });
-      run.cli.timeoutMs = timeout;
-      log(`scale: CLI ${fmtInt(size)}: ${describeRun(run.cli)}`);
+      /** One CLI run over the archive, its report to a file whose size is kept and which is then removed. */
+      const runCli = async (what, args, outputName) => {
+        log(`scale: CLI analyze (${what}) over ${fmtInt(size)} articles (timeout ${fmtMs(timeout)})`);
+        const output = path.join(root, outputName);
+        const measured = await runMeasured(process.execPath, [CLI, 'analyze', ...args, archive], { timeoutMs: timeout, stdoutFile: output, useGnuTime: gnuTime });
+        measured.outputBytes = fs.existsSync(output) ? fs.statSync(output).size : 0;
+        fs.rmSync(output, { force: true });
+        measured.timeoutMs = timeout;
+        log(`scale: CLI ${what} ${fmtInt(size)}: ${describeRun(measured)}`);
+        return measured;
+      };
+      run.cli = await runCli('JSON report', ['--format', 'json'], 'report.json');
       // The default report: the diagnostics alone, without the JSON of every analysis.
-      log(`scale: CLI analyze (text report) over ${fmtInt(size)} articles`);
-      const textOutput = path.join(root, 'report.txt');
-      run.cliText = await runMeasured(process.execPath, [CLI, 'analyze', path.join(root, 'archive')], {
-        timeoutMs: timeout,
-        stdoutFile: textOutput,
-        useGnuTime: gnuTime,
-      });
-      run.cliText.outputBytes = fs.existsSync(textOutput) ? fs.statSync(textOutput).size : 0;
-      fs.rmSync(textOutput, { force: true });
-      run.cliText.timeoutMs = timeout;
-      log(`scale: CLI text ${fmtInt(size)}: ${describeRun(run.cliText)}`);
+      run.cliText = await runCli('text report', [], 'report.txt');
 
       if (serverSizes.includes(size)) {
         const serverTimeout = (SERVER_TIMEOUT[size] ?? 60 * MINUTE) * timeoutScale;
         // Twice: alone (the target's number), then with a document open in the editor, which the
         // server republishes whenever an indexed file shares one of its event buckets.
         for (const probe of [false, true]) {
-          const s = await indexWithServer(path.join(root, 'archive'), size, serverTimeout, probe);
+          const s = await indexWithServer(archive, size, serverTimeout, probe);
           run[probe ? 'serverProbed' : 'server'] = s;
           log(`scale: server ${fmtInt(size)}${probe ? ' with an open document' : ''}: ${s.error ?? `ready after ${fmtMs(s.readyMs)}, peak RSS ${fmtMiB(s.peakRss)}`}`);
         }
