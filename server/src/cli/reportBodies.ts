@@ -13,7 +13,7 @@ export const MEMORY_BUDGET_CHARS = 64 * 1024 * 1024;
 
 export class ReportBodies {
   private held = 0;
-  private spill: { fd: number; file: string; removeOnClose: boolean; size: number } | undefined;
+  private spill: Spill | undefined;
 
   constructor(private readonly budgetChars = MEMORY_BUDGET_CHARS) {}
 
@@ -62,7 +62,7 @@ export class ReportBodies {
     this.spill = undefined;
     if (!spill) return;
     fs.closeSync(spill.fd);
-    if (spill.removeOnClose) fs.rmSync(path.dirname(spill.file), { recursive: true, force: true });
+    if (spill.leftFolder !== null) fs.rmSync(spill.leftFolder, { recursive: true, force: true });
   }
 }
 
@@ -71,7 +71,15 @@ export class ReportBodies {
  * at once and lives on only through its descriptor, so that nothing is left behind however the
  * process ends.
  */
-function openSpill(): { fd: number; file: string; removeOnClose: boolean; size: number } {
+interface Spill {
+  fd: number;
+  /** Bytes written so far: where the next body goes. */
+  size: number;
+  /** The file's folder when it could not be removed at once (Windows), to remove on close. */
+  leftFolder: string | null;
+}
+
+function openSpill(): Spill {
   let dir: string;
   try {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-report-'));
@@ -88,9 +96,9 @@ function openSpill(): { fd: number; file: string; removeOnClose: boolean; size: 
   try {
     fs.unlinkSync(file);
     fs.rmdirSync(dir);
-    return { fd, file, removeOnClose: false, size: 0 };
+    return { fd, size: 0, leftFolder: null };
   } catch {
-    return { fd, file, removeOnClose: true, size: 0 }; // Windows keeps an open file: removed on close
+    return { fd, size: 0, leftFolder: dir }; // Windows keeps an open file: removed on close
   }
 }
 

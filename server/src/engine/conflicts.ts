@@ -4,20 +4,18 @@
 // and within a week of each other are ever compared, so the cost of an update is proportional to the
 // claims near the changed document's, never to the size of the corpus.
 
-import { describeClaim, describeInterval, intervalsOverlap } from './format';
+import { DescribedClaim, describeClaim, describeInterval, intervalsOverlap } from './format';
 import { sameIncidentDay } from './incidentDay';
-import { CasualtyCategory, CasualtyClaim, DocumentMetadata, EngineDiagnostic, RelatedLocation } from './types';
+import { CasualtyClaim, DocumentMetadata, EngineDiagnostic, RelatedLocation } from './types';
 
 /**
  * What conflict checks read of a claim, and what their diagnostics tell of it. A CasualtyClaim is one;
  * so is its `compactClaim`, for an index that outlives the analyses it was given.
  */
-export interface IndexedClaim {
+export interface IndexedClaim extends DescribedClaim {
   id: string;
   start: number;
   end: number;
-  category: CasualtyCategory;
-  count: { min: number; max: number | null };
   victims: string;
   victimGroup: string;
   subgroup: boolean;
@@ -28,7 +26,6 @@ export interface IndexedClaim {
   statedTown: string | null;
   incidentDay: string | null;
   lead: boolean;
-  attribution: { source: { text: string } } | null;
 }
 
 /** What the index reads of a document's analysis. */
