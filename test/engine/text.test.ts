@@ -1,6 +1,6 @@
 // Sentences and tokens over real news text.
 import * as assert from 'assert';
-import { splitSentences, tokenize, tokenizeSentences, WordTable } from '../../server/src/engine/text';
+import { MAX_SENTENCE_TOKENS, splitSentences, tokenize, tokenizeSentences, WordTable } from '../../server/src/engine/text';
 
 function check(text: string, expected: string[]): void {
   assert.deepStrictEqual(splitSentences(text).map((s) => text.slice(s.start, s.end)), expected);
@@ -113,5 +113,25 @@ describe('text: sentences with their tokens', () => {
       );
       for (const s of sentences) assert.deepStrictEqual(s.tokens, tokenize(text, s.start, s.end), JSON.stringify(text));
     }
+  });
+  it('cuts a line with no full stop into sentences of at most MAX_SENTENCE_TOKENS, after a comma where it can', () => {
+    // 1,500 words with a comma after every 150th: a list pasted as one line.
+    const words = Array.from({ length: 1500 }, (_, k) => `item${k}${k % 150 === 149 ? ',' : ''}`);
+    const text = words.join(' ');
+    const sentences = tokenizeSentences(text);
+    assert.ok(sentences.length > 1);
+    assert.deepStrictEqual(sentences.flatMap((s) => s.tokens), tokenize(text));
+    for (const s of sentences) {
+      assert.ok(s.tokens.length <= MAX_SENTENCE_TOKENS, `${s.tokens.length} tokens`);
+      assert.deepStrictEqual(s.tokens, tokenize(text, s.start, s.end));
+    }
+    // Each piece but the last ends on the last comma of its second half.
+    for (const s of sentences.slice(0, -1)) assert.strictEqual(text[s.end - 1], ',');
+  });
+  it('cuts such a line before a space when it has no comma', () => {
+    const text = 'word '.repeat(1000).trim();
+    const sentences = tokenizeSentences(text);
+    assert.deepStrictEqual(sentences.map((s) => s.tokens.length), [MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, 1000 - 2 * MAX_SENTENCE_TOKENS]);
+    for (const s of sentences) assert.strictEqual(text.slice(s.start, s.end).trim(), text.slice(s.start, s.end));
   });
 });
