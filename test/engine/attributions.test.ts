@@ -201,4 +201,26 @@ describe('attributions', () => {
     assert.strictEqual(entities.find((e) => e.id === he.entityId)?.name, 'Karim Aboud');
     assert.strictEqual(entities.find((e) => e.id === group.entityId)?.name, 'Free Syrian Army');
   });
+  it('resolves "he said" to the speaker quoted last, named or not, sentences apart', () => {
+    // A claim sourced by "he" names the antecedent as its source.
+    const antecedents = (text: string) => analyze(text).claims.map((c) => c.attribution?.source.text);
+    // An unnamed speaker quoted after the last named person is the one who goes on.
+    assert.deepStrictEqual(
+      antecedents('Karim Aboud leads the brigade. A police officer told reporters the road was shut. Two men died, he said.'),
+      ['A police officer'],
+    );
+    // A person named after the unnamed speaker is.
+    assert.deepStrictEqual(
+      antecedents('A police officer told reporters the road was shut. Karim Aboud arrived later. Two men died, he said.'),
+      ['Karim Aboud'],
+    );
+  });
+  it('resolves "the group said" to the organisation last quoted, not the last one named', () => {
+    const text =
+      'The Free Syrian Army said the town had fallen. Hezbollah fighters were seen nearby. ' +
+      'Four fighters died, the group said.';
+    const { attributions, entities } = analyze(text);
+    const group = attributions.find((a) => a.source.text === 'the group')!;
+    assert.strictEqual(entities.find((e) => e.id === group.entityId)?.name, 'Free Syrian Army');
+  });
 });

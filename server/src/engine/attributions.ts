@@ -1019,54 +1019,116 @@ function indexMentions(entities: Entity[]): MentionIndex {
 const PERSON_NOUN = /\b(?:officer|official|spokesman|spokeswoman|spokesperson|commander|governor|mayor|minister|doctor|medic|witness|resident|activist|source|chief|director|head|leader|general|colonel|manager|chairman|chairwoman|aide|adviser|advisor|strategist|secretary)$/i;
 const DESCRIPTIONS = /^(?:the )?(?:group|organi[sz]ation|monitor|observatory|agency|ministry|army|militants?|rebels|movement|network|channel|broadcaster|outlet|newspaper|government|regime|force|forces|official|spokesman|spokeswoman)$/;
 
+/**
+ * "he said", "the group said": the source is a pronoun or a description; find the actor it refers to,
+ * the nearest earlier person (he/she) or organisation (it, the group) mentioned or quoted as a source.
+ *
+ * The attributions come sentence by sentence, so an earlier attribution "before" one (its source ends
+ * where this one's starts, or earlier) is any of an earlier sentence or one of its own sentence; the
+ * search walks only the attributions of its own sentence and carries the last match of the earlier
+ * ones, which keeps a document of thousands of "he said" linear.
+ */
+function resolveContinuations(text: string, attributions: FoundAttribution[], entities: Entity[]): void {
+  const persons = new MentionsByStart();
+  const orgs = new MentionsByStart();
+  const orgMentions = new Map<string, MentionsByStart>();
+  for (const e of entities) {
+    if (e.kind !== 'person' && e.kind !== 'organization') continue;
+    const own = e.kind === 'organization' ? new MentionsByStart() : undefined;
+    if (own) orgMentions.set(e.id, own);
+    for (const m of e.mentions) {
+      (e.kind === 'person' ? persons : orgs).add(m, e);
+      own?.add(m, e);
+    }
+  }
+  const isUnnamedSpeaker = (b: FoundAttribution) => PERSON_NOUN.test(b.source.text);
+  const isOrganizationSource = (b: FoundAttribution) => (b.entityId ? orgMentions.has(b.entityId) : false);
+  // The last of the earlier sentences' attributions that passes each test; as lastOf would find it.
+  let unnamedBefore: FoundAttribution | undefined;
+  let orgSourceBefore: FoundAttribution | undefined;
+  for (let first = 0; first < attributions.length;) {
+    let end = first + 1;
+    while (end < attributions.length && attributions[end].sentence.start === attributions[first].sentence.start) end++;
+    const sentence = attributions.slice(first, end);
+    const lastBefore = (a: FoundAttribution, test: (b: FoundAttribution) => boolean, carried: FoundAttribution | undefined) =>
+      lastOf(sentence, (b) => b !== a && b.source.end <= a.source.start && test(b)) ?? carried;
+    for (const a of sentence) {
+      const lower = a.source.text.toLowerCase();
+      let found: MentionOf | undefined;
+      if (lower === 'he' || lower === 'she') {
+        found = persons.nearestBefore(a.source.start);
+        // An unnamed speaker quoted more recently than any named person: "a police officer told Reuters ... he said".
+        const unnamed = lastBefore(a, isUnnamedSpeaker, unnamedBefore);
+        if (unnamed && (!found || unnamed.source.start > found.span.start)) {
+          a.antecedent = unnamed.source;
+          if (unnamed.entityId) a.entityId = unnamed.entityId;
+          continue;
+        }
+      } else if (lower === 'it' || DESCRIPTIONS.test(lower)) {
+        if (a.entityId) continue;
+        // "the group said" refers back to the organisation last named as a source, else the last one named.
+        const earlierSource = lastBefore(a, isOrganizationSource, orgSourceBefore);
+        found = (earlierSource && orgMentions.get(earlierSource.entityId!)!.nearestBefore(a.source.start)) || orgs.nearestBefore(a.source.start);
+      }
+      if (found) {
+        a.antecedent = { start: found.span.start, end: found.span.end, text: text.slice(found.span.start, found.span.end) };
+        a.entityId = found.entity.id;
+      }
+    }
+    unnamedBefore = lastOf(sentence, isUnnamedSpeaker) ?? unnamedBefore;
+    orgSourceBefore = lastOf(sentence, isOrganizationSource) ?? orgSourceBefore;
+    first = end;
+  }
+}
+
 /** The last item that passes `test`: [...items].reverse().find(test) without the two copies. */
 function lastOf<T>(items: T[], test: (item: T) => boolean): T | undefined {
   for (let k = items.length - 1; k >= 0; k--) if (test(items[k])) return items[k];
   return undefined;
 }
 
-/**
- * "he said", "the group said": the source is a pronoun or a description; find the actor it refers to,
- * the nearest earlier person (he/she) or organisation (it, the group) mentioned or quoted as a source.
- */
-function resolveContinuations(text: string, attributions: FoundAttribution[], entities: Entity[]): void {
-  const persons: Array<{ span: Span; entity: Entity }> = [];
-  const orgs: Array<{ span: Span; entity: Entity }> = [];
-  const organizationIds = new Set(entities.filter((e) => e.kind === 'organization').map((e) => e.id));
-  for (const e of entities) {
-    for (const m of e.mentions) {
-      if (e.kind === 'person') persons.push({ span: m, entity: e });
-      if (e.kind === 'organization') orgs.push({ span: m, entity: e });
-    }
+interface MentionOf {
+  span: Span;
+  entity: Entity;
+}
+
+/** Mentions in order of where they start, for the nearest one that ends before a given offset. */
+class MentionsByStart {
+  private readonly items: MentionOf[] = [];
+  private sorted = true;
+
+  add(span: Span, entity: Entity): void {
+    const last = this.items[this.items.length - 1];
+    if (last && last.span.start > span.start) this.sorted = false;
+    this.items.push({ span, entity });
   }
-  const nearestBefore = (list: Array<{ span: Span; entity: Entity }>, at: number) => {
-    let best: { span: Span; entity: Entity } | undefined;
-    for (const item of list) if (item.span.end <= at && (!best || item.span.start > best.span.start)) best = item;
-    return best;
-  };
-  for (const a of attributions) {
-    const lower = a.source.text.toLowerCase();
-    let found: { span: Span; entity: Entity } | undefined;
-    if (lower === 'he' || lower === 'she') {
-      found = nearestBefore(persons, a.source.start);
-      // An unnamed speaker quoted more recently than any named person: "a police officer told Reuters ... he said".
-      const unnamed = lastOf(attributions, (b) => b !== a && b.source.end <= a.source.start && PERSON_NOUN.test(b.source.text));
-      if (unnamed && (!found || unnamed.source.start > found.span.start)) {
-        a.antecedent = unnamed.source;
-        if (unnamed.entityId) a.entityId = unnamed.entityId;
-        continue;
-      }
+
+  /** The mention that ends at `at` or before and starts last; of two that start together, the one added first. */
+  nearestBefore(at: number): MentionOf | undefined {
+    const items = this.ordered();
+    // The first mention that starts at `at` or later: every mention from there on ends after `at`.
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[mid].span.start < at) lo = mid + 1;
+      else hi = mid;
     }
-    else if (lower === 'it' || DESCRIPTIONS.test(lower)) {
-      if (a.entityId) continue;
-      // "the group said" refers back to the organisation last named as a source, else the last one named.
-      const earlierSource = lastOf(attributions, (b) => b !== a && b.source.end <= a.source.start && (b.entityId ? organizationIds.has(b.entityId) : false));
-      const fromSource = earlierSource ? orgs.find((o) => o.entity.id === earlierSource.entityId && o.span.end <= a.source.start) : undefined;
-      found = fromSource ? nearestBefore(orgs.filter((o) => o.entity.id === fromSource.entity.id), a.source.start) : nearestBefore(orgs, a.source.start);
+    for (let k = lo - 1; k >= 0; k--) {
+      if (items[k].span.end > at) continue;
+      let nearest = items[k];
+      for (let j = k - 1; j >= 0 && items[j].span.start === nearest.span.start; j--) if (items[j].span.end <= at) nearest = items[j];
+      return nearest;
     }
-    if (found) {
-      a.antecedent = { start: found.span.start, end: found.span.end, text: text.slice(found.span.start, found.span.end) };
-      a.entityId = found.entity.id;
+    return undefined;
+  }
+
+  private ordered(): MentionOf[] {
+    // A stable sort keeps mentions that start together in the order they were added.
+    if (!this.sorted) {
+      this.items.sort((a, b) => a.span.start - b.span.start);
+      this.sorted = true;
     }
+    return this.items;
   }
 }
