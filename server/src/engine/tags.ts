@@ -7,7 +7,6 @@
 
 import { SourceTag } from './types';
 
-const COMMENT = /\{>>([\s\S]*?)<<\}/g;
 const OPENER = /\{>>/g;
 const SOURCE_BODY = /^(\s*)source\s*:(\s*)(.*?)\s*$/is;
 
@@ -21,20 +20,27 @@ export function maskSourceTags(original: string): MaskedText {
   if (!original.includes('{>>')) return { text: original, tags: [] };
   const tags: SourceTag[] = [];
   const blanked: Array<[number, number]> = [];
-  COMMENT.lastIndex = 0;
-  for (let m = COMMENT.exec(original); m; m = COMMENT.exec(original)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  // Each comment runs from an opener to the first closer after it. Once no closer is left, no later
+  // opener has one either: searching on from each of them (as a lazy regular expression would) costs
+  // the square of their number.
+  for (let start = original.indexOf('{>>'); start >= 0; start = original.indexOf('{>>', start)) {
+    const close = original.indexOf('<<}', start + 3);
+    if (close < 0) break;
+    const end = close + 3;
     blanked.push([start, end]);
-    const body = m[1];
-    const bodyStart = start + 3;
-    if (/^\s*source\b/i.test(body)) tags.push(parseSourceTag(body, bodyStart, start, end));
+    const body = original.slice(start + 3, close);
+    if (/^\s*source\b/i.test(body)) tags.push(parseSourceTag(body, start + 3, start, end));
+    start = end;
   }
   // An opener with no closer: blank just the opener so the rest of the line still reads as text.
+  // Comments and openers are both found left to right, so one pointer walks the comments.
+  const comments = blanked.length;
+  let comment = 0;
   OPENER.lastIndex = 0;
   for (let m = OPENER.exec(original); m; m = OPENER.exec(original)) {
     const at = m.index;
-    if (blanked.some(([s, e]) => at >= s && at < e)) continue;
+    while (comment < comments && blanked[comment][1] <= at) comment++;
+    if (comment < comments && blanked[comment][0] <= at) continue;
     blanked.push([at, at + 3]);
     tags.push({ start: at, end: at + 3, source: null, error: 'Unterminated source tag: close it with "<<}"' });
   }
