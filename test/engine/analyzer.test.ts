@@ -3,7 +3,9 @@
 import * as assert from 'assert';
 import { createAnalyzer } from '../../server/src/engine';
 import { SENTENCES_REMEMBERED } from '../../server/src/engine/entities';
+import { maskSourceTags } from '../../server/src/engine/tags';
 import { loadResources } from '../../server/src/node/resources';
+import { analyze, corpusArticles } from './support';
 
 const ARTICLE = [
   'Car bomb hits Jableh market',
@@ -47,5 +49,56 @@ describe('analyzer: remembered sentence readings', () => {
   it('gives the same analysis twice', () => {
     const analyzer = createAnalyzer(loadResources());
     assert.deepStrictEqual(analyzer.analyze(ARTICLE), analyzer.analyze(ARTICLE));
+  });
+});
+
+describe('analyzer: damaged and unusual input', () => {
+  /** Every span of the analysis lies in the text and reads what the text holds there, tags blanked. */
+  function checkSpans(text: string): void {
+    const analysis = analyze(text);
+    const read = maskSourceTags(text).text;
+    const visit = (value: unknown, where: string): void => {
+      if (Array.isArray(value)) return value.forEach((item, k) => visit(item, `${where}[${k}]`));
+      if (!value || typeof value !== 'object') return;
+      const span = value as { start?: unknown; end?: unknown; text?: unknown };
+      if (typeof span.start === 'number' && typeof span.end === 'number') {
+        assert.ok(0 <= span.start && span.start <= span.end && span.end <= text.length, `${where}: ${span.start}-${span.end} of ${text.length}`);
+        // A source tag's own name is read from the tag, which the blanked text no longer holds.
+        const source = where.includes('.tags[') ? text : read;
+        if (typeof span.text === 'string') assert.strictEqual(span.text, source.slice(span.start, span.end), where);
+      }
+      for (const [key, item] of Object.entries(value)) visit(item, `${where}.${key}`);
+    };
+    visit(analysis, 'analysis');
+    assert.doesNotThrow(() => JSON.stringify(analysis));
+  }
+
+  it('reads articles cut, spliced and sprinkled with odd characters without losing an offset', () => {
+    const oddities = ['\uFEFF', '\uD83D', '\uDE00', '😀', '\r', '\r\n', '\t', '"', '“', '”', '—', '0', '1,000', 'at least ', 'killed ', 'said ', '.',
+      '\n\n', '# ', '*', 'Ḩamāh', 'ﬁ', '\u200b', '\u202e', 'according to ', '%', '9'.repeat(40), '½ ', '{>>source: x<<}', '{>>', '<<}'];
+    let seed = 7;
+    const random = (below: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return Math.floor((seed / 0x80000000) * below);
+    };
+    const articles = corpusArticles();
+    for (let k = 0; k < 60; k++) {
+      let text = articles[random(articles.length)];
+      for (let edits = 1 + random(20); edits > 0; edits--) {
+        const at = random(text.length + 1);
+        const what = random(3);
+        if (what === 0) text = text.slice(0, at) + oddities[random(oddities.length)] + text.slice(at);
+        else if (what === 1) text = text.slice(0, at) + text.slice(at + random(50));
+        else text = text.slice(0, at) + text.slice(random(text.length), random(text.length) + 200) + text.slice(at);
+      }
+      checkSpans(text);
+    }
+  });
+
+  it('reads text that is no article: empty, one mark, tags inside words, one long line, one word many times', () => {
+    for (const text of ['', ' ', 'Shelling in Alep{>>source: x<<}po and Ho{>>ms killed 5 people, the United N{>>ations said.', '\n', '.', '"', '\uD800', '{>>source: <<}', '{>>'.repeat(500), 'killed', '9'.repeat(5000), 'x'.repeat(50000),
+      'he said '.repeat(2000), 'killed at least five people, '.repeat(1000), '"' + 'the man said he was killed and '.repeat(500), 'Killed 5.\n'.repeat(2000)]) {
+      checkSpans(text);
+    }
   });
 });

@@ -1,15 +1,11 @@
 // Casualty claims: the figure, the harm, the victims, and the attribution that governs each claim.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { CasualtyCategory } from '../../server/src/engine';
 import { findClaimsInSentence, mayTellHarm, readClaimsInSentence } from '../../server/src/engine/claims';
 import { findNumbers } from '../../server/src/engine/numbers';
 import { maskSourceTags } from '../../server/src/engine/tags';
 import { tokenizeSentences } from '../../server/src/engine/text';
-import { analyze, claimWithCount, offsetOf } from './support';
-
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+import { analyze, claimWithCount, corpusArticles, offsetOf } from './support';
 
 interface Expected {
   count: string;
@@ -318,20 +314,9 @@ describe('claims: attribution', () => {
   });
 });
 
-/** The article texts of a folder and its subfolders, or none when it is absent. */
-function articlesIn(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) return articlesIn(file);
-    return /\.(?:txt|md|news)$/.test(entry.name) ? [fs.readFileSync(file, 'utf8')] : [];
-  });
-}
-
 describe('claims: the harm-clue pre-filter', () => {
   it('passes over no sentence in which a rule reads a claim', () => {
-    // The project's examples always; the Syria corpus when ../shared is beside the repository (as in CI).
-    const texts = [...articlesIn(path.join(REPO_ROOT, 'examples')), ...articlesIn(path.join(REPO_ROOT, '..', 'shared', 'corpus', 'syria'))];
+    const texts = corpusArticles();
     let withClaims = 0;
     for (const original of texts) {
       const { text } = maskSourceTags(original);
