@@ -14,6 +14,7 @@ import {
   REPO_ROOT, WORD, compiledOutputStale, countWords, fmtInt, fmtMs, fmtRatio, loadSyriaCorpus, log, makeTempDir,
   markdownTable, median, removeTempDir, requireFromRepo, runNodeJson,
 } from './common.mjs';
+import { runUnusualInputBench, unusualInputReport } from './unusualInput.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
 const RESOURCES_JS = path.join(REPO_ROOT, 'out', 'server', 'src', 'node', 'resources.js');
@@ -192,7 +193,8 @@ export async function runEngineBench({ quick = false, profile = false } = {}) {
   const ratios = Object.fromEntries(Object.keys(perRound[0]).map((k) => [k, median(perRound.map((x) => x[k]))]));
   let hot = null;
   if (profile) hot = await profileEngine();
-  return { articles: articles.length, words: results.engine.words, results, ratios, perRound, hot, loadavg: os.loadavg() };
+  const unusual = await runUnusualInputBench({ quick }).catch((error) => ({ failed: String(error.message ?? error).split('\n')[0] }));
+  return { articles: articles.length, words: results.engine.words, results, ratios, perRound, hot, unusual, loadavg: os.loadavg() };
 }
 
 /** A contender's run with the medians of its timed passes and its words per second. */
@@ -254,6 +256,10 @@ export function engineReport(r) {
     lines.push(markdownTable(['function', 'where', 'self', 'share'], r.hot.self.map((h) => [h.name, h.where, fmtMs(h.ms), `${h.share.toFixed(1)}%`])));
     lines.push('', 'Engine functions by inclusive time (callees included; `analyze` itself is 100%):', '');
     lines.push(markdownTable(['function', 'where', 'inclusive', 'share'], r.hot.inclusive.map((h) => [h.name, h.where, fmtMs(h.ms), `${h.share.toFixed(1)}%`])));
+  }
+  if (r.unusual) {
+    lines.push('', '#### Unusual input', '');
+    lines.push(r.unusual.failed ? `Not measured: ${r.unusual.failed}.` : unusualInputReport(r.unusual));
   }
   return lines.join('\n');
 }
