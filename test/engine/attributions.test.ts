@@ -191,6 +191,19 @@ describe('attributions', () => {
     const { attributions } = analyze('Initial reports of damage came in. The United States sent aid after a similar warning.');
     assert.deepStrictEqual(attributions.map((a) => a.cue.text), []);
   });
+  it('reads what follows "X said at least" as what X said', () => {
+    const text = 'The ministry said 40 people had died, while a rescue group said at least 55 were killed.';
+    const { attributions, claims } = analyze(text);
+    const group = attributions.find((a) => a.source.text === 'a rescue group')!;
+    assert.strictEqual(text.slice(group.content!.start, group.content!.end), 'at least 55 were killed');
+    assert.deepStrictEqual(claims.map((c) => [c.count.text, c.attribution?.source.text]), [['40', 'The ministry'], ['at least 55', 'a rescue group']]);
+  });
+  it('reads no source in a participle or in a noun of harm or of an event', () => {
+    const sources = (text: string) => analyze(text).attributions.map((a) => a.source.text);
+    assert.deepStrictEqual(sources('Police detained two guards accused of smuggling weapons.'), []);
+    assert.deepStrictEqual(sources('Death toll climbs to 9 as new casualties reported in the north'), []);
+    assert.deepStrictEqual(sources('The explosions reported in the capital damaged a school.'), []);
+  });
   it('resolves "he said" and "the group said" to the actor', () => {
     const text =
       'Colonel Karim Aboud commands the brigade. Three of his men were hurt, he said. ' +

@@ -61,6 +61,33 @@ describe('claims: the figure and the harm', () => {
     check('The death toll rose to 44 on Sunday.', { count: '44', category: 'killed', min: 44, max: 44 });
     check('Medics put the number of dead at 18.', { count: '18', category: 'killed', min: 18, max: 18 });
   });
+  it('reads a toll whose subject tells the incident at length, and a figure inside that subject as no toll', () => {
+    check('The death toll from the landslide that buried two hillside villages on Sunday rose to 61, officials said.', {
+      count: '61', category: 'killed', min: 61, max: 61, source: 'officials',
+    });
+    const text = 'The toll from the 3 bombings in the port rose to 48.';
+    check(text, { count: '48', category: 'killed', min: 48, max: 48 });
+    assert.deepStrictEqual(analyze(text).claims.map((c) => c.count.text), ['48']);
+    // A magnitude is no count of people.
+    assert.deepStrictEqual(analyze("The toll from Friday's 6.4-magnitude tremor stands at 212.").claims.map((c) => c.count.text), ['212']);
+    // A clause before the verb ends the subject: the toll is not the number of the displaced.
+    assert.deepStrictEqual(analyze('The toll was unclear but the number of displaced families rose to 900.').claims, []);
+  });
+  it('reads headline tolls and tolls that pass a figure as more than it', () => {
+    check('Cyclone death toll climbs to 140', { count: '140', category: 'killed', min: 140, max: 140 });
+    check('Flood death toll climbs past 300', { count: 'past 300', category: 'killed', min: 301, max: null });
+    check('Mine collapse death toll tops 90', { count: '90', category: 'killed', min: 91, max: null });
+    check('By Thursday the death toll had surpassed 2,000.', { count: '2,000', category: 'killed', min: 2001, max: null });
+  });
+  it('leaves a capitalised "Death" run into a sentence out of the span, and keeps the claim', () => {
+    const text = 'The market was closed. Idlib Death toll from the rocket fire on the market rose to 7.';
+    const claim = claimWithCount(analyze(text), '7');
+    assert.strictEqual(claim.text, 'toll from the rocket fire on the market rose to 7');
+  });
+  it('reads drowning as killing', () =>
+    check('Nineteen migrants drowned when their dinghy sank near the coast, the coastguard said.', {
+      count: 'Nineteen', category: 'killed', min: 19, max: 19, source: 'the coastguard',
+    }));
   it('reads nouns that are deaths themselves', () => {
     check('Villagers found 12 bodies near the river.', { count: '12', category: 'killed', min: 12, max: 12 });
     check('The unrest has claimed hundreds of lives.', { count: 'hundreds', category: 'killed', min: 200, max: 999 });
@@ -248,6 +275,10 @@ describe('claims: figures that add up or overlap', () => {
     const text = '10 civilians killed 15 injured in rocket fire';
     check(text, { count: '10', category: 'killed', min: 10, max: 10 });
     check(text, { count: '15', category: 'injured', min: 15, max: 15 });
+  });
+  it('does not carry a harm to a figure with a verb of its own', () => {
+    const text = 'Rescuers said 2,100 people had been evacuated and 35 were unaccounted for.';
+    assert.deepStrictEqual(analyze(text).claims.map((c) => [c.count.text, c.category]), [['35', 'missing']]);
   });
   it('reads victims through an aside before the verb', () =>
     check('At least 12 civilians including four children were killed in the raid.', { count: 'At least 12', category: 'killed', min: 12, max: null, victims: 'civilians' }));

@@ -252,7 +252,7 @@ function isTown(e: Entity): boolean {
 }
 
 /** A harm word written in title case ("Kills", "Injured"), not where a sentence begins. */
-const TITLE_CASE_HARM = /\b(?:Kill(?:s|ed|ing)?|Dead|Die[sd]?|Wound(?:s|ed|ing)?|Injur(?:es|ed|ing|e)|Arrest(?:s|ed)?|Death)\b/;
+const TITLE_CASE_HARM = /\b(?:Kill(?:s|ed|ing)?|Dead|Die[sd]?|Wound(?:s|ed|ing)?|Injur(?:es|ed|ing|e)|Arrest(?:s|ed)?|Death|Toll)\b/;
 
 /**
  * A claim told in title case outside the headline is the headline of another page: a related-article

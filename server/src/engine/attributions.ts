@@ -284,6 +284,8 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         }
       }
       if (tok.kind !== 'word' || !SPEECH_VERB.has(tok.word)) continue;
+      // "three contractors accused of fraud": a participle; the active verb takes its object first.
+      if (tok.lower === 'accused' && tokens[i + 1]?.lower === 'of') continue;
       // Verbs are written in lower case; "States" in "United States" and "Report" in a title are not cues.
       if (tok.text !== tok.lower && i > 0 && !headlineVerb(tokens, i, titleCase, out.length > firstFound)) continue;
       // "the president’s claims", "Trump campaign spokesman": a possessor before, or a person's title after.
@@ -367,6 +369,8 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         out.push(make(text, tokens, s, invertedSource.first, invertedSource.last, span(text, tokens, i, i), { start: s.start, end: tokens[cueFirst - 1].end }, mentionIndex));
         continue;
       }
+      // "8 more casualties reported in Idleb": harm and events are reported, they report nothing.
+      if (before && NOT_SPEAKERS.has(tokens[before.last].lower)) continue;
       if (before && (strong && !NOUN_LIKE_CUES.has(tok.lower) || holdsView(tokens, before.last, i))) {
         const cue = span(text, tokens, cueFirst, i);
         const content = contentAfterOrBefore(tokens, s, before.first, i);
@@ -592,6 +596,9 @@ function markNested(found: FoundAttribution[], from: number, quoted: Range[], to
     }
   }
 }
+
+/** Nouns of harm and of events, which may be reported but never report. */
+const NOT_SPEAKERS = wordSet('casualties casualty deaths death injuries fatalities bodies killings attacks attack clashes explosions explosion blasts blast strikes airstrikes shelling incidents incident violations');
 
 const CLAUSE_OPENERS = new Set([
   'and', 'but', 'or', 'nor', 'yet', 'so', 'though', 'although', 'because', 'as', 'when', 'whenever', 'while', 'if',
@@ -941,7 +948,9 @@ function contentAfterOrBefore(tokens: Token[], s: SentenceInput, sourceFirst: nu
   let from = cueLast + 1;
   while (from < tokens.length && (tokens[from].lower === 'that' || tokens[from].text === ':' || tokens[from].text === ',')) from++;
   // "X said in a Facebook posting", "X told Reuters on Monday": what follows is not what was said.
-  const trailing = from >= tokens.length - 1 || /^(?:in|on|at|to|during|after|via|through|from|late|early|earlier|later|yesterday|today)$/.test(tokens[from].lower) ||
+  // "X said at least 221 were killed" is a figure, not a place.
+  const figure = tokens[from]?.lower === 'at' && /^(?:least|most)$/.test(tokens[from + 1]?.lower ?? '');
+  const trailing = from >= tokens.length - 1 || !figure && /^(?:in|on|at|to|during|after|via|through|from|late|early|earlier|later|yesterday|today)$/.test(tokens[from].lower) ||
     (tokens[cueLast].lower === 'told' && isCapitalized(tokens[from].text));
   if (!trailing && from < tokens.length - 1) {
     const end = tokens[tokens.length - 1].text === '.' ? tokens[tokens.length - 2].end : tokens[tokens.length - 1].end;

@@ -31,6 +31,7 @@ const HIT_VERBS = wordSet('hit struck grazed');
 const TO_DEATH_VERBS = wordSet('beaten stabbed burned crushed');
 const SUSTAINED_VERBS = wordSet('sustained suffered received');
 const AUXILIARY_WORDS = wordSet('were was been are is be being got get gets');
+const OWN_PREDICATE = new Set([...AUXILIARY_WORDS, 'have', 'has', 'had', 'will', 'would']);
 const WAR_NOUNS = wordSet('conflict war uprising crisis revolt revolution insurgency');
 const DESCRIPTION_BREAKS = wordSet('was were is in on at of and who had has');
 const MODALS = wordSet('may might could');
@@ -43,7 +44,8 @@ function harm(category: CasualtyCategory, words: string): void {
   for (const w of words.split(' ')) HARM_WORDS[w] = category;
 }
 harm('killed', 'killed kill kills killing dead died die dies dying deaths death slain massacred executed murdered ' +
-  'perished fatalities fatally beheaded slaughtered assassinated executes massacring massacres slaughtering beheading');
+  'perished fatalities fatally beheaded slaughtered assassinated executes massacring massacres slaughtering beheading ' +
+  'drowned');
 harm('injured', 'wounded wounding wound wounds injured injuring injure injures injuries hurt maimed grazed shot ' +
   'hospitalized hospitalised');
 harm('missing', 'missing disappeared unaccounted');
@@ -131,7 +133,13 @@ const ADDITIONAL_BEFORE = new Set(['another', 'other', 'further', 'additional'])
 const OTHERS_AFTER = new Set(['more', 'others', 'other']);
 const COORDINATORS = [['and'], ['along', 'with'], ['as', 'well', 'as'], ['plus'], ['besides'], ['while']];
 const INCIDENT_NOUNS = wordSet('car truck suicide bomb bombs bombing bombings attack attacks blast blasts explosion explosions strike strikes airstrike airstrikes raid raids shelling massacre fire clashes fighting quake earthquake crash collapse flood floods storm ambush assault offensive twin double market checkpoint');
-const TOLL_VERBS = new Set(['to', 'at', 'of', 'reached', 'hit', 'stood', 'stands', 'rose', 'risen', 'climbed', 'jumped', 'increased', 'was', 'is', 'has', 'had', 'now', 'reaching', 'putting', 'put', 'stand', 'rising', 'climbing', 'surpassed', 'passed', 'topped', 'exceeded']);
+/** The verbs of a toll that changes or stands, headline tenses too: "Death toll climbs past 1,200". */
+const TOLL_RISE_VERBS = wordSet('rose risen rises rising climbed climbs climbing jumped jumps increased increases reached reaches reaching hit hits stood stands surpassed surpasses passed passes topped tops exceeded exceeds soared soars mounted mounts grew grows');
+const TOLL_COPULAS = wordSet('was is stood stands');
+const TOLL_EXCEEDS = wordSet('surpassed surpasses passed passes topped tops exceeded exceeds');
+/** Words that end the subject of a toll: a clause before it ("the toll is unclear but the number ... rose to"). */
+const TOLL_SUBJECT_BREAKS = wordSet('and but while whereas although though as because said says say told meanwhile also');
+const TOLL_VERBS = new Set([...TOLL_RISE_VERBS, ...TOLL_COPULAS, 'to', 'at', 'of', 'has', 'had', 'now', 'putting', 'put', 'stand', 'past']);
 const MONTH_OR_YEAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d{2})$/;
 const CUMULATIVE_NOUNS = wordSet('war conflict crackdown uprising revolt revolution crisis insurgency fighting violence unrest campaign siege offensive intervention');
 const CUMULATIVE_SINCE = wordSet('march 2011 2012 2013 2014 2015 2016 2017 2018 start beginning outbreak war conflict uprising crisis revolt revolution protesting protests began erupted started year');
@@ -402,21 +410,44 @@ function harmBefore(tokens: Token[], first: number): { index: number; category: 
 }
 
 /** "the death toll rose to 44", "a toll of 12", "putting the death toll at at least 70". */
-function tollBefore(tokens: Token[], first: number): number | null {
-  for (let k = first - 1, n = 0; k >= 0 && n < 10; k--, n++) {
+function tollBefore(tokens: Token[], first: number, last: number): number | null {
+  let risen = false;
+  for (let k = first - 1, n = 0; k >= 0 && n < (risen ? 20 : 10); k--, n++) {
     const t = tokens[k];
-    if (t.lower === 'toll' || t.lower === 'tolls') return k;
+    if (t.lower === 'toll' || t.lower === 'tolls') return tollGoesOn(tokens, last) ? null : k;
+    if (TOLL_RISE_VERBS.has(t.lower)) risen = true;
     // "the toll from the Jableh car bomb rose to 41": the incident may be named in between.
     if (INCIDENT_NOUNS.has(t.lower) || t.lower === 'from') continue;
     // "put the number of dead at 18", "the number of people killed to 30"
     if ((t.lower === 'dead' || t.lower === 'killed' || t.lower === 'deaths' || t.lower === 'fatalities') && tokens.slice(Math.max(0, k - 4), k).some((x) => x.lower === 'number')) {
       return tokens.slice(Math.max(0, k - 4), k).findIndex((x) => x.lower === 'number') + Math.max(0, k - 4);
     }
-    if (t.kind !== 'word' || !(TOLL_VERBS.has(t.lower) || BETWEEN_TOLL_AND_FIGURE.has(t.lower) || isCapitalized(t.text))) {
-      return null;
-    }
+    if (t.kind === 'word' && (TOLL_VERBS.has(t.lower) || BETWEEN_TOLL_AND_FIGURE.has(t.lower) || isCapitalized(t.text))) continue;
+    // Once its verb is found, the toll's subject may tell the incident at length: "the death toll
+    // from a powerful earthquake that struck southern Turkey on Monday rose to ...", "the toll from
+    // the 2 blasts rose to ...".
+    if (risen && (t.kind === 'word' || t.kind === 'number' || isJoiningHyphen(tokens, k)) && !TOLL_SUBJECT_BREAKS.has(t.lower)) continue;
+    return null;
   }
   return null;
+}
+
+/** A hyphen with no space on either side: "7.8-magnitude". */
+function isJoiningHyphen(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return t.text === '-' && tokens[k - 1]?.end === t.start && tokens[k + 1]?.start === t.end;
+}
+
+/**
+ * A figure in the toll's subject, whose verb gives the toll after it: "the toll from the 2 blasts
+ * rose to 50", "the toll from Monday's 7.8-magnitude quake stands at 5,000".
+ */
+function tollGoesOn(tokens: Token[], last: number): boolean {
+  for (let k = last + 1; k < tokens.length && k <= last + 8 && (tokens[k].kind !== 'punct' || isJoiningHyphen(tokens, k)); k++) {
+    if (!TOLL_RISE_VERBS.has(tokens[k].lower) && !TOLL_COPULAS.has(tokens[k].lower)) continue;
+    for (let j = k + 1; j < tokens.length && j <= k + 3; j++) if (tokens[j].kind === 'number' || NUMBER_WORD.test(tokens[j].lower)) return true;
+  }
+  return false;
 }
 
 function isSubgroup(tokens: Token[], first: number, last: number): boolean {
@@ -613,6 +644,7 @@ export function readClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
     let spanLast = last;
     let harmIndex = -1;
     let partOfToll = false;
+    let exceeded = false;
     let victims: { first: number; last: number; head: string } | null = victimsAfter(tokens, last + 1);
     if (!victims) {
       // An unlisted plural noun still names victims when a harm follows it: "Four fishermen are missing".
@@ -625,14 +657,19 @@ export function readClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
     }
 
     const before = harmBefore(tokens, first);
-    const toll = before ? null : tollBefore(tokens, first);
+    const toll = before ? null : tollBefore(tokens, first, last);
     if (before) {
       category = before.category;
       spanFirst = before.index;
       harmIndex = before.index;
     } else if (toll !== null) {
       category = 'killed';
-      spanFirst = toll > 0 && tokens[toll - 1].lower === 'death' ? toll - 1 : toll;
+      // "Death" in capitals before a lower-case "toll" is a heading run into the sentence ("Aleppo Death
+      // toll from ..."), which the span leaves out: a title-case harm word marks a caption, not a claim.
+      const death = toll > 0 && tokens[toll - 1].lower === 'death' && (toll - 1 === 0 || tokens[toll - 1].text === 'death' || isCapitalized(tokens[toll].text));
+      spanFirst = death ? toll - 1 : toll;
+      // "the death toll surpassed 1,000": more than the figure, as "over 1,000" is.
+      exceeded = num.max === num.min && TOLL_EXCEEDS.has(tokens[first - 1]?.lower ?? '');
     }
     if (!category) {
       let after = harmAfter(tokens, victims ? victims.last + 1 : last + 1, victims !== null) ?? amongTheHarmed(tokens, last);
@@ -708,7 +745,7 @@ export function readClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
       end: tokens[spanLast].end,
       category,
       number: num,
-      count: { start: num.start, end: num.end, min: num.min, max: num.max },
+      count: exceeded ? { start: num.start, end: num.end, min: num.min + 1, max: null } : { start: num.start, end: num.end, min: num.min, max: num.max },
       victims: victims ? { start: tokens[victims.first].start, end: tokens[victims.last].end } : null,
       victimGroup,
       subgroup,
@@ -743,7 +780,9 @@ function coordinateWithNext(s: SentenceView, out: ClaimCandidate[]): void {
     const victims = victimsAfter(tokens, num.lastToken + 1);
     if (!victims) continue;
     const between = tokens.slice(victims.last + 1, next.firstToken);
-    if (between.length > 8 || between[between.length - 1]?.lower !== 'and' || between.some((t) => t.kind !== 'word' || HARM_WORDS[t.lower])) continue;
+    // A verb of their own ("1,300 people had been rescued and 40 were unaccounted for") says what
+    // happened to these victims: they share nothing with the next figure.
+    if (between.length > 8 || between[between.length - 1]?.lower !== 'and' || between.some((t) => t.kind !== 'word' || HARM_WORDS[t.lower] || OWN_PREDICATE.has(t.lower))) continue;
     // Two figures added up ("19 fighters and four civilians") are each a part of the whole toll.
     nextClaim.subgroup = true;
     out.push({

@@ -117,6 +117,8 @@ const QUALIFIERS: Array<[string[], (n: Base) => [number, number | null]]> = [
   [['upwards', 'of'], (n) => [n.min + 1, null]],
   [['in', 'excess', 'of'], (n) => [n.min + 1, null]],
   [['over'], (n) => [n.min + 1, null]],
+  // "Death toll climbs past 1,200".
+  [['past'], (n) => [n.min + 1, null]],
   [['fewer', 'than'], (n) => [0, n.max === null ? null : n.min - 1]],
   [['less', 'than'], (n) => [0, n.max === null ? null : n.min - 1]],
   [['as', 'many', 'as'], (n) => [0, n.max]],
@@ -391,6 +393,8 @@ function classify(tokens: Token[], first: number, last: number, base: Base): Num
     if (!/^(?:people|civilians|persons|soldiers|fighters|dead|deaths|killed)$/.test(nextLower)) return 'year';
   }
   if (tok.kind === 'number' && DECADE.test(tok.text)) return 'year';
+  // "a 7.8-magnitude quake", "2.5 metres": people come in whole numbers unless scaled ("1.2 million").
+  if (tok.kind === 'number' && first === base.endIndex && tok.text.indexOf('.') >= 0) return 'other';
   if (prev?.lower === 'no.' || prev?.lower === 'number') return 'other';
   // "between the ages of 16-18", "aged 20 to 25"
   const prev2 = tokens[first - 2];
