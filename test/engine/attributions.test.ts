@@ -198,6 +198,13 @@ describe('attributions', () => {
     assert.strictEqual(text.slice(group.content!.start, group.content!.end), 'at least 55 were killed');
     assert.deepStrictEqual(claims.map((c) => [c.count.text, c.attribution?.source.text]), [['40', 'The ministry'], ['at least 55', 'a rescue group']]);
   });
+  it('reads "said Dr. X" through the title\'s full stop', () =>
+    check('"Nine of the wounded are children," said Dr. Layla Haddad, who runs the clinic.', 'Dr. Layla Haddad', 'said'));
+  it('reads the speaker before "said on Facebook", not the place it was said', () => {
+    check('Six people were killed, the agency\'s spokesman Walid al-Amri said on Facebook.', "the agency's spokesman Walid al-Amri", 'said');
+    const { attributions } = analyze('Six people were killed, the agency\'s spokesman Walid al-Amri said on Facebook.');
+    assert.ok(!attributions.some((a) => a.source.text.startsWith('on ')));
+  });
   it('reads no source in a participle or in a noun of harm or of an event', () => {
     const sources = (text: string) => analyze(text).attributions.map((a) => a.source.text);
     assert.deepStrictEqual(sources('Police detained two guards accused of smuggling weapons.'), []);

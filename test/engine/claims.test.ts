@@ -84,6 +84,8 @@ describe('claims: the figure and the harm', () => {
     const claim = claimWithCount(analyze(text), '7');
     assert.strictEqual(claim.text, 'toll from the rocket fire on the market rose to 7');
   });
+  it('reads victims named with a nationality before an unlisted noun', () =>
+    check('Three Danish hikers were killed by the avalanche.', { count: 'Three', category: 'killed', min: 3, max: 3, victims: 'Danish hikers' }));
   it('reads drowning as killing', () =>
     check('Nineteen migrants drowned when their dinghy sank near the coast, the coastguard said.', {
       count: 'Nineteen', category: 'killed', min: 19, max: 19, source: 'the coastguard',

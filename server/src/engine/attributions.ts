@@ -878,12 +878,15 @@ function nounPhraseBefore(tokens: Token[], last: number): Np | null {
 /** The noun phrase starting at token `first` (walking right), or null. */
 function nounPhraseAfter(tokens: Token[], first: number): Np | null {
   const start = tokens[first];
-  if (!start || start.kind !== 'word') return null;
+  // "said on Facebook": a preposition opens no noun phrase.
+  if (!start || start.kind !== 'word' || PREPOSITIONS.has(start.lower)) return null;
   let last = first - 1;
   for (let k = first; k < tokens.length && k - first < 10; k++) {
     const t = tokens[k];
     if (t.kind === 'punct') {
       if ((t.text === '-' || t.text === '.') && tokens[k + 1] && tokens[k + 1].start === t.end && t.start === tokens[k - 1]?.end) continue;
+      // "said Dr. Samir Nasser": the full stop of a title.
+      if (t.text === '.' && k > first && t.start === tokens[k - 1].end && TITLE_ABBREVIATIONS.has(tokens[k - 1].lower)) continue;
       break;
     }
     if (t.kind === 'number') break;
@@ -895,6 +898,12 @@ function nounPhraseAfter(tokens: Token[], first: number): Np | null {
   while (last > first && (tokens[last].lower === 'of' || tokens[last].lower === 'the' || tokens[last].lower === 'in')) last--;
   return { first, last };
 }
+
+const PREPOSITIONS = wordSet('on in at by to from for with during after before via through into onto over under about against');
+/** Titles written short before a name, whose full stop ends no phrase. */
+const TITLE_ABBREVIATIONS = wordSet('mr mrs ms dr prof col gen lt sgt capt maj adm cmdr gov sen rep rev');
+/** A surname after a lower-case particle, which names a person as a capital does: "al-Halabi", "el-Sisi". */
+const PARTICLE_NAME = /^(?:al|el|ad|ar|as|ash|an|at|bin|ibn|abu)-\p{Lu}/u;
 
 const REDUCED_RELATIVE_NEXT = wordSet('by last this earlier yesterday during monday tuesday wednesday thursday friday saturday sunday');
 
@@ -937,7 +946,7 @@ function holdsView(tokens: Token[], last: number, verb: number): boolean {
 
 function isSourceLike(tokens: Token[], first: number, last: number): boolean {
   const head = tokens[last];
-  return isCapitalized(head.text) || GROUP_SOURCE_NOUNS.has(head.lower) || HOLDER_NOUNS.has(head.lower) || PRONOUNS.has(head.lower) ||
+  return isCapitalized(head.text) || PARTICLE_NAME.test(head.text) || GROUP_SOURCE_NOUNS.has(head.lower) || HOLDER_NOUNS.has(head.lower) || PRONOUNS.has(head.lower) ||
     /^(?:you|i)$/.test(head.lower) || first < last && isCapitalized(tokens[first].text);
 }
 

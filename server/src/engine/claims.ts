@@ -648,11 +648,13 @@ export function readClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
     let victims: { first: number; last: number; head: string } | null = victimsAfter(tokens, last + 1);
     if (!victims) {
       // An unlisted plural noun still names victims when a harm follows it: "Four fishermen are missing".
-      const noun = tokens[last + 1];
+      // A nationality may come first: "Three Israeli hostages were killed".
+      const nationality = tokens[last + 1]?.kind === 'word' && CAPITALISED_NAME_WORD.test(tokens[last + 1].text) ? 1 : 0;
+      const noun = tokens[last + 1 + nationality];
       // A count of one takes a singular: "one firefighter suffered a gunshot wound".
       const nounShape = num.min === 1 && num.max === 1 ? /^[a-z]{3,}$/ : PLURAL_NOUN;
-      if (noun && noun.kind === 'word' && nounShape.test(noun.text) && !HARM_WORDS[noun.lower] && !PASSIVE_GLUE.has(noun.lower) && !/^(?:shots?|rounds?|bullets?|times?|of)$/.test(noun.lower) && harmAfter(tokens, last + 2)) {
-        victims = { first: last + 1, last: last + 1, head: noun.lower };
+      if (noun && noun.kind === 'word' && nounShape.test(noun.text) && !HARM_WORDS[noun.lower] && !PASSIVE_GLUE.has(noun.lower) && !/^(?:shots?|rounds?|bullets?|times?|of)$/.test(noun.lower) && harmAfter(tokens, last + 2 + nationality)) {
+        victims = { first: last + 1, last: last + 1 + nationality, head: noun.lower };
       }
     }
 
