@@ -197,6 +197,13 @@ describe('conflicts', () => {
     assert.strictEqual(claimWithCount(analyze(strike), 'four').event, 'incident: homs region, SY');
   });
 
+  it('keys a sentence that opens in another country, which the article names no region of, to that country', () => {
+    const text = 'Storm floods Greek islands\nMarch 2, 2025\nATHENS, Greece - Floods in Thessaloniki killed six people on Sunday, officials said. ' +
+      'In neighbouring Turkey, the disaster agency said two people drowned. Rescuers in Thessaloniki searched for a missing fisherman.';
+    assert.strictEqual(claimWithCount(analyze(text), 'two').event, 'incident: turkiye, TR');
+    assert.strictEqual(claimWithCount(analyze(text), 'six').event, 'incident: thessaloniki region, GR');
+  });
+
   it('tells an earlier event from a figure after "days after"', () => {
     const text = 'Four medics killed in Khan Tuman\nSeptember 21, 2016\nFour medics were killed when a strike hit a clinic in Khan Tuman late Tuesday, ' +
       'just days after dozens of aid workers were killed. The attack came a day after an airstrike on a convoy near Khan Tuman on Monday killed 12 aid workers.';

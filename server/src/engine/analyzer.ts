@@ -155,11 +155,16 @@ export class Analyzer {
       // "an attack in Syria that killed 72" in an article from London: the article's region in Syria.
       // Only a country named as where, before the figure, scopes it: not "US strikes killed four", nor
       // "killed 50 rebels fighting IS in Iraq".
-      const countryCode = inSentence
-        .filter((p) => p.end <= candidate.start && p.entity.place?.placeType === 'country' && WHERE_BEFORE.test(text.slice(Math.max(s.start, p.start - 8), p.start)))
-        .pop()?.entity.place?.countryCode;
+      const whereCountry = inSentence
+        .filter((p) => p.end <= candidate.start && p.entity.place?.placeType === 'country' && WHERE_BEFORE.test(text.slice(Math.max(s.start, p.start - 30), p.start)))
+        .pop();
+      const countryCode = whereCountry?.entity.place?.countryCode;
+      // With no region of that country named anywhere, a sentence that opens with the country is set
+      // there: "In neighbouring Syria, the ministry said 371 died" in an article about Turkey. (Further
+      // in, "in Turkey" may be where someone spoke: "Sabra said in Turkey the attack killed 1,300".)
+      const opensWith = whereCountry && WHERE_BEFORE.test(text.slice(s.start, whereCountry.start)) && /^\s*\S+\s+(?:\S+\s+)?$/.test(text.slice(s.start, whereCountry.start));
       const inRegion = countryCode && mainRegion && mainRegion.place?.countryCode !== countryCode
-        ? this.mainRegion(places.filter((p) => p.entity.place?.countryCode === countryCode), headline, dated) ?? mainRegion
+        ? this.mainRegion(places.filter((p) => p.entity.place?.countryCode === countryCode), headline, dated) ?? (opensWith ? whereCountry.entity : null) ?? mainRegion
         : mainRegion;
       const eventPlace = lead ? town ?? region ?? inRegion ?? placeEntity : placeEntity;
       const count = countSpan(original, candidate);
@@ -358,7 +363,7 @@ const LEAD_SENTENCES = 4;
 /** An article dates its main incident in its first sentences, sometimes just after the lead. */
 const DATING_SENTENCES = 6;
 /** "in Syria", "across Syria": a country named as where, not as who ("US strikes"). */
-const WHERE_BEFORE = /\b(?:in|inside|across)\s+$/i;
+const WHERE_BEFORE = /\b(?:in|inside|across)\s+(?:(?:neighbou?ring|war-torn|northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western)\s+)?$/i;
 /** Words that set what follows them at another time than the incident named before them. */
 const OTHER_TIME = /\b(?:after|following|before|since)\b/i;
 
