@@ -456,18 +456,21 @@ function baseGroup(c: CasualtyClaim): string {
 
 function dropRepeats(claims: CasualtyClaim[]): CasualtyClaim[] {
   const kept: CasualtyClaim[] = [];
+  // The kept claims by what a repeat must share with them, so that a document of thousands of
+  // figures compares each only with those of its own figure.
+  const keptBySame = new Map<string, CasualtyClaim[]>();
   for (const c of claims) {
-    const earlier = kept.find(
-      (k) => k.category === c.category && k.count.min === c.count.min && k.count.max === c.count.max &&
-        k.event === c.event && k.subgroup === c.subgroup &&
-        // Within a sentence the same figure twice is a restatement only for the same victims: "26
-        // civilians were also killed when jets pounded the town killing 26 civilians", not "killing 8
-        // soldiers and 8 civilians".
-        (k.sentence.start !== c.sentence.start || baseGroup(k) === baseGroup(c)),
-    );
+    const same = `${c.category}\u0000${c.count.min}\u0000${c.count.max}\u0000${c.event}\u0000${c.subgroup}`;
+    const candidates = keptBySame.get(same);
+    // Within a sentence the same figure twice is a restatement only for the same victims: "26
+    // civilians were also killed when jets pounded the town killing 26 civilians", not "killing 8
+    // soldiers and 8 civilians".
+    const earlier = candidates?.some((k) => k.sentence.start !== c.sentence.start || baseGroup(k) === baseGroup(c));
     // The repeat's source is not carried over: a source governs the figure of its own sentence only.
     if (earlier) continue;
     kept.push(c);
+    if (candidates) candidates.push(c);
+    else keptBySame.set(same, [c]);
   }
   return kept;
 }
