@@ -60,6 +60,8 @@ describe('claims: the figure and the harm', () => {
   it('reads tolls', () => {
     check('The death toll rose to 44 on Sunday.', { count: '44', category: 'killed', min: 44, max: 44 });
     check('Medics put the number of dead at 18.', { count: '18', category: 'killed', min: 18, max: 18 });
+    check('By nightfall the number of injured had risen to 240.', { count: '240', category: 'injured', min: 240, max: 240 });
+    check('The number of people detained climbed to 75, lawyers said.', { count: '75', category: 'arrested', min: 75, max: 75, source: 'lawyers' });
   });
   it('reads a toll whose subject tells the incident at length, and a figure inside that subject as no toll', () => {
     check('The death toll from the landslide that buried two hillside villages on Sunday rose to 61, officials said.', {

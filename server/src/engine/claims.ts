@@ -409,18 +409,22 @@ function harmBefore(tokens: Token[], first: number): { index: number; category: 
   return null;
 }
 
-/** "the death toll rose to 44", "a toll of 12", "putting the death toll at at least 70". */
-function tollBefore(tokens: Token[], first: number, last: number): number | null {
+/**
+ * "the death toll rose to 44", "a toll of 12", "putting the death toll at at least 70", "the number of
+ * injured rose to 240": where the toll's phrase starts, and the harm it counts.
+ */
+function tollBefore(tokens: Token[], first: number, last: number): { index: number; category: CasualtyCategory } | null {
   let risen = false;
   for (let k = first - 1, n = 0; k >= 0 && n < (risen ? 20 : 10); k--, n++) {
     const t = tokens[k];
-    if (t.lower === 'toll' || t.lower === 'tolls') return tollGoesOn(tokens, last) ? null : k;
+    if (t.lower === 'toll' || t.lower === 'tolls') return tollGoesOn(tokens, last) ? null : { index: k, category: 'killed' };
     if (TOLL_RISE_VERBS.has(t.lower)) risen = true;
     // "the toll from the Jableh car bomb rose to 41": the incident may be named in between.
     if (INCIDENT_NOUNS.has(t.lower) || t.lower === 'from') continue;
-    // "put the number of dead at 18", "the number of people killed to 30"
-    if ((t.lower === 'dead' || t.lower === 'killed' || t.lower === 'deaths' || t.lower === 'fatalities') && tokens.slice(Math.max(0, k - 4), k).some((x) => x.lower === 'number')) {
-      return tokens.slice(Math.max(0, k - 4), k).findIndex((x) => x.lower === 'number') + Math.max(0, k - 4);
+    // "put the number of dead at 18", "the number of people killed to 30", "the number of injured rose to 240"
+    const harm = HARM_WORDS[t.lower];
+    if (harm && tokens.slice(Math.max(0, k - 4), k).some((x) => x.lower === 'number')) {
+      return { index: tokens.slice(Math.max(0, k - 4), k).findIndex((x) => x.lower === 'number') + Math.max(0, k - 4), category: harm };
     }
     if (t.kind === 'word' && (TOLL_VERBS.has(t.lower) || BETWEEN_TOLL_AND_FIGURE.has(t.lower) || isCapitalized(t.text))) continue;
     // Once its verb is found, the toll's subject may tell the incident at length: "the death toll
@@ -665,11 +669,12 @@ export function readClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
       spanFirst = before.index;
       harmIndex = before.index;
     } else if (toll !== null) {
-      category = 'killed';
+      category = toll.category;
       // "Death" in capitals before a lower-case "toll" is a heading run into the sentence ("Aleppo Death
       // toll from ..."), which the span leaves out: a title-case harm word marks a caption, not a claim.
-      const death = toll > 0 && tokens[toll - 1].lower === 'death' && (toll - 1 === 0 || tokens[toll - 1].text === 'death' || isCapitalized(tokens[toll].text));
-      spanFirst = death ? toll - 1 : toll;
+      const at = toll.index;
+      const death = at > 0 && tokens[at - 1].lower === 'death' && (at - 1 === 0 || tokens[at - 1].text === 'death' || isCapitalized(tokens[at].text));
+      spanFirst = death ? at - 1 : at;
       // "the death toll surpassed 1,000": more than the figure, as "over 1,000" is.
       exceeded = num.max === num.min && TOLL_EXCEEDS.has(tokens[first - 1]?.lower ?? '');
     }
