@@ -86,6 +86,10 @@ describe('claims: the figure and the harm', () => {
     const claim = claimWithCount(analyze(text), '7');
     assert.strictEqual(claim.text, 'toll from the rocket fire on the market rose to 7');
   });
+  it('reads "up to N" killed as at least one, since the claim says some died', () => {
+    check('Residents said up to 40 people may have been killed in the raid.', { count: 'up to 40', category: 'killed', min: 1, max: 40 });
+    check('As many as 12 fishermen are missing.', { count: 'As many as 12', category: 'missing', min: 1, max: 12 });
+  });
   it('reads victims named with a nationality before an unlisted noun', () =>
     check('Three Danish hikers were killed by the avalanche.', { count: 'Three', category: 'killed', min: 3, max: 3, victims: 'Danish hikers' }));
   it('reads drowning as killing', () =>

@@ -436,6 +436,15 @@ function tollBefore(tokens: Token[], first: number, last: number): { index: numb
   return null;
 }
 
+/**
+ * The least a claim's figure counts: "up to 33 people may have been killed" says some were (the
+ * annotation guidelines' "1..16 if context says some died"), so a bound of "up to", "as many as" or
+ * "fewer than" starts at one.
+ */
+function someOf(num: FoundNumber): number {
+  return num.min === 0 && num.max !== null && num.max >= 1 ? 1 : num.min;
+}
+
 /** A hyphen with no space on either side: "7.8-magnitude". */
 function isJoiningHyphen(tokens: Token[], k: number): boolean {
   const t = tokens[k];
@@ -752,7 +761,7 @@ export function readClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
       end: tokens[spanLast].end,
       category,
       number: num,
-      count: exceeded ? { start: num.start, end: num.end, min: num.min + 1, max: null } : { start: num.start, end: num.end, min: num.min, max: num.max },
+      count: { start: num.start, end: num.end, min: exceeded ? num.min + 1 : someOf(num), max: exceeded ? null : num.max },
       victims: victims ? { start: tokens[victims.first].start, end: tokens[victims.last].end } : null,
       victimGroup,
       subgroup,
@@ -797,7 +806,7 @@ function coordinateWithNext(s: SentenceView, out: ClaimCandidate[]): void {
       end: tokens[victims.last].end,
       category: nextClaim.category,
       number: num,
-      count: { start: num.start, end: num.end, min: num.min, max: num.max },
+      count: { start: num.start, end: num.end, min: someOf(num), max: num.max },
       victims: { start: tokens[victims.first].start, end: tokens[victims.last].end },
       victimGroup: groupOf(tokens, victims),
       subgroup: true,
