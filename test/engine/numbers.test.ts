@@ -61,6 +61,12 @@ describe('numbers: interval rules', () => {
     check('a dozen people died', 'a dozen', 12, 12);
     check('two dozen people died', 'two dozen', 24, 24);
   });
+  it('reads fractions of a million, not the million they end with', () => {
+    check('more than a quarter of a million people have died', 'more than a quarter of a million', 250001, null);
+    check('nearly half a million were displaced', 'nearly half a million', 450000, 500000);
+    check('three quarters of a million people fled', 'three quarters of a million', 750000, 750000);
+    check('a million people fled', 'a million', 1000000, 1000000);
+  });
   it('reads number words, separators and scales', () => {
     check('eight soldiers died', 'eight', 8, 8);
     check('twenty-six people died', 'twenty-six', 26, 26);

@@ -40,6 +40,12 @@ const SCALES: Record<string, number> = wordTable({ hundred: 100, thousand: 1000,
 
 /** Vague quantities and their intervals, longest phrase first. */
 const VAGUE: Array<[string[], number, number | null]> = [
+  // Fractions of a million, before "a million" reads the end of them.
+  [['three', 'quarters', 'of', 'a', 'million'], 750000, 750000],
+  [['a', 'quarter', 'of', 'a', 'million'], 250000, 250000],
+  [['quarter', 'of', 'a', 'million'], 250000, 250000],
+  [['half', 'a', 'million'], 500000, 500000],
+  [['a', 'half', 'million'], 500000, 500000],
   [['hundreds', 'of', 'thousands'], 200000, 999999],
   [['tens', 'of', 'thousands'], 20000, 99999],
   [['half', 'a', 'dozen'], 6, 6],
