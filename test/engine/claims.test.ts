@@ -290,6 +290,24 @@ describe('claims: figures that add up or overlap', () => {
   });
   it('reads victims through an aside before the verb', () =>
     check('At least 12 civilians including four children were killed in the raid.', { count: 'At least 12', category: 'killed', min: 12, max: null, victims: 'civilians' }));
+  it('reads one person named among the counted as a part of the toll', () => {
+    const one = (text: string, count: string) => {
+      const claim = claimWithCount(analyze(text), count);
+      return [claim.category, claim.count.min, claim.count.max, claim.subgroup];
+    };
+    assert.deepStrictEqual(one('Mortars hit the old city, killing nine people including a policeman.', 'a policeman'), ['killed', 1, 1, true]);
+    assert.deepStrictEqual(one('The blast wounded 20 people, among them a photographer.', 'a photographer'), ['injured', 1, 1, true]);
+    const text = 'At least 14 villagers including three children and an elderly woman were killed in the raid.';
+    assert.deepStrictEqual(one(text, 'an elderly woman'), ['killed', 1, 1, true]);
+    // Another part, not another count of the same part: no conflict within the article.
+    assert.deepStrictEqual(analyze(text).diagnostics.filter((d) => d.code === 'casualty-conflict'), []);
+  });
+  it('keeps two single victims among the dead of later sentences as two parts, not a repeat', () => {
+    const text = 'Shelling killed 12 people including a child in Idlib on Monday. ' +
+      'Since Thursday the bombing has killed 30 civilians in Idlib including six women and one teacher.';
+    const parts = analyze(text).claims.filter((c) => c.count.min === 1 && c.subgroup).map((c) => c.count.text);
+    assert.deepStrictEqual(parts, ['a child', 'one']);
+  });
   it('gives a subgroup the harm of the figure it belongs to', () =>
     check('The toll rose to 86, 30 of them children.', { count: '30', category: 'killed', min: 30, max: 30, subgroup: true }));
   it('keeps a figure of two harms out of conflicts', () => {

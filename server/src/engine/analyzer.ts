@@ -464,8 +464,9 @@ function dropRepeats(claims: CasualtyClaim[]): CasualtyClaim[] {
     const candidates = keptBySame.get(same);
     // Within a sentence the same figure twice is a restatement only for the same victims: "26
     // civilians were also killed when jets pounded the town killing 26 civilians", not "killing 8
-    // soldiers and 8 civilians".
-    const earlier = candidates?.some((k) => k.sentence.start !== c.sentence.start || baseGroup(k) === baseGroup(c));
+    // soldiers and 8 civilians". So is a part of a toll anywhere: "a child" and, later, "one rescue
+    // worker" among the dead are two people.
+    const earlier = candidates?.some((k) => (k.sentence.start !== c.sentence.start && !c.subgroup) || baseGroup(k) === baseGroup(c));
     // The repeat's source is not carried over: a source governs the figure of its own sentence only.
     if (earlier) continue;
     kept.push(c);

@@ -835,6 +835,25 @@ function groupOf(tokens: Token[], victims: { first: number; last: number; head: 
 
 const SINGULAR_VICTIMS = wordSet('man woman person civilian soldier child boy girl policeman officer fighter militant journalist teenager baby infant doctor medic nurse paramedic resident student worker driver guard rebel protester demonstrator passenger photographer reporter pedestrian bystander motorist victim commander volunteer teacher farmer shepherd trooper deputy juvenile youth teen toddler customer clerk cashier homeowner shopkeeper hunter firefighter neighbor neighbour suspect employee security cyclist tourist');
 
+/**
+ * The claim a single victim at `i` is one of: right after "including" or "among them" following its
+ * figure, or after "and" following a part already read ("four children and a woman").
+ */
+function wholeOfPart(tokens: Token[], i: number, out: ClaimCandidate[]): ClaimCandidate | undefined {
+  const at = tokens[i].start;
+  // The figure stands at most twelve tokens before: "killing seven people in the old city including".
+  const from = tokens[Math.max(0, i - 12)].start;
+  const before = (c: ClaimCandidate) => c.count.start >= from && c.count.end <= at;
+  if (SUBGROUP_BEFORE.some((words) => endsBefore(tokens, i, words))) {
+    return out.filter((c) => before(c) && !c.subgroup).sort((a, b) => a.count.start - b.count.start).pop();
+  }
+  if (tokens[i - 1]?.lower !== 'and') return undefined;
+  // The part before "and" ends with its victims right before it, or its victims run on through the
+  // single: "four children and a woman".
+  const and = tokens[i - 1].start;
+  return out.find((c) => c.subgroup && c.count.end <= and && c.victims !== null && (c.victims.end === tokens[i - 2]?.end || c.victims.start < and && c.victims.end > at));
+}
+
 /** Words that are never a modifier of a victim noun. */
 const FUNCTION_WORD = wordSet('was were is in on at of and or but who that which where when while the a an his her their its this with for by to from as after before said says');
 
@@ -1125,6 +1144,23 @@ function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: Claim
     const verb = ofHarm ?? (i > 0 && ACTIVE_HARM.has(tokens[i - 1].lower) && det !== 'another' ? { index: i - 1, category: HARM_WORDS[tokens[i - 1].lower] } : null) ??
       (i > 0 && SENDS.has(tokens[i - 1].lower) && hospitalWithin(tokens, k + 1, 5) >= 0 ? { index: i - 1, category: 'injured' as CasualtyCategory } : null);
     const after = verb ? null : harmAfter(tokens, k + 1) ?? selfHarm(tokens, k + 1);
+    // "killing seven people including a policeman", "12 civilians including four children and a
+    // pregnant woman were killed": one of those counted, a part of the toll inside its phrase.
+    const whole = !verb && det !== 'another' && paired < 0 ? wholeOfPart(tokens, i, out) : undefined;
+    if (whole) {
+      if (!out.some((c) => c.count.start === tokens[i].start)) {
+        out.push({
+          start: tokens[i].start, end: tokens[k].end, category: whole.category,
+          number: { start: tokens[i].start, end: tokens[k].end, text: '', min: 1, max: 1, kind: 'count', firstToken: i, lastToken: k },
+          count: { start: tokens[i].start, end: tokens[k].end, min: 1, max: 1 },
+          // One named person of a toll is a group of their own: set against "four children" beside
+          // them, "a woman" is another part, not another count.
+          victims: { start: tokens[k].start, end: tokens[k].end }, victimGroup: tokens[k].lower,
+          subgroup: true, cumulative: whole.cumulative, person: tokens[k].lower,
+        });
+      }
+      continue;
+    }
     if (!verb && !after) continue;
     const start = verb ? tokens[verb.index].start : tokens[i].start;
     const countEnd = tokens[k].end;
