@@ -100,6 +100,13 @@ describe('claims: the figure and the harm', () => {
     check('Villagers found 12 bodies near the river.', { count: '12', category: 'killed', min: 12, max: 12 });
     check('The unrest has claimed hundreds of lives.', { count: 'hundreds', category: 'killed', min: 200, max: 999 });
   });
+  it('carries a single victim\'s harm to a figure joined to it by "and"', () => {
+    const text = 'An airstrike hit the village on Tuesday, killing a woman and nine children.';
+    check(text, { count: 'nine', category: 'killed', min: 9, max: 9, victims: 'children' });
+    check('The gunman killed his wife and two children.', { count: 'two', category: 'killed', min: 2, max: 2, victims: 'children' });
+  });
+  it('reads "taken into custody" as arrested', () =>
+    check('Two suspects were taken into custody after the raid, police said.', { count: 'Two', category: 'arrested', min: 2, max: 2, source: 'police' }));
   it('reads implicit counts of one', () => {
     check('A man was found shot to death in the car.', { count: 'A man', category: 'killed', min: 1, max: 1 });
     check('Officers arrested a teenager at the scene.', { count: 'a teenager', category: 'arrested', min: 1, max: 1 });

@@ -102,7 +102,7 @@ const DEATH_NOUNS = new Set(['bodies', 'corpses', 'dead', 'deaths', 'fatalities'
 const HARM_CLUES = new Set([
   ...Object.keys(HARM_WORDS), ...Object.keys(NOUN_OF_HARM), ...ACTIVE_HARM, ...DEATH_NOUNS,
   'toll', 'tolls', 'condition', 'injury', 'burns', 'hospital', 'hospitals', 'trauma', 'medical', 'hit', 'struck',
-  'prisoner', 'hostage', 'body', 'victims', 'casualties',
+  'prisoner', 'hostage', 'custody', 'body', 'victims', 'casualties',
 ]);
 
 const HARM_CLUE = new WordTest((word) => HARM_CLUES.has(word.lower));
@@ -294,6 +294,7 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
     if (t.lower === 'shot' && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'death') return { index: k + 2, category: 'killed' };
     if (TO_DEATH_VERBS.has(t.lower) && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'death') return { index: k + 2, category: 'killed' };
     if (t.lower === 'taken' && (tokens[k + 1]?.lower === 'prisoner' || tokens[k + 1]?.lower === 'hostage')) return { index: k + 1, category: 'arrested' };
+    if (t.lower === 'taken' && tokens[k + 1]?.lower === 'into' && tokens[k + 2]?.lower === 'custody') return { index: k + 2, category: 'arrested' };
     if (SUSTAINED_VERBS.has(t.lower) && /^(?:injuries|wounds|burns)$/.test(tokens[k + 1]?.lower ?? tokens[k + 2]?.lower ?? '')) return { index: k + 1, category: 'injured' };
     const category = HARM_WORDS[t.lower];
     if (category) {
@@ -1183,6 +1184,27 @@ function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: Claim
       cumulative: false,
       person: people === 1 ? tokens[k].lower : undefined,
     });
-    void numbers;
+  }
+  coordinateAfterSingles(tokens, numbers, out);
+}
+
+/**
+ * "killed his wife and two children": a figure right after "and" that follows a single victim's
+ * phrase shares its harm, as a figure after another figure's phrase does (see readClaimsInSentence).
+ */
+function coordinateAfterSingles(tokens: Token[], numbers: FoundNumber[], out: ClaimCandidate[]): void {
+  for (const num of numbers) {
+    if (num.kind !== 'count' || tokens[num.firstToken - 1]?.lower !== 'and') continue;
+    if (out.some((c) => c.count.start === num.start)) continue;
+    const and = tokens[num.firstToken - 1];
+    const single = out.find((c) => c.person !== undefined && c.victims !== null && c.victims.end === tokens[num.firstToken - 2]?.end && c.end <= and.start);
+    const victims = single ? victimsAfter(tokens, num.lastToken + 1) : null;
+    if (!single || !victims) continue;
+    out.push({
+      start: num.start, end: tokens[victims.last].end, category: single.category, number: num,
+      count: { start: num.start, end: num.end, min: someOf(num), max: num.max },
+      victims: { start: tokens[victims.first].start, end: tokens[victims.last].end },
+      victimGroup: groupOf(tokens, victims), subgroup: single.subgroup, cumulative: single.cumulative,
+    });
   }
 }
