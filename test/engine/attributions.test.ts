@@ -48,6 +48,13 @@ describe('attributions', () => {
     assert.strictEqual(claim.attribution?.source.text, 'monitor');
     assert.strictEqual(claim.attribution?.cue, null);
   });
+  it('reads a headline credit before the site sections of a page title', () => {
+    const sourceOf = (text: string) => analyze(text).claims[0]?.attribution?.source.text;
+    assert.strictEqual(sourceOf('Air strikes kill 12 in Idlib monitor - Middle East - World - Daily Courier\nThe strikes hit a market.'), 'monitor');
+    assert.strictEqual(sourceOf('Shelling kills nine in Hama: activists | World | The Ledger\nThe shells fell at dawn.'), 'activists');
+    // One dash is the credit's own, not a site's.
+    assert.strictEqual(sourceOf('Air strikes kill 12 in Idlib - Monitor\nThe strikes hit a market.'), 'Monitor');
+  });
   it('reads a source with an appositive, and a relative pronoun standing for the phrase before it', () => {
     check('Omar Haddad, a council member, said the road was cut.', 'Omar Haddad', 'said');
     check('Lena Marsh, a tax lawyer who advised two governors and taught at a law school in Ohio for a decade, said the bill would fail.', 'Lena Marsh', 'said');

@@ -420,7 +420,9 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       out.push(make(text, tokens, s, colon.first, colon.last, span(text, tokens, colon.last + 1, colon.last + 1), restOfSentence(tokens, colon.last + 1), mentionIndex));
     }
     // Headline credits: "Air strikes kill 39 - monitor", "Bombs kill 22: activists".
-    const credit = headlineCredit(tokens);
+    // A page title ends with its site's sections: "... Homs NGO - Region - World - Ahram Online".
+    const title = headline && s.start === headline.start ? tokens.slice(0, siteSuffixStart(tokens)) : tokens;
+    const credit = headlineCredit(title);
     if (credit) {
       const src = span(text, tokens, credit.first, credit.last);
       out.push({
@@ -432,13 +434,13 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         quoted: false,
         stance: false,
       });
-    } else if (headline && s.start === headline.start && tokens.length >= 4) {
+    } else if (headline && s.start === headline.start && title.length >= 4) {
       // Punctuation lost on the way to the corpus: "US-led strikes kill 56 civilians in Syria monitor".
-      const last = tokens[tokens.length - 1];
+      const last = title[title.length - 1];
       if (last.kind === 'word' && BARE_CREDIT.test(last.text)) {
-        const src = span(text, tokens, tokens.length - 1, tokens.length - 1);
+        const src = span(text, title, title.length - 1, title.length - 1);
         out.push({
-          source: src, cue: src, content: { start: s.start, end: tokens[tokens.length - 2].end },
+          source: src, cue: src, content: { start: s.start, end: title[title.length - 2].end },
           sentence: { start: s.start, end: s.end }, antecedent: null, quoted: false, stance: false, uncued: true,
         });
       }
@@ -998,6 +1000,30 @@ function quoteBefore(tokens: Token[], i: number): Range | null {
 
 const BARE_CREDIT = /^(?:monitor|ngo|activists|observatory|sohr|medics|rescuers)$/i;
 const CREDIT_WORDS = /^(?:ngo|ngos|governor|report|reports|un|sources|monitor|activists|sources|source|observatory|ministry|police|officials|official|army|military|report|media|state media|sana|sohr|medics|rescuers|witnesses|residents|opposition|rebels|un|who|pentagon|coalition|governor|group)$/i;
+
+/**
+ * Where a page title's run of site sections starts ("- Region - World - Ahram Online": two or more
+ * dashes, each before one to three capitalised words, to the end), or the title's length.
+ */
+function siteSuffixStart(tokens: Token[]): number {
+  let start = tokens.length;
+  let sections = 0;
+  let words = 0;
+  for (let k = tokens.length - 1; k > 0; k--) {
+    const t = tokens[k];
+    if (t.text === '-' || t.text === '|') {
+      if (words < 1 || words > 3) break;
+      sections++;
+      words = 0;
+      if (sections >= 2) start = k;
+    } else if (t.kind === 'word' && isCapitalized(t.text)) {
+      words++;
+    } else {
+      break;
+    }
+  }
+  return start;
+}
 
 function headlineCredit(tokens: Token[]): Np | null {
   const n = tokens.length;
