@@ -217,6 +217,8 @@ describe('attributions', () => {
     assert.deepStrictEqual(sources('Police detained two guards accused of smuggling weapons.'), []);
     assert.deepStrictEqual(sources('Death toll climbs to 9 as new casualties reported in the north'), []);
     assert.deepStrictEqual(sources('The explosions reported in the capital damaged a school.'), []);
+    // A group claims the attack, not the figure.
+    assert.deepStrictEqual(sources('Nine people died in the bombing, which the group claimed.'), []);
   });
   it('resolves "he said" and "the group said" to the actor', () => {
     const text =

@@ -75,6 +75,8 @@ describe('claims: the figure and the harm', () => {
     // A clause before the verb ends the subject: the toll is not the number of the displaced.
     assert.deepStrictEqual(analyze('The toll was unclear but the number of displaced families rose to 900.').claims, []);
   });
+  it('reads a toll with its source between commas', () =>
+    check('The toll, according to the ministry, stands at 52.', { count: '52', category: 'killed', min: 52, max: 52, source: 'the ministry' }));
   it('reads headline tolls and tolls that pass a figure as more than it', () => {
     check('Cyclone death toll climbs to 140', { count: '140', category: 'killed', min: 140, max: 140 });
     check('Flood death toll climbs past 300', { count: 'past 300', category: 'killed', min: 301, max: null });

@@ -420,6 +420,16 @@ function tollBefore(tokens: Token[], first: number, last: number): { index: numb
     const t = tokens[k];
     if (t.lower === 'toll' || t.lower === 'tolls') return tollGoesOn(tokens, last) ? null : { index: k, category: 'killed' };
     if (TOLL_RISE_VERBS.has(t.lower)) risen = true;
+    // "The toll, according to the ministry, stands at 52": a source between commas.
+    if (t.text === ',' && k > 0) {
+      let open = k - 1;
+      while (open > 0 && k - open < 10 && tokens[open].text !== ',') open--;
+      if (tokens[open].text === ',' && tokens[open + 1]?.lower === 'according') {
+        n += k - open;
+        k = open;
+        continue;
+      }
+    }
     // "the toll from the Jableh car bomb rose to 41": the incident may be named in between.
     if (INCIDENT_NOUNS.has(t.lower) || t.lower === 'from') continue;
     // "put the number of dead at 18", "the number of people killed to 30", "the number of injured rose to 240"
