@@ -65,6 +65,13 @@ describe('entities', () => {
     assert.notStrictEqual(is.key, sohr.key);
   });
 
+  it('knows the armed groups of other wars, which the tagger reads as people or places', () => {
+    const { entities } = analyze('Boko Haram fighters raided the village. Al-Shabaab claimed a bombing in Mogadishu, and al-Shabab later denied it.');
+    assert.strictEqual(entityNamed(entities, 'Boko Haram').kind, 'organization');
+    const shabaab = entityNamed(entities, 'Al-Shabaab');
+    assert.strictEqual(shabaab.kind, 'organization');
+    assert.deepStrictEqual(shabaab.mentions.map((m) => m.text), ['Al-Shabaab', 'al-Shabab']);
+  });
   it('reads "Syrian army" as an organisation and "Syrian" alone as nothing', () => {
     const { entities } = analyze('Syrian troops advanced. Deserters from the Syrian army fled to Turkey.');
     assert.strictEqual(entityNamed(entities, 'Syrian army').kind, 'organization');

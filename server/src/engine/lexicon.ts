@@ -59,6 +59,30 @@ export const KNOWN_ACTORS: Array<{ name: string; kind: 'organization' | 'person'
   { name: 'TASS', kind: 'organization', aliases: [] },
   { name: 'Hamas', kind: 'organization', aliases: [] },
   { name: 'Taliban', kind: 'organization', aliases: [] },
+  // Armed groups and forces of other wars than Syria's.
+  { name: 'Boko Haram', kind: 'organization', aliases: [] },
+  { name: 'Islamic State West Africa Province', kind: 'organization', aliases: ['ISWAP'] },
+  { name: 'Al-Shabaab', kind: 'organization', aliases: ['al-Shabaab', 'Al-Shabab', 'al-Shabab', 'Al Shabaab', 'al Shabaab', 'Shabaab'] },
+  { name: 'Houthis', kind: 'organization', aliases: ['Houthi rebels', 'Ansar Allah', 'Ansarallah'] },
+  { name: 'Rapid Support Forces', kind: 'organization', aliases: [] },
+  { name: 'Sudanese Armed Forces', kind: 'organization', aliases: [] },
+  { name: 'Wagner Group', kind: 'organization', aliases: ['Wagner'] },
+  { name: 'Israel Defense Forces', kind: 'organization', aliases: ['IDF', 'Israeli Defense Forces'] },
+  { name: 'Palestinian Islamic Jihad', kind: 'organization', aliases: ['Islamic Jihad'] },
+  { name: 'Lord\'s Resistance Army', kind: 'organization', aliases: ['LRA'] },
+  { name: 'M23', kind: 'organization', aliases: ['March 23 Movement'] },
+  // Agencies that count the dead and the displaced.
+  { name: 'UN Office for the Coordination of Humanitarian Affairs', kind: 'organization', aliases: ['OCHA', 'Office for the Coordination of Humanitarian Affairs'] },
+  { name: 'UNICEF', kind: 'organization', aliases: ["UN Children's Fund", "United Nations Children's Fund"] },
+  { name: 'UN Refugee Agency', kind: 'organization', aliases: ['UNHCR'] },
+  { name: 'International Organization for Migration', kind: 'organization', aliases: ['IOM'] },
+  { name: 'Armed Conflict Location and Event Data Project', kind: 'organization', aliases: ['ACLED'] },
+  // News agencies quoted for figures.
+  { name: 'Xinhua', kind: 'organization', aliases: [] },
+  { name: 'Kyodo', kind: 'organization', aliases: [] },
+  { name: 'IRNA', kind: 'organization', aliases: ['Islamic Republic News Agency'] },
+  { name: 'WAFA', kind: 'organization', aliases: [] },
+  { name: 'Ukrinform', kind: 'organization', aliases: [] },
 ];
 
 /** Titles and roles that precede a name and are not part of it. Multi-word ones first. */
