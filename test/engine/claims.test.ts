@@ -94,6 +94,11 @@ describe('claims: the figure and the harm', () => {
   });
   it('reads victims named with a nationality before an unlisted noun', () =>
     check('Three Danish hikers were killed by the avalanche.', { count: 'Three', category: 'killed', min: 3, max: 3, victims: 'Danish hikers' }));
+  it('reads victims named as someone\'s own people, as a group of their own', () => {
+    const text = 'A rebel commander and at least 12 of his comrades were killed in the ambush.';
+    check(text, { count: 'at least 12', category: 'killed', min: 12, max: null, victims: 'of his comrades' });
+    assert.strictEqual(claimWithCount(analyze(text), 'at least 12').victimGroup, 'comrades');
+  });
   it('reads drowning as killing', () =>
     check('Nineteen migrants drowned when their dinghy sank near the coast, the coastguard said.', {
       count: 'Nineteen', category: 'killed', min: 19, max: 19, source: 'the coastguard',

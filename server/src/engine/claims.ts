@@ -32,6 +32,7 @@ const TO_DEATH_VERBS = wordSet('beaten stabbed burned crushed');
 const SUSTAINED_VERBS = wordSet('sustained suffered received');
 const AUXILIARY_WORDS = wordSet('were was been are is be being got get gets');
 const OWN_PREDICATE = new Set([...AUXILIARY_WORDS, 'have', 'has', 'had', 'will', 'would']);
+const POSSESSIVE_DETERMINERS = wordSet('his her their its our');
 const WAR_NOUNS = wordSet('conflict war uprising crisis revolt revolution insurgency');
 const DESCRIPTION_BREAKS = wordSet('was were is in on at of and who had has');
 const MODALS = wordSet('may might could');
@@ -672,8 +673,10 @@ export function readClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
     let victims: { first: number; last: number; head: string } | null = victimsAfter(tokens, last + 1);
     if (!victims) {
       // An unlisted plural noun still names victims when a harm follows it: "Four fishermen are missing".
-      // A nationality may come first: "Three Israeli hostages were killed".
-      const nationality = tokens[last + 1]?.kind === 'word' && CAPITALISED_NAME_WORD.test(tokens[last + 1].text) ? 1 : 0;
+      // A nationality may come first: "Three Israeli hostages were killed"; or "of" and a possessive:
+      // "at least 34 of his comrades were killed".
+      const possessed = tokens[last + 1]?.lower === 'of' && POSSESSIVE_DETERMINERS.has(tokens[last + 2]?.lower ?? '') ? 2 : 0;
+      const nationality = possessed || (tokens[last + 1]?.kind === 'word' && CAPITALISED_NAME_WORD.test(tokens[last + 1].text) ? 1 : 0);
       const noun = tokens[last + 1 + nationality];
       // A count of one takes a singular: "one firefighter suffered a gunshot wound".
       const nounShape = num.min === 1 && num.max === 1 ? /^[a-z]{3,}$/ : PLURAL_NOUN;
@@ -836,6 +839,8 @@ function harmVerbForLives(tokens: Token[], first: number): number | null {
 
 function groupOf(tokens: Token[], victims: { first: number; last: number; head: string }): string {
   if (victims.head.startsWith('members of ')) return victims.head;
+  // "34 of his comrades": someone's own people, a group apart from whoever else is counted.
+  if (tokens[victims.first].lower === 'of' && POSSESSIVE_DETERMINERS.has(tokens[victims.first + 1]?.lower ?? '') && !VICTIM_GROUPS[victims.head]) return victims.head;
   // The head noun decides the group; "pro-government fighters" and "fighters" are the same group.
   for (let k = victims.last; k >= victims.first; k--) {
     const g = VICTIM_GROUPS[tokens[k].lower];
