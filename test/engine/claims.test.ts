@@ -99,6 +99,13 @@ describe('claims: the figure and the harm', () => {
     check(text, { count: 'at least 12', category: 'killed', min: 12, max: null, victims: 'of his comrades' });
     assert.strictEqual(claimWithCount(analyze(text), 'at least 12').victimGroup, 'comrades');
   });
+  it('reads a loss of people as their death, but not a tally of losses to a cause', () => {
+    check('The garrison lost at least 14 soldiers in the assault, a monitor said.', { count: 'at least 14', category: 'killed', min: 14, max: null, source: 'a monitor' });
+    assert.deepStrictEqual(analyze('The school has lost six students to gun violence since last year.').claims, []);
+    assert.deepStrictEqual(analyze('The party lost 14 seats in the election.').claims, []);
+  });
+  it('reads a toll revised down', () =>
+    check('Officials revised the toll down to 28 on Friday.', { count: '28', category: 'killed', min: 28, max: 28 }));
   it('reads drowning as killing', () =>
     check('Nineteen migrants drowned when their dinghy sank near the coast, the coastguard said.', {
       count: 'Nineteen', category: 'killed', min: 19, max: 19, source: 'the coastguard',

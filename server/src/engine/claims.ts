@@ -17,6 +17,7 @@ const HARM_ADJECTIVES = wordSet('wounded injured dead missing detained abducted'
 const BETWEEN_TOLL_AND_FIGURE = wordSet('the a an death overall total final new latest casualty had then further since already risen reportedly officially has least more than about around nearly in dead people killed deaths fatalities on evening morning night afternoon earlier monday tuesday wednesday thursday friday saturday sunday');
 const BETWEEN_HARM_AND_FIGURE = wordSet('the some a an also reportedly allegedly nearly at least as many up to more than about around over another all');
 const HE_OR_SHE = wordSet('he she');
+const LOSS_VERBS = wordSet('lost loses lose losing');
 const PERIOD_PREPOSITIONS = wordSet('during over in');
 const CLAUSE_OPENING_WORDS = wordSet('and but where when after while until before because then said says say that believe believes');
 const SINCE_OR_IN = wordSet('since in');
@@ -103,7 +104,7 @@ const DEATH_NOUNS = new Set(['bodies', 'corpses', 'dead', 'deaths', 'fatalities'
 const HARM_CLUES = new Set([
   ...Object.keys(HARM_WORDS), ...Object.keys(NOUN_OF_HARM), ...ACTIVE_HARM, ...DEATH_NOUNS,
   'toll', 'tolls', 'condition', 'injury', 'burns', 'hospital', 'hospitals', 'trauma', 'medical', 'hit', 'struck',
-  'prisoner', 'hostage', 'custody', 'body', 'victims', 'casualties',
+  'prisoner', 'hostage', 'custody', 'body', 'victims', 'casualties', ...LOSS_VERBS,
 ]);
 
 const HARM_CLUE = new WordTest((word) => HARM_CLUES.has(word.lower));
@@ -140,7 +141,7 @@ const TOLL_COPULAS = wordSet('was is stood stands');
 const TOLL_EXCEEDS = wordSet('surpassed surpasses passed passes topped tops exceeded exceeds');
 /** Words that end the subject of a toll: a clause before it ("the toll is unclear but the number ... rose to"). */
 const TOLL_SUBJECT_BREAKS = wordSet('and but while whereas although though as because said says say told meanwhile also');
-const TOLL_VERBS = new Set([...TOLL_RISE_VERBS, ...TOLL_COPULAS, 'to', 'at', 'of', 'has', 'had', 'now', 'putting', 'put', 'stand', 'past']);
+const TOLL_VERBS = new Set([...TOLL_RISE_VERBS, ...TOLL_COPULAS, 'to', 'at', 'of', 'has', 'had', 'now', 'putting', 'put', 'stand', 'past', 'down', 'up', 'revised', 'lowered', 'raised']);
 const MONTH_OR_YEAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d{2})$/;
 const CUMULATIVE_NOUNS = wordSet('war conflict crackdown uprising revolt revolution crisis insurgency fighting violence unrest campaign siege offensive intervention');
 const CUMULATIVE_SINCE = wordSet('march 2011 2012 2013 2014 2015 2016 2017 2018 start beginning outbreak war conflict uprising crisis revolt revolution protesting protests began erupted started year');
@@ -390,9 +391,14 @@ function startsObject(tokens: Token[], k: number): boolean {
 }
 
 /** A harm verb governing the figure from the left: "killing at least eight", "left 12 dead". */
-function harmBefore(tokens: Token[], first: number): { index: number; category: CasualtyCategory } | null {
+function harmBefore(tokens: Token[], first: number, last: number): { index: number; category: CasualtyCategory } | null {
   for (let k = first - 1, n = 0; k >= 0 && n < 3; k--, n++) {
     const t = tokens[k];
+    // "The army lost 14 soldiers": a loss of people is their death; "lost 3 seats" is no harm. "has
+    // lost seven students to gun violence since last year" tallies losses over time, not an incident.
+    if (LOSS_VERBS.has(t.lower) && VICTIM_GROUPS[tokens[last + 1]?.lower ?? ''] && !DEATH_NOUNS.has(tokens[last + 1].lower) && tokens[last + 2]?.lower !== 'to') {
+      return { index: k, category: 'killed' };
+    }
     if (ACTIVE_HARM.has(t.lower)) {
       // "10 civilians killed 15 injured": the verb closes the figure before it, it does not take this one.
       const before = tokens[k - 1];
@@ -685,7 +691,7 @@ export function readClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
       }
     }
 
-    const before = harmBefore(tokens, first);
+    const before = harmBefore(tokens, first, last);
     const toll = before ? null : tollBefore(tokens, first, last);
     if (before) {
       category = before.category;
