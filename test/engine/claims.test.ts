@@ -104,6 +104,10 @@ describe('claims: the figure and the harm', () => {
     assert.deepStrictEqual(analyze('The school has lost six students to gun violence since last year.').claims, []);
     assert.deepStrictEqual(analyze('The party lost 14 seats in the election.').claims, []);
   });
+  it('reads a part named by those it is part of: "the dead included seven women"', () => {
+    check('The dead included seven women, medics said.', { count: 'seven', category: 'killed', min: 7, max: 7, subgroup: true, source: 'medics' });
+    check('The wounded include three children.', { count: 'three', category: 'injured', min: 3, max: 3, subgroup: true });
+  });
   it('reads a toll revised down', () =>
     check('Officials revised the toll down to 28 on Friday.', { count: '28', category: 'killed', min: 28, max: 28 }));
   it('reads drowning as killing', () =>

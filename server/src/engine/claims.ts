@@ -129,7 +129,10 @@ const PASSIVE_GLUE = new Set([
 /** Phrases that may sit between victims and their verb: "12 civilians including four children were killed". */
 const ASIDE_OPENERS = wordSet('including mostly most many among from in at on near inside across around of mainly largely all');
 const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands|several|\d[\d,.]*)$/;
-const SUBGROUP_BEFORE = [['including'], ['among', 'them'], ['among', 'whom'], ['of', 'whom'], ['among', 'those'], ['among', 'the', 'dead'], ['among', 'the', 'victims'], ['among', 'the', 'killed'], ['among', 'the', 'wounded'], ['among', 'the', 'injured'], ['incl']];
+const SUBGROUP_BEFORE = [['including'], ['among', 'them'], ['among', 'whom'], ['of', 'whom'], ['among', 'those'], ['among', 'the', 'dead'], ['among', 'the', 'victims'], ['among', 'the', 'killed'], ['among', 'the', 'wounded'], ['among', 'the', 'injured'], ['incl'],
+  ...['dead', 'victims', 'killed', 'wounded', 'injured'].flatMap((harmed) => ['included', 'include', 'includes'].map((verb) => [harmed, verb]))];
+/** "The dead included seven women": the harm of a part named by those it is part of. */
+const HARMED_NOUNS: Record<string, CasualtyCategory> = { dead: 'killed', victims: 'killed', killed: 'killed', wounded: 'injured', injured: 'injured' };
 const ADDITIONAL_BEFORE = new Set(['another', 'other', 'further', 'additional']);
 /** "20 others", "hundreds more": people besides some counted before. */
 const OTHERS_AFTER = new Set(['more', 'others', 'other']);
@@ -749,7 +752,9 @@ export function readClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
       const previous = out[out.length - 1];
       const ownPredicate = victims && /^(?:have|has|had|were|was|are|is|will|would|fled|remain|remained|who|that)$/.test(tokens[victims.last + 1]?.lower ?? '');
       // "86 dead, 30 of them children": a subgroup counts the harm of the figure it is part of.
+      const includedBy = /^includ/.test(tokens[first - 1]?.lower ?? '') ? HARMED_NOUNS[tokens[first - 2]?.lower ?? ''] : undefined;
       if (previous && isSubgroup(tokens, first, last)) category = previous.category;
+      else if (includedBy && victims) category = includedBy;
       else if (previous && victims && !ownPredicate) {
         for (const words of [...COORDINATORS, ...SUBGROUP_BEFORE]) {
           if (endsBefore(tokens, first, words) && previous.end <= tokens[first].start) {
