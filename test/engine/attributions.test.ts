@@ -212,6 +212,12 @@ describe('attributions', () => {
     const { attributions } = analyze('Six people were killed, the agency\'s spokesman Walid al-Amri said on Facebook.');
     assert.ok(!attributions.some((a) => a.source.text.startsWith('on ')));
   });
+  it('reads the speaker before a clause of anonymity, "X was quoted as saying", and "according to initial reports"', () => {
+    check('Twenty people were killed, a hospital official who declined to be named said.', 'a hospital official', 'said');
+    check('A resident who spoke on condition of anonymity told reporters that 11 people died.', 'A resident', 'told');
+    check('The governor was quoted as saying that 30 people had died.', 'The governor', 'was quoted as saying');
+    check('According to initial reports, six people were killed.', 'initial reports', 'According to');
+  });
   it('reads no source in a participle or in a noun of harm or of an event', () => {
     const sources = (text: string) => analyze(text).attributions.map((a) => a.source.text);
     assert.deepStrictEqual(sources('Police detained two guards accused of smuggling weapons.'), []);

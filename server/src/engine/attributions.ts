@@ -252,7 +252,8 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       if (tok.kind !== 'word') continue;
       // "according to X"
       if (tok.lower === 'according' && tokens[i + 1]?.lower === 'to') {
-        const np = nounPhraseAfter(tokens, i + 2);
+        // "according to initial reports": here a cue word is the noun the phrase ends on.
+        const np = nounPhraseAfter(tokens, i + 2, true);
         if (np) {
           const cue = span(text, tokens, i, i + 1);
           const content = contentAround(tokens, s, i, np.last);
@@ -319,6 +320,15 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       // "X said", "X has said", "X said in a statement"
       let cueFirst = i;
       while (cueFirst > 0 && isAuxiliary(tokens[cueFirst - 1])) cueFirst--;
+      // "The governor was quoted as saying that ...": the subject speaks.
+      if (tok.lower === 'quoted' && i > cueFirst && tokens[i + 1]?.lower === 'as' && tokens[i + 2]?.lower === 'saying') {
+        const speaker = nounPhraseBefore(tokens, skipAside(tokens, cueFirst - 1));
+        if (speaker && isSourceLike(tokens, speaker.first, speaker.last)) {
+          out.push(make(text, tokens, s, speaker.first, speaker.last, span(text, tokens, cueFirst, i + 2), restOfSentence(tokens, i + 2), mentionIndex));
+          i += 2;
+          continue;
+        }
+      }
       // "the plan was announced (by the mayor)": a passive has its source after "by", or none.
       if (i > cueFirst && BE_FORMS.has(tokens[i - 1].lower) && !tok.lower.endsWith('ing')) {
         const agent = tokens[i + 1]?.lower === 'by' ? nounPhraseAfter(tokens, i + 2) : null;
@@ -814,8 +824,18 @@ function skipAside(tokens: Token[], k: number): number {
       if (tokens[j].text === '"' || tokens[j].text === '.' && tokens[j - 1]?.kind !== 'word') break;
     }
   }
+  // "a hospital official who declined to be named said": the clause of anonymity, without commas.
+  if (ANONYMITY_ENDS.has(tokens[k]?.lower ?? '')) {
+    for (let j = k - 1; j > 0 && k - j < 10; j--) {
+      if (tokens[j].kind !== 'word') break;
+      if (tokens[j].lower === 'who') return j - 1;
+    }
+  }
   return k;
 }
+
+/** Last words of the clause an unnamed source is given: "who declined to be named", "who spoke on condition of anonymity". */
+const ANONYMITY_ENDS = wordSet('named identified anonymity publicly');
 
 /** The noun phrase ending at token `last` (walking left), or null. */
 function nounPhraseBefore(tokens: Token[], last: number): Np | null {
@@ -880,7 +900,7 @@ function nounPhraseBefore(tokens: Token[], last: number): Np | null {
 }
 
 /** The noun phrase starting at token `first` (walking right), or null. */
-function nounPhraseAfter(tokens: Token[], first: number): Np | null {
+function nounPhraseAfter(tokens: Token[], first: number, cueNouns = false): Np | null {
   const start = tokens[first];
   // "said on Facebook": a preposition opens no noun phrase.
   if (!start || start.kind !== 'word' || PREPOSITIONS.has(start.lower)) return null;
@@ -895,7 +915,7 @@ function nounPhraseAfter(tokens: Token[], first: number): Np | null {
     }
     if (t.kind === 'number') break;
     if (k > first && (NP_BLOCKERS.has(t.lower) || t.lower === 'on' || t.lower === 'in' && !isCapitalized(tokens[k + 1]?.text ?? ''))) break;
-    if (k > first && SPEECH_VERBS.has(t.lower)) break;
+    if (k > first && SPEECH_VERBS.has(t.lower) && !(cueNouns && NOUN_LIKE_CUES.has(t.lower))) break;
     last = k;
   }
   if (last < first) return null;
