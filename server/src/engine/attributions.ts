@@ -382,7 +382,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       // "8 more casualties reported in Idleb": harm and events are reported, they report nothing.
       if (before && NOT_SPEAKERS.has(tokens[before.last].lower)) continue;
       // "the attack, which the Islamic State claimed": a claim of the attack, not of a figure.
-      if (before && tok.lower === 'claimed' && WHO_OR_WHICH.has(tokens[before.first - 1]?.lower ?? '') && tokens[before.first - 1].lower !== 'who') continue;
+      if (before && tok.lower === 'claimed' && tokens[before.first - 1]?.lower === 'which') continue;
       if (before && (strong && !NOUN_LIKE_CUES.has(tok.lower) || holdsView(tokens, before.last, i))) {
         const cue = span(text, tokens, cueFirst, i);
         const content = contentAfterOrBefore(tokens, s, before.first, i);

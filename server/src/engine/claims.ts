@@ -129,10 +129,11 @@ const PASSIVE_GLUE = new Set([
 /** Phrases that may sit between victims and their verb: "12 civilians including four children were killed". */
 const ASIDE_OPENERS = wordSet('including mostly most many among from in at on near inside across around of mainly largely all');
 const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands|several|\d[\d,.]*)$/;
-const SUBGROUP_BEFORE = [['including'], ['among', 'them'], ['among', 'whom'], ['of', 'whom'], ['among', 'those'], ['among', 'the', 'dead'], ['among', 'the', 'victims'], ['among', 'the', 'killed'], ['among', 'the', 'wounded'], ['among', 'the', 'injured'], ['incl'],
-  ...['dead', 'victims', 'killed', 'wounded', 'injured'].flatMap((harmed) => ['included', 'include', 'includes'].map((verb) => [harmed, verb]))];
 /** "The dead included seven women": the harm of a part named by those it is part of. */
 const HARMED_NOUNS: Record<string, CasualtyCategory> = { dead: 'killed', victims: 'killed', killed: 'killed', wounded: 'injured', injured: 'injured' };
+const INCLUDE_VERBS = wordSet('include includes included including');
+const SUBGROUP_BEFORE = [['including'], ['among', 'them'], ['among', 'whom'], ['of', 'whom'], ['among', 'those'], ['among', 'the', 'dead'], ['among', 'the', 'victims'], ['among', 'the', 'killed'], ['among', 'the', 'wounded'], ['among', 'the', 'injured'], ['incl'],
+  ...Object.keys(HARMED_NOUNS).flatMap((harmed) => [...INCLUDE_VERBS].map((verb) => [harmed, verb]))];
 const ADDITIONAL_BEFORE = new Set(['another', 'other', 'further', 'additional']);
 /** "20 others", "hundreds more": people besides some counted before. */
 const OTHERS_AFTER = new Set(['more', 'others', 'other']);
@@ -140,7 +141,8 @@ const COORDINATORS = [['and'], ['along', 'with'], ['as', 'well', 'as'], ['plus']
 const INCIDENT_NOUNS = wordSet('car truck suicide bomb bombs bombing bombings attack attacks blast blasts explosion explosions strike strikes airstrike airstrikes raid raids shelling massacre fire clashes fighting quake earthquake crash collapse flood floods storm ambush assault offensive twin double market checkpoint');
 /** The verbs of a toll that changes or stands, headline tenses too: "Death toll climbs past 1,200". */
 const TOLL_RISE_VERBS = wordSet('rose risen rises rising climbed climbs climbing jumped jumps increased increases reached reaches reaching hit hits stood stands surpassed surpasses passed passes topped tops exceeded exceeds soared soars mounted mounts grew grows');
-const TOLL_COPULAS = wordSet('was is stood stands');
+/** A toll that stands at a figure ("was 50") without a verb of change; "stood" and "stands" are among those above. */
+const TOLL_COPULAS = wordSet('was is');
 const TOLL_EXCEEDS = wordSet('surpassed surpasses passed passes topped tops exceeded exceeds');
 /** Words that end the subject of a toll: a clause before it ("the toll is unclear but the number ... rose to"). */
 const TOLL_SUBJECT_BREAKS = wordSet('and but while whereas although though as because said says say told meanwhile also');
@@ -752,7 +754,7 @@ export function readClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
       const previous = out[out.length - 1];
       const ownPredicate = victims && /^(?:have|has|had|were|was|are|is|will|would|fled|remain|remained|who|that)$/.test(tokens[victims.last + 1]?.lower ?? '');
       // "86 dead, 30 of them children": a subgroup counts the harm of the figure it is part of.
-      const includedBy = /^includ/.test(tokens[first - 1]?.lower ?? '') ? HARMED_NOUNS[tokens[first - 2]?.lower ?? ''] : undefined;
+      const includedBy = INCLUDE_VERBS.has(tokens[first - 1]?.lower ?? '') ? HARMED_NOUNS[tokens[first - 2]?.lower ?? ''] : undefined;
       if (previous && isSubgroup(tokens, first, last)) category = previous.category;
       else if (includedBy && victims) category = includedBy;
       else if (previous && victims && !ownPredicate) {
