@@ -107,6 +107,8 @@ describe('claims: the figure and the harm', () => {
   it('reads a part named by those it is part of: "the dead included seven women"', () => {
     check('The dead included seven women, medics said.', { count: 'seven', category: 'killed', min: 7, max: 7, subgroup: true, source: 'medics' });
     check('The wounded include three children.', { count: 'three', category: 'injured', min: 3, max: 3, subgroup: true });
+    // A word that names a built-in of every object is no harm.
+    assert.deepStrictEqual(analyze('The constructor included seven women in the toll.').claims, []);
   });
   it('reads a toll revised down', () =>
     check('Officials revised the toll down to 28 on Friday.', { count: '28', category: 'killed', min: 28, max: 28 }));

@@ -130,7 +130,7 @@ const PASSIVE_GLUE = new Set([
 const ASIDE_OPENERS = wordSet('including mostly most many among from in at on near inside across around of mainly largely all');
 const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands|several|\d[\d,.]*)$/;
 /** "The dead included seven women": the harm of a part named by those it is part of. */
-const HARMED_NOUNS: Record<string, CasualtyCategory> = { dead: 'killed', victims: 'killed', killed: 'killed', wounded: 'injured', injured: 'injured' };
+const HARMED_NOUNS: Record<string, CasualtyCategory> = wordTable({ dead: 'killed', victims: 'killed', killed: 'killed', wounded: 'injured', injured: 'injured' });
 const INCLUDE_VERBS = wordSet('include includes included including');
 const SUBGROUP_BEFORE = [['including'], ['among', 'them'], ['among', 'whom'], ['of', 'whom'], ['among', 'those'], ['among', 'the', 'dead'], ['among', 'the', 'victims'], ['among', 'the', 'killed'], ['among', 'the', 'wounded'], ['among', 'the', 'injured'], ['incl'],
   ...Object.keys(HARMED_NOUNS).flatMap((harmed) => [...INCLUDE_VERBS].map((verb) => [harmed, verb]))];
