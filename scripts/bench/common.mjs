@@ -14,6 +14,28 @@ export const SHARED_ROOT = path.resolve(REPO_ROOT, '..', 'shared');
 export const SYRIA_DIR = path.join(SHARED_ROOT, 'corpus', 'syria');
 export const CLI = path.join(REPO_ROOT, 'bin', 'newslens.js');
 export const requireFromRepo = createRequire(path.join(REPO_ROOT, 'package.json'));
+/** The compiled engine and its resource loader (tsc's output in out/), which the in-process benchmarks load. */
+export const RESOURCES_JS = path.join(REPO_ROOT, 'out', 'server', 'src', 'node', 'resources.js');
+export const ENGINE_JS = path.join(REPO_ROOT, 'out', 'server', 'src', 'engine', 'index.js');
+
+/**
+ * Loads the resources once and returns a maker of fresh analyzers. The tagger's model is parsed by the
+ * first analyzer that needs it and shared by the rest; each analyzer has read one sentence with a name
+ * (its tagger loaded) before it is handed out, as a CLI run's has before its first article, so no
+ * clock started after it counts that set-up.
+ */
+export function freshAnalyzers() {
+  const { loadResources } = requireFromRepo(RESOURCES_JS);
+  const { createAnalyzer } = requireFromRepo(ENGINE_JS);
+  const loaded = loadResources();
+  let model;
+  const resources = { ...loaded, nerModel: () => (model === undefined ? (model = loaded.nerModel()) : model) };
+  return () => {
+    const analyzer = createAnalyzer(resources);
+    analyzer.analyze('Reporters in Aleppo said John Smith was killed on Monday.');
+    return analyzer;
+  };
+}
 
 /** The same word definition for every contender, so words/second compare like with like. */
 export const WORD = /\p{L}+|\d+/gu;

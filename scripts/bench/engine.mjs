@@ -11,14 +11,12 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import {
-  REPO_ROOT, WORD, compiledOutputStale, countWords, fmtInt, fmtMs, fmtRatio, loadSyriaCorpus, log, makeTempDir,
-  markdownTable, median, removeTempDir, requireFromRepo, runNodeJson,
+  REPO_ROOT, RESOURCES_JS, WORD, compiledOutputStale, countWords, fmtInt, fmtMs, fmtRatio, freshAnalyzers,
+  loadSyriaCorpus, log, makeTempDir, markdownTable, median, removeTempDir, runNodeJson,
 } from './common.mjs';
 import { runUnusualInputBench, unusualInputReport } from './unusualInput.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
-const RESOURCES_JS = path.join(REPO_ROOT, 'out', 'server', 'src', 'node', 'resources.js');
-const ENGINE_JS = path.join(REPO_ROOT, 'out', 'server', 'src', 'engine', 'index.js');
 
 /** tsc output is what the engine benchmark loads; recompile only when a source is newer. */
 export function ensureCompiled() {
@@ -39,11 +37,7 @@ export function ensureCompiled() {
 async function contender(name) {
   if (name === 'engine' || name === 'engine-reread') {
     const started = performance.now();
-    const { loadResources } = requireFromRepo(RESOURCES_JS);
-    const { createAnalyzer } = requireFromRepo(ENGINE_JS);
-    const loaded = loadResources();
-    let model;
-    const resources = { ...loaded, nerModel: () => (model === undefined ? (model = loaded.nerModel()) : model) };
+    const freshAnalyzer = freshAnalyzers();
     // An analyzer keeps what it has worked out (the last 4,096 sentences' readings, for the server's
     // edits; the tagger's features of up to 20,000 words; gazetteer candidates), bounded, for the
     // whole life of a process. Passes over one corpus must not read each other's: for 'engine' every
@@ -52,8 +46,7 @@ async function contender(name) {
     // one analyzer for all passes, which shows what the kept work is worth on text it has seen.
     let analyzer;
     const prepare = () => {
-      analyzer = createAnalyzer(resources);
-      analyzer.analyze('Reporters in Aleppo said John Smith was killed on Monday.');
+      analyzer = freshAnalyzer();
     };
     prepare();
     const setupMs = performance.now() - started;

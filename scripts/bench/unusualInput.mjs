@@ -5,9 +5,8 @@
 //
 // Run in a child process of its own (this file with --child), like the engine's contenders.
 
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REPO_ROOT, fmtInt, fmtMs, loadSyriaCorpus, log, markdownTable, median, requireFromRepo, runNodeJson } from './common.mjs';
+import { fmtInt, fmtMs, freshAnalyzers, loadSyriaCorpus, log, markdownTable, median, runNodeJson } from './common.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
 const SIZE = 250_000;
@@ -34,15 +33,10 @@ function repeatTo(unit, size) {
 
 /** Runs in the child: wall ms of analysing each shape with a fresh analyzer, median of `reps`. */
 function runChild(reps) {
-  const { loadResources } = requireFromRepo(path.join(REPO_ROOT, 'out', 'server', 'src', 'node', 'resources.js'));
-  const { createAnalyzer } = requireFromRepo(path.join(REPO_ROOT, 'out', 'server', 'src', 'engine', 'index.js'));
-  const loaded = loadResources();
-  let model;
-  const resources = { ...loaded, nerModel: () => (model === undefined ? (model = loaded.nerModel()) : model) };
+  const freshAnalyzer = freshAnalyzers();
   // A fresh analyzer for every timed run: one that has seen the text remembers its sentences.
   const timeFresh = (text) => {
-    const analyzer = createAnalyzer(resources);
-    analyzer.analyze('Reporters in Aleppo said John Smith was killed on Monday.');
+    const analyzer = freshAnalyzer();
     const t0 = performance.now();
     analyzer.analyze(text);
     return performance.now() - t0;
@@ -54,7 +48,7 @@ function runChild(reps) {
     const texts = articles.map((a) => a.text);
     const chars = texts.reduce((n, t) => n + t.length, 0);
     const pass = () => {
-      const analyzer = createAnalyzer(resources);
+      const analyzer = freshAnalyzer();
       const t0 = performance.now();
       for (const t of texts) analyzer.analyze(t);
       return performance.now() - t0;
