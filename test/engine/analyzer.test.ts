@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import { createAnalyzer } from '../../server/src/engine';
 import { SENTENCES_REMEMBERED } from '../../server/src/engine/entities';
+import { seededRandom } from '../../server/src/engine/ner/perceptron';
 import { maskSourceTags } from '../../server/src/engine/tags';
 import { loadResources } from '../../server/src/node/resources';
 import { analyze, corpusArticles } from './support';
@@ -76,11 +77,8 @@ describe('analyzer: damaged and unusual input', () => {
   it('reads articles cut, spliced and sprinkled with odd characters without losing an offset', () => {
     const oddities = ['\uFEFF', '\uD83D', '\uDE00', '😀', '\r', '\r\n', '\t', '"', '“', '”', '—', '0', '1,000', 'at least ', 'killed ', 'said ', '.',
       '\n\n', '# ', '*', 'Ḩamāh', 'ﬁ', '\u200b', '\u202e', 'according to ', '%', '9'.repeat(40), '½ ', '{>>source: x<<}', '{>>', '<<}'];
-    let seed = 7;
-    const random = (below: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return Math.floor((seed / 0x80000000) * below);
-    };
+    const draw = seededRandom(7);
+    const random = (below: number) => Math.floor(draw() * below);
     const articles = corpusArticles();
     for (let k = 0; k < 60; k++) {
       let text = articles[random(articles.length)];

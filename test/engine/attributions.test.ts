@@ -208,8 +208,9 @@ describe('attributions', () => {
   it('reads "said Dr. X" through the title\'s full stop', () =>
     check('"Nine of the wounded are children," said Dr. Layla Haddad, who runs the clinic.', 'Dr. Layla Haddad', 'said'));
   it('reads the speaker before "said on Facebook", not the place it was said', () => {
-    check('Six people were killed, the agency\'s spokesman Walid al-Amri said on Facebook.', "the agency's spokesman Walid al-Amri", 'said');
-    const { attributions } = analyze('Six people were killed, the agency\'s spokesman Walid al-Amri said on Facebook.');
+    const text = "Six people were killed, the agency's spokesman Walid al-Amri said on Facebook.";
+    check(text, "the agency's spokesman Walid al-Amri", 'said');
+    const { attributions } = analyze(text);
     assert.ok(!attributions.some((a) => a.source.text.startsWith('on ')));
   });
   it('reads the speaker before a clause of anonymity, "X was quoted as saying", and "according to initial reports"', () => {
