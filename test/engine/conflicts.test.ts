@@ -197,6 +197,20 @@ describe('conflicts', () => {
     assert.strictEqual(claimWithCount(analyze(strike), 'four').event, 'incident: homs region, SY');
   });
 
+  it('keys a figure told of a province by name to the region of its towns', () => {
+    const state = 'Insurgents kill 30 in northeast Nigeria\nJune 2, 2025\nMAIDUGURI, Nigeria - Insurgents killed 30 villagers in Borno state ' +
+      'on Sunday, a local official said.';
+    const town = 'Attack on village near Maiduguri kills 45\nJune 2, 2025\nGunmen killed 45 villagers near Maiduguri on Sunday, the army said.';
+    assert.strictEqual(claimWithCount(analyze(state), '30').event, claimWithCount(analyze(town), '45').event);
+    assert.deepStrictEqual(conflictsIn([['state', state], ['town', town]]).sort(), ['kill 30', 'kills 45']);
+  });
+
+  it('keys the main incident to the region in the country the headline names, between regions named alike', () => {
+    const text = 'Rights group blames Syria for gas attack\nSeptember 17, 2013\nA gas attack killed more than 1,400 people, a rights group said on Tuesday. ' +
+      'The group issued its report in New York. The attack hit a suburb of Damascus.';
+    assert.strictEqual(claimWithCount(analyze(text), 'more than 1,400').event, 'incident: damascus region, SY');
+  });
+
   it('keys a sentence that opens in another country, which the article names no region of, to that country', () => {
     const text = 'Storm floods Greek islands\nMarch 2, 2025\nATHENS, Greece - Floods in Thessaloniki killed six people on Sunday, officials said. ' +
       'In neighbouring Turkey, the disaster agency said two people drowned. Rescuers in Thessaloniki searched for a missing fisherman.';

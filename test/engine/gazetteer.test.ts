@@ -42,6 +42,20 @@ describe('gazetteer', () => {
     assert.strictEqual(g.countryOfDemonym('Syrian')?.code, 'SY');
   });
 
+  it('knows first-level regions by the names news gives them, in the region of their towns', () => {
+    const g = analyzer().gazetteer;
+    for (const [name, country, town] of [['Hatay', 'TR', 'Antakya'], ['Borno', 'NG', 'Maiduguri'], ['Helmand', 'AF', 'Lashkar Gah'], ['Rakhine State', 'MM', 'Sittwe']]) {
+      const region = g.candidates(name).find((c) => c.info.placeType === 'region')?.info;
+      assert.ok(region, `${name} is no region`);
+      assert.strictEqual(region.countryCode, country);
+      assert.strictEqual(region.region, g.lookup(town)?.region, `${name} and ${town}`);
+    }
+    // A region's name alone makes no word a place: many are given names or common words.
+    assert.ok(['Borno', 'Helmand', 'Hatay'].every((name) => g.lookup(name)?.placeType !== 'region'));
+    // The capital keeps its name from the governorate around it.
+    assert.strictEqual(g.candidates("Sana'a")[0].info.placeType, 'city');
+  });
+
   describe('built from data given in any order', () => {
     // Rows: name, country, latitude, longitude, population, region code.
     const data: GazetteerData = {
@@ -53,6 +67,11 @@ describe('gazetteer', () => {
         ['Mafraq', 'JO', 32.3, 36.2, 5000, '15'],
         ['Irbid', 'JO', 32.56, 35.85, 300000, '15'],
         ['Mafraq', 'LB', 33.9, 35.5, 2000, ''],
+      ],
+      // Names, country, region code, latitude, longitude, population.
+      regions: [
+        [['Mafraq', 'Mafraq Governorate'], 'JO', '15', 32.56, 35.85, 365000],
+        [['Irbid'], 'LB', '04', 33.9, 35.5, 2000],
       ],
     };
 
@@ -77,6 +96,20 @@ describe('gazetteer', () => {
       assert.strictEqual(variants[0].info, mafraq);
       assert.strictEqual(variants[0].exact, false);
       assert.strictEqual(new Set(g.candidates('Mafraq').map((c) => c.info)).size, g.candidates('Mafraq').length);
+    });
+
+    it('files a region under the names no town of its country has, after the towns', () => {
+      const g = new Gazetteer(data);
+      // "Mafraq" is the town's in Jordan; the governorate keeps only its full name there.
+      assert.deepStrictEqual(g.candidates('Mafraq').map((c) => c.info.placeType), ['city', 'city']);
+      const governorate = g.candidates('Mafraq Governorate');
+      assert.deepStrictEqual(governorate.map((c) => [c.info.placeType, c.info.region, c.info.regionName]), [['region', 'JO-15', 'Irbid']]);
+      assert.strictEqual(g.lookup('Mafraq Governorate'), null);
+      // Another country's region of a town's name comes after the town.
+      assert.deepStrictEqual(g.candidates('Irbid').map((c) => [c.info.placeType, c.info.countryCode]), [['city', 'JO'], ['region', 'LB']]);
+      assert.strictEqual(g.lookup('Irbid')?.countryCode, 'JO');
+      // Data built before regions had names of their own still loads.
+      assert.strictEqual(new Gazetteer({ ...data, regions: undefined }).candidates('Mafraq Governorate').length, 0);
     });
   });
 });

@@ -65,6 +65,15 @@ describe('protocol: hovers, lenses, symbols and references', () => {
     );
   });
 
+  it('shows a region as a region of its country, placed at its biggest town', async () => {
+    const text = 'Floods in Hatay\n\nRescuers searched villages in Hatay province on Monday.\n';
+    await client.open('delta.md', text);
+    const hover = await client.hoverOn('delta.md', 'Hatay province');
+    assert.match(markdown(hover), /^\*\*Hatay province\*\* · place \(region\)  \n/);
+    assert.match(markdown(hover), /  \na region of Türkiye; its biggest town \S+ · [\d.]+, [\d.]+ · \[OpenStreetMap\]/);
+    await client.close('delta.md');
+  });
+
   it('shows the interval, category, source and conflicts of a claim figure', async () => {
     const hover = await client.hoverOn('alpha.news', 'at least 12');
     assert.deepStrictEqual(hover?.range, rangeOf(MARKET_SHELLING, 'at least 12'));

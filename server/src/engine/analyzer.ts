@@ -20,7 +20,7 @@ import {
 
 // A regex literal written in a function makes a new RegExp object each time it is evaluated; this one
 // is tested for every place of every claim's sentence, so it is made once here.
-const REGION_NOUN_AFTER = /\b(?:province|governorate|region|countryside)$/i;
+const REGION_NOUN_AFTER = /\b(?:province|governorate|region|countryside|state|oblast)$/i;
 
 export interface EngineResources {
   gazetteer: GazetteerData;
@@ -223,8 +223,19 @@ export class Analyzer {
       if (entry) entry.weight += w;
       else weights.set(region, { entity: p.entity, weight: w, first: p.start });
     }
+    // Between regions named equally often, the one in the country the headline names, else in the
+    // country the article names most: "a report issued in New York" is not where the attack "near
+    // Damascus" told of in "Syria's Assad regime likely responsible for attack" happened.
+    const byCountry = new Map<string, number>();
+    for (const p of places) {
+      const code = p.entity.place?.countryCode;
+      if (code) byCountry.set(code, (byCountry.get(code) ?? 0) + (headline && p.end <= headline.end ? HEADLINE_COUNTRY_WEIGHT : 1));
+    }
+    const named = (e: Entity) => byCountry.get(e.place!.countryCode) ?? 0;
     let best: { entity: Entity; weight: number; first: number } | null = null;
-    for (const e of weights.values()) if (!best || e.weight > best.weight) best = e;
+    for (const e of weights.values()) {
+      if (!best || e.weight > best.weight || (e.weight === best.weight && named(e.entity) > named(best.entity))) best = e;
+    }
     return best?.entity ?? null;
   }
 
@@ -251,9 +262,13 @@ export function createAnalyzer(resources: EngineResources): Analyzer {
   return new Analyzer(resources);
 }
 
+/** A place the headline names outweighs any number of mentions in the text, when countries are weighed. */
+const HEADLINE_COUNTRY_WEIGHT = 1000;
+
 /** A town or city, as opposed to a country or a province. */
 function isTown(e: Entity): boolean {
-  return e.place?.placeType !== 'country' && !REGION_NOUN_AFTER.test(e.name);
+  const type = e.place?.placeType;
+  return type !== 'country' && type !== 'region' && !REGION_NOUN_AFTER.test(e.name);
 }
 
 /** A harm word written in title case ("Kills", "Injured"), not where a sentence begins. */

@@ -19,7 +19,7 @@ const LEADING_THE = /^the /;
 const WHITESPACE_RUN = /\s+/g; // for replace only, which starts a global pattern from the beginning
 const ALL_CAPS = /^[\p{Lu}.&-]{2,}$/u;
 const CAPITALISED_ENDING_IN_S = /^\p{Lu}\p{L}+s$/u;
-const PLACE_NOUN_AFTER = /\s+(?:province|governorate|countryside|city|district|region|area)$/i;
+const PLACE_NOUN_AFTER = /\s+(?:province|governorate|countryside|city|district|region|area|state|oblast)$/i;
 const PROVINCE = /^(?:province|governorate)$/;
 
 /** A sentence as the entity finder sees it. */
@@ -341,7 +341,9 @@ export class EntityFinder {
   private isBarePossessive(word: string): boolean {
     if (!CAPITALISED_ENDING_IN_S.test(word)) return false;
     const stem = word.slice(0, -1);
-    return this.gazetteer.candidates(stem).some((c) => c.exact) && !this.gazetteer.candidates(word).some((c) => c.exact);
+    // A region's name ("Balkan", in Turkmenistan) is no evidence: "the Balkans" is no possessive.
+    const known = (name: string) => this.gazetteer.candidates(name).some((c) => c.exact && c.info.placeType !== 'region');
+    return known(stem) && !known(word);
   }
 
   private matchKnown(tokens: Token[], i: number): KnownEntry | null {
@@ -674,10 +676,11 @@ export function mergeMentions(mentions: EntityMention[], gazetteer: Gazetteer): 
       m.place = undefined;
     }
   }
-  // One name, one sense within an article: where the tagger reads a name as a gazetteer place once, its
+  // One name, one sense within an article: where the tagger reads a name as a gazetteer town once, its
   // other readings as a person or an organisation ("a reporter in Deir Ezzor said") are the same place.
+  // Not a region's: "New York" the state and "New York" the team share a sports page.
   const placesByName = new Map<string, EntityMention>();
-  for (const m of mentions) if (m.kind === 'place' && m.place && m.place.placeType !== 'country') placesByName.set(folded(m.name), m);
+  for (const m of mentions) if (m.kind === 'place' && m.place?.placeType === 'city') placesByName.set(folded(m.name), m);
   if (placesByName.size) {
     for (const m of mentions) {
       if (m.kind === 'place' || m.known || m.role) continue;

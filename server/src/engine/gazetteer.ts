@@ -20,10 +20,18 @@ export interface GazetteerCountry {
 /** [name, countryCode, latitude, longitude, population, first-level administrative region code] */
 export type GazetteerPlaceRow = [string, string, number, number, number, string];
 
+/**
+ * [names, countryCode, first-level administrative region code, latitude, longitude, population]: a
+ * region by the names news gives it ("Hatay", "Hatay Province"), placed where its biggest town is.
+ */
+export type GazetteerRegionRow = [string[], string, string, number, number, number];
+
 export interface GazetteerData {
   version: number;
   countries: GazetteerCountry[];
   places: GazetteerPlaceRow[];
+  /** Absent in data built before regions had names of their own. */
+  regions?: GazetteerRegionRow[];
 }
 
 export interface PlaceCandidate {
@@ -41,7 +49,7 @@ const MAX_SAME_NAME = 4;
 
 /**
  * The index's entries are numbers: a country's place in `data.countries`, then a place's row in
- * population order after them. A name's entries are one number, or an array when several places share
+ * population order after them, then a region's row. A name's entries are one number, or an array when several places share
  * it. Building the index is a large part of a cold start, and the places' PlaceInfo and candidate
  * objects were most of what it allocated: they are made when a lookup first returns the place.
  */
@@ -58,6 +66,7 @@ export class Gazetteer {
   private readonly candidateCache = new Map<string, readonly PlaceCandidate[]>();
   private readonly countries: GazetteerCountry[];
   private readonly rows: GazetteerPlaceRow[];
+  private readonly regionRows: GazetteerRegionRow[];
   /** A region's name (its biggest town) by country code and region code. */
   private readonly regionNames = new Map<string, Map<string, string>>();
   /** Per entry, its PlaceInfo once made: one object per place, so that callers may compare them. */
@@ -72,7 +81,8 @@ export class Gazetteer {
       for (const demonym of country.demonyms) this.demonymCountry.set(demonym.toLowerCase(), country);
     }
     this.rows = byPopulation(data.places);
-    const entries = this.countries.length + this.rows.length;
+    this.regionRows = data.regions ?? [];
+    const entries = this.countries.length + this.rows.length + this.regionRows.length;
     this.infos = new Array(entries).fill(undefined);
     this.exactCandidates = new Array(entries).fill(undefined);
     this.variantCandidates = new Array(entries).fill(undefined);
@@ -91,6 +101,21 @@ export class Gazetteer {
       if (!regions) this.regionNames.set(code, (regions = new Map()));
       if (!regions.has(admin)) regions.set(admin, name);
     }
+    // A region's names come last, and a town of the same name in the same country keeps its name: "Sana'a"
+    // is the capital, not the governorate around it, and "Aleppo" the city (whose region is the same).
+    const firstRegion = first + this.rows.length;
+    this.regionRows.forEach(([names, code], i) => {
+      for (const name of names) if (!this.namedInCountry(name, code)) this.add(name, firstRegion + i);
+    });
+  }
+
+  /** Whether the index already holds a place of that country by that name or a spelling of it. */
+  private namedInCountry(name: string, code: string): boolean {
+    const inCountry = (entries: Entries | undefined) =>
+      entries !== undefined && (typeof entries === 'number' ? [entries] : entries).some((e) => this.countryCodeOf(e) === code);
+    const folded = foldDiacritics(name);
+    if (inCountry(this.byFolded.get(folded))) return true;
+    return this.speller.spell(folded) >= 3 && inCountry(this.byKey.get(this.speller.text()));
   }
 
   private add(name: string, entry: number): void {
@@ -121,12 +146,16 @@ export class Gazetteer {
 
   private nameOf(entry: number): string {
     const countries = this.countries.length;
-    return entry < countries ? this.countries[entry].name : this.rows[entry - countries][0];
+    if (entry < countries) return this.countries[entry].name;
+    const row = entry - countries;
+    return row < this.rows.length ? this.rows[row][0] : this.regionRows[row - this.rows.length][0][0];
   }
 
   private countryCodeOf(entry: number): string {
     const countries = this.countries.length;
-    return entry < countries ? this.countries[entry].code : this.rows[entry - countries][1];
+    if (entry < countries) return this.countries[entry].code;
+    const row = entry - countries;
+    return row < this.rows.length ? this.rows[row][1] : this.regionRows[row - this.rows.length][1];
   }
 
   private info(entry: number): PlaceInfo {
@@ -143,6 +172,20 @@ export class Gazetteer {
         latitude: country.lat,
         longitude: country.lon,
         placeType: 'country',
+      };
+    } else if (entry - countries >= this.rows.length) {
+      const [names, code, admin, lat, lon, population] = this.regionRows[entry - countries - this.rows.length];
+      info = {
+        region: `${code}-${admin}`,
+        // Named as its towns' region is, so that a claim in "Hatay province" and one in Antakya share a key.
+        regionName: this.regionNames.get(code)?.get(admin) ?? names[0],
+        gazetteerName: names[0],
+        countryCode: code,
+        country: this.countryByCode.get(code)?.name ?? code,
+        latitude: lat,
+        longitude: lon,
+        placeType: 'region',
+        population,
       };
     } else {
       const [name, code, lat, lon, population, admin] = this.rows[entry - countries];
@@ -167,16 +210,25 @@ export class Gazetteer {
     return (made[entry] ??= { info: this.info(entry), exact });
   }
 
-  /** The place a name most likely refers to, or null. */
+  /**
+   * The country or town a name most likely refers to, or null: what makes a capitalised word a place.
+   * A region's name alone does not (many are also given names or common words: "Mary", "Delta"); once
+   * the tagger or the context has read a place, `candidates` offers its regions too.
+   */
   lookup(name: string): PlaceInfo | null {
-    return this.candidates(name)[0]?.info ?? null;
+    return this.lookupWithQuality(name)?.info ?? null;
   }
 
   lookupWithQuality(name: string): PlaceCandidate | null {
-    return this.candidates(name)[0] ?? null;
+    const found = this.candidates(name);
+    for (let i = 0; i < found.length; i++) if (found[i].info.placeType !== 'region') return found[i];
+    return null;
   }
 
-  /** Every place a name may refer to: exact (diacritic-folded) matches first, then spelling variants. */
+  /**
+   * Every place a name may refer to: exact (diacritic-folded) matches first, then spelling variants;
+   * among each, countries, then towns by population, then regions.
+   */
   candidates(name: string): readonly PlaceCandidate[] {
     const cached = this.candidateCache.get(name);
     if (cached) return cached;

@@ -19,12 +19,14 @@ export interface PlaceInfo {
   countryCode: string;
   /** English common name of the country. */
   country: string;
+  /** A region's are its biggest town's. */
   latitude: number;
   longitude: number;
   /** 'country' | 'city' | 'region' | 'landmark' */
   placeType: string;
+  /** A region's is the sum of its towns' in the gazetteer's source. */
   population?: number;
-  /** First-level administrative region ("SY-11"), for towns the gazetteer places in one. */
+  /** First-level administrative region ("SY-11"), for towns the gazetteer places in one and for regions. */
   region?: string;
   /** The region's biggest town, which names it ("Homs" for SY-11). */
   regionName?: string;

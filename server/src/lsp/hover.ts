@@ -104,12 +104,17 @@ function entityCard(document: IndexedDocument, index: WorkspaceIndex, entity: En
   ]);
 }
 
-/** "Idlib region, Syria · 35.4421, 36.6510 · [OpenStreetMap](...)": where it is, and a map to check. */
+/**
+ * "Idlib region, Syria · 35.4421, 36.6510 · [OpenStreetMap](...)": where it is, and a map to check. A
+ * region's point is its biggest town's, which the line says.
+ */
 function placeLine(place: PlaceInfo): string {
   const lat = place.latitude.toFixed(4);
   const lon = place.longitude.toFixed(4);
   const map = `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=10/${lat}/${lon}`;
-  const where = place.regionName ? `${place.regionName} region, ${place.country}` : place.country;
+  const where = place.placeType === 'region'
+    ? `a region of ${place.country}; its biggest town ${place.regionName}`
+    : place.regionName ? `${place.regionName} region, ${place.country}` : place.country;
   return `${escapeMarkdown(where)} · ${lat}, ${lon} · [OpenStreetMap](${map})`;
 }
 
