@@ -63,6 +63,9 @@ describe('attributions', () => {
     check(text, 'who', 'said');
     const claimText = 'Reporters met a nurse who said 12 people were killed.';
     assert.strictEqual(analyze(claimText).claims[0].attribution?.source.text, 'a nurse');
+    // "that" before a plural noun opens the clause; it is no determiner of the source.
+    assert.strictEqual(analyze('The UN condemned an air strike that activists said killed 40 people.').claims[0].attribution?.source.text, 'activists');
+    assert.strictEqual(analyze('That official said 12 people were killed.').claims[0].attribution?.source.text, 'That official');
   });
   it('reads views, plans and public acts in every tense, with auxiliaries, adverbs and negation', () => {
     check('The senator opposes the new pipeline.', 'The senator', 'opposes');

@@ -110,6 +110,21 @@ describe('claims: the figure and the harm', () => {
     // A word that names a built-in of every object is no harm.
     assert.deepStrictEqual(analyze('The constructor included seven women in the toll.').claims, []);
   });
+  it('reads a toll that went from one figure to another as the second, and a toll raised by what came before it', () => {
+    for (const [text, figure] of [['The death toll rose from 24 to 40.', '40'], ['Officials lowered the death toll from 40 to 24 on Friday.', '24']]) {
+      assert.deepStrictEqual(analyze(text).claims.map((c) => [c.count.text, c.count.min, c.count.max]), [[figure, Number(figure), Number(figure)]]);
+    }
+    check("Divers found 16 more bodies, raising the death toll from Tuesday's boat accident in Niger state to 40, an official said.", {
+      count: '40', category: 'killed', min: 40, max: 40, source: 'an official',
+    });
+    assert.deepStrictEqual(analyze('It brought the toll in the three provinces to 112.').claims.map((c) => c.count.text), ['112']);
+    // A "to" of another phrase: the toll is 3, and the 8 injured are a figure of their own.
+    assert.deepStrictEqual(analyze('The death toll in the district reached 3 in addition to 8 injured people.').claims.map((c) => [c.count.text, c.category]), [
+      ['3', 'killed'], ['8', 'injured'],
+    ]);
+    // Without a toll's subject told with "from" or "in", a "to" before a figure makes no toll.
+    assert.deepStrictEqual(analyze('The toll on families forced to flee to 40 camps is heavy.').claims, []);
+  });
   it('reads a toll revised down', () =>
     check('Officials revised the toll down to 28 on Friday.', { count: '28', category: 'killed', min: 28, max: 28 }));
   it('reads drowning as killing', () =>

@@ -203,6 +203,9 @@ describe('conflicts', () => {
     const town = 'Attack on village near Maiduguri kills 45\nJune 2, 2025\nGunmen killed 45 villagers near Maiduguri on Sunday, the army said.';
     assert.strictEqual(claimWithCount(analyze(state), '30').event, claimWithCount(analyze(town), '45').event);
     assert.deepStrictEqual(conflictsIn([['state', state], ['town', town]]).sort(), ['kill 30', 'kills 45']);
+    // A country's name before "state" names the region: Niger state is in Nigeria, not Niger.
+    const river = 'Boat capsizes in Nigeria\nSeptember 4, 2024\nAt least 24 people drowned when a boat capsized in Niger state, officials said.';
+    assert.strictEqual(claimWithCount(analyze(river), 'At least 24').event, claimWithCount(analyze('Floods in Minna killed 12 people.'), '12').event);
   });
 
   it('keys the main incident to the region in the country the headline names, between regions named alike', () => {

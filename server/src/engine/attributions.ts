@@ -861,6 +861,8 @@ function nounPhraseBefore(tokens: Token[], last: number): Np | null {
       break;
     }
     if (t.kind === 'number') break;
+    // "an air strike that activists said killed 100": "that" before a plural noun is no determiner.
+    if (t.lower === 'that' && k + 1 === first && /[^s]s$/.test(tokens[first].lower) && tokens[first].lower !== 'news') break;
     if (DETERMINERS.has(t.lower)) {
       first = k;
       // "activists in the town", "the head of the Observatory": the phrase goes on before "in the".

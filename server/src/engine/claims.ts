@@ -145,6 +145,8 @@ const TOLL_RISE_VERBS = wordSet('rose risen rises rising climbed climbs climbing
 const TOLL_COPULAS = wordSet('was is');
 const TOLL_EXCEEDS = wordSet('surpassed surpasses passed passes topped tops exceeded exceeds');
 /** Words that end the subject of a toll: a clause before it ("the toll is unclear but the number ... rose to"). */
+/** Words before a "to" that is no toll's: "in addition to 8 injured", "compared to 30 last year". */
+const NOT_TOLL_TO = wordSet('addition compared due according close next');
 const TOLL_SUBJECT_BREAKS = wordSet('and but while whereas although though as because said says say told meanwhile also');
 const TOLL_VERBS = new Set([...TOLL_RISE_VERBS, ...TOLL_COPULAS, 'to', 'at', 'of', 'has', 'had', 'now', 'putting', 'put', 'stand', 'past', 'down', 'up', 'revised', 'lowered', 'raised']);
 const MONTH_OR_YEAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d{2})$/;
@@ -428,10 +430,19 @@ function harmBefore(tokens: Token[], first: number, last: number): { index: numb
  */
 function tollBefore(tokens: Token[], first: number, last: number): { index: number; category: CasualtyCategory } | null {
   let risen = false;
-  for (let k = first - 1, n = 0; k >= 0 && n < (risen ? 20 : 10); k--, n++) {
+  // "raising the death toll from Tuesday's boat accident in Niger state to 40": the verb comes before
+  // the toll, and "to" just before the figure is what lets the subject be long; it must then be told
+  // with "from" or "in".
+  let toFigure = false;
+  let throughSubject = false;
+  for (let k = first - 1, n = 0; k >= 0 && n < (risen || toFigure ? 20 : 10); k--, n++) {
     const t = tokens[k];
-    if (t.lower === 'toll' || t.lower === 'tolls') return tollGoesOn(tokens, last) ? null : { index: k, category: 'killed' };
+    if (t.lower === 'toll' || t.lower === 'tolls') {
+      if (throughSubject && !risen && tokens[k + 1]?.lower !== 'from' && tokens[k + 1]?.lower !== 'in') return null;
+      return tollGoesOn(tokens, last) ? null : { index: k, category: 'killed' };
+    }
     if (TOLL_RISE_VERBS.has(t.lower)) risen = true;
+    if (t.lower === 'to' && n < 3 && !NOT_TOLL_TO.has(tokens[k - 1]?.lower ?? '')) toFigure = true;
     // "The toll, according to the ministry, stands at 52": a source between commas.
     if (t.text === ',' && k > 0) {
       let open = k - 1;
@@ -453,7 +464,10 @@ function tollBefore(tokens: Token[], first: number, last: number): { index: numb
     // Once its verb is found, the toll's subject may tell the incident at length: "the death toll
     // from a powerful earthquake that struck southern Turkey on Monday rose to ...", "the toll from
     // the 2 blasts rose to ...".
-    if (risen && (t.kind === 'word' || t.kind === 'number' || isJoiningHyphen(tokens, k)) && !TOLL_SUBJECT_BREAKS.has(t.lower)) continue;
+    if ((risen || toFigure) && (t.kind === 'word' || t.kind === 'number' || isJoiningHyphen(tokens, k)) && !TOLL_SUBJECT_BREAKS.has(t.lower)) {
+      throughSubject = true;
+      continue;
+    }
     return null;
   }
   return null;
@@ -476,10 +490,12 @@ function isJoiningHyphen(tokens: Token[], k: number): boolean {
 
 /**
  * A figure in the toll's subject, whose verb gives the toll after it: "the toll from the 2 blasts
- * rose to 50", "the toll from Monday's 7.8-magnitude quake stands at 5,000".
+ * rose to 50", "the toll from Monday's 7.8-magnitude quake stands at 5,000"; or the toll it went
+ * from: "rose from 24 to 40", "brought the toll in the three provinces to 112".
  */
 function tollGoesOn(tokens: Token[], last: number): boolean {
   for (let k = last + 1; k < tokens.length && k <= last + 8 && (tokens[k].kind !== 'punct' || isJoiningHyphen(tokens, k)); k++) {
+    if (tokens[k].lower === 'to' && !NOT_TOLL_TO.has(tokens[k - 1].lower) && (tokens[k + 1]?.kind === 'number' || NUMBER_WORD.test(tokens[k + 1]?.lower ?? ''))) return true;
     if (!TOLL_RISE_VERBS.has(tokens[k].lower) && !TOLL_COPULAS.has(tokens[k].lower)) continue;
     for (let j = k + 1; j < tokens.length && j <= k + 3; j++) if (tokens[j].kind === 'number' || NUMBER_WORD.test(tokens[j].lower)) return true;
   }

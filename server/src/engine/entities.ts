@@ -21,6 +21,8 @@ const ALL_CAPS = /^[\p{Lu}.&-]{2,}$/u;
 const CAPITALISED_ENDING_IN_S = /^\p{Lu}\p{L}+s$/u;
 const PLACE_NOUN_AFTER = /\s+(?:province|governorate|countryside|city|district|region|area|state|oblast)$/i;
 const PROVINCE = /^(?:province|governorate)$/;
+const REGION_NOUN_END = /\s(?:province|governorate|state|oblast)$/i;
+const REGION_NOUN_NEXT = /^\s+(?:province|governorate|state|oblast)\b/i;
 
 /** A sentence as the entity finder sees it. */
 export interface SentenceTokens {
@@ -226,14 +228,14 @@ export class EntityFinder {
       }
     }
     for (const m of mentions) if (m.kind === 'person') addAppositiveRole(text, m);
-    return this.resolvePlaces(mentions, sentences);
+    return this.resolvePlaces(text, mentions, sentences);
   }
 
   /**
    * Picks, for each place, the gazetteer entry in a country the article is about ("Hama" in Syria, not
    * elsewhere), and drops capitalised words that only a spelling-variant match made places.
    */
-  private resolvePlaces(mentions: EntityMention[], sentences: SentenceTokens[]): EntityMention[] {
+  private resolvePlaces(text: string, mentions: EntityMention[], sentences: SentenceTokens[]): EntityMention[] {
     const countries = new Set<string>();
     for (const m of mentions) if (m.kind === 'place' && m.place?.placeType === 'country') countries.add(m.place.countryCode);
     for (const s of sentences) for (const t of s.tokens) {
@@ -242,12 +244,22 @@ export class EntityFinder {
     }
     const kept: EntityMention[] = [];
     for (const m of mentions) {
-      if (m.kind !== 'place' || m.place?.placeType === 'country') {
+      // "Niger state", "Punjab province": a country's name before a region's noun names a region.
+      const province = m.place?.placeType === 'country' && (REGION_NOUN_END.test(m.name) || REGION_NOUN_NEXT.test(text.slice(m.end, m.end + 14)));
+      if (m.kind !== 'place' || (m.place?.placeType === 'country' && !province)) {
         kept.push(m);
         continue;
       }
       const lookupName = m.name.replace(PLACE_NOUN_AFTER, '');
       let candidates = this.gazetteer.candidates(lookupName);
+      if (province) {
+        const regions = candidates.filter((c) => c.info.placeType !== 'country');
+        if (!regions.length) {
+          kept.push(m);
+          continue;
+        }
+        candidates = regions;
+      }
       // "Raqqas military court": a possessive whose apostrophe the source stripped.
       if (!candidates.length && /[^s]s$/.test(lookupName)) candidates = this.gazetteer.candidates(lookupName.slice(0, -1));
       const local = candidates.find((c) => countries.has(c.info.countryCode));

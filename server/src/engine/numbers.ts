@@ -317,8 +317,8 @@ export function findNumbers(text: string, tokens: Token[]): FoundNumber[] {
     let first = base.startIndex;
     let last = base.endIndex;
 
-    // Ranges: "16 to 20", "16-20", "between 16 and 20", "16 or 17".
-    const range = parseRangeTail(tokens, last);
+    // Ranges: "16 to 20", "16-20", "between 16 and 20", "16 or 17"; not "rose from 24 to 40", a change.
+    const range = tokens[first - 1]?.lower === 'from' && tokens[last + 1]?.lower === 'to' ? null : parseRangeTail(tokens, last);
     if (range) {
       max = range.max;
       last = range.lastIndex;
