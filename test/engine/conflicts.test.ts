@@ -208,6 +208,16 @@ describe('conflicts', () => {
     assert.strictEqual(claimWithCount(analyze(river), 'At least 24').event, claimWithCount(analyze('Floods in Minna killed 12 people.'), '12').event);
   });
 
+  it('keys the main incident told of a province the gazetteer does not know to the country the headline names', () => {
+    const text = 'Nepal earthquake: death toll climbs to 153\n4 November 2023\nAt least 153 people have died after an earthquake hit ' +
+      'Karnali province overnight, the home ministry said. More than 160 others were hurt.';
+    const claims = analyze(text).claims;
+    assert.deepStrictEqual([...new Set(claims.map((c) => c.event))], ['incident: nepal, NP']);
+    // An unknown town keeps a key of its own name.
+    const town = 'Nepal earthquake kills 12\n4 November 2023\nTwelve people died in Chiuri village, police said.';
+    assert.strictEqual(claimWithCount(analyze(town), 'Twelve').event, 'incident: chiuri');
+  });
+
   it('keys the main incident to the region in the country the headline names, between regions named alike', () => {
     const text = 'Rights group blames Syria for gas attack\nSeptember 17, 2013\nA gas attack killed more than 1,400 people, a rights group said on Tuesday. ' +
       'The group issued its report in New York. The attack hit a suburb of Damascus.';

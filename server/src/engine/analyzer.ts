@@ -113,6 +113,10 @@ export class Analyzer {
     const mainPlace = this.mainPlace(places, headline);
     const dated = datedToday(text, sentences, metadata.date);
     const mainRegion = this.mainRegion(places, headline, dated);
+    // With no region known, the main incident told of a province the gazetteer does not know lies in
+    // the country the headline names: "Nepal earthquake: death toll climbs to 153" and "153 died after
+    // the quake hit Karnali province" are one incident. (An unknown town keeps its own name.)
+    const headlineCountry = mainRegion || !headline ? null : places.find((p) => p.end <= headline.end && p.entity.place?.placeType === 'country')?.entity ?? null;
     const repeated = sameVictimSingles(candidates.map((c) => c.candidate));
     woundedSurvivors(candidates.map((c) => c.candidate).filter((c) => !repeated.has(c)));
     // The weekday the lead dates the main incident to stands in for a lead claim's sentence that names
@@ -166,7 +170,8 @@ export class Analyzer {
       const inRegion = countryCode && mainRegion && mainRegion.place?.countryCode !== countryCode
         ? this.mainRegion(places.filter((p) => p.entity.place?.countryCode === countryCode), headline, dated) ?? (opensWith ? whereCountry.entity : null) ?? mainRegion
         : mainRegion;
-      const eventPlace = lead ? town ?? region ?? inRegion ?? placeEntity : placeEntity;
+      const leadPlace = town ?? region ?? inRegion ?? placeEntity;
+      const eventPlace = lead ? (headlineCountry && leadPlace && unknownProvince(leadPlace) ? headlineCountry : leadPlace) : placeEntity;
       const count = countSpan(original, candidate);
       claims.push({
         id: '',
@@ -264,6 +269,11 @@ export function createAnalyzer(resources: EngineResources): Analyzer {
 
 /** A place the headline names outweighs any number of mentions in the text, when countries are weighed. */
 const HEADLINE_COUNTRY_WEIGHT = 1000;
+
+/** A province, state or region by its noun, which the gazetteer does not know. */
+function unknownProvince(e: Entity): boolean {
+  return !e.place && REGION_NOUN_AFTER.test(e.name);
+}
 
 /** A town or city, as opposed to a country or a province. */
 function isTown(e: Entity): boolean {
