@@ -292,6 +292,17 @@ describe('claims: subgroups, repeats and cumulative tolls', () => {
     check(text, { count: 'Two', category: 'killed', min: 2, max: 2, subgroup: true });
     check(text, { count: '71', category: 'killed', min: 71, max: 71, subgroup: false });
   });
+  it('marks subgroups told before or after the dead they are among, with the total in between', () => {
+    const after = 'Among the 47 dead were nine children, the regional governor wrote on Telegram.';
+    check(after, { count: 'nine', category: 'killed', min: 9, max: 9, subgroup: true, source: 'the regional governor' });
+    check(after, { count: '47', category: 'killed', min: 47, max: 47, subgroup: false, source: 'the regional governor' });
+    check('Among those arrested is one journalist.', { count: 'one', category: 'arrested', min: 1, max: 1, subgroup: true });
+    const before = 'Seven children were among the 31 people killed, medics said.';
+    check(before, { count: 'Seven', category: 'killed', min: 7, max: 7, subgroup: true });
+    check(before, { count: '31', category: 'killed', min: 31, max: 31, subgroup: false });
+    // Telegram is where the governor wrote, not where the dead were.
+    assert.ok(!analyze(after).entities.some((e) => e.kind === 'place'));
+  });
   it('keeps the first of two sentences that repeat a figure, without borrowing the source of the repeat', () => {
     const text = 'Shelling kills 16 in Douma\nShelling killed 16 people in Douma on Monday, the Observatory said.';
     const { claims } = analyze(text);

@@ -57,7 +57,7 @@ const STANCE_VERBS = new Set([
   'responded', 'replied', 'answered', 'questioned', 'criticized', 'criticised', 'condemned', 'blasted', 'slammed',
   'praised', 'rejected', 'disputed', 'conceded', 'predicted', 'concluded', 'testified', 'demanded', 'learned',
   'promised', 'promises', 'declined', 'refused', 'maintained', 'contended', 'observed', 'remarked', 'charged',
-  'reveals', 'revealed', 'wrote', 'writes', 'ruled', 'pointed', 'insisted', 'explained',
+  'reveals', 'revealed', 'ruled', 'pointed', 'insisted', 'explained',
 ]);
 
 /** Verbs that are cues only when a source stands right before them ("the Observatory documented"). */

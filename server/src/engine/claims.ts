@@ -512,7 +512,7 @@ function isSubgroup(tokens: Token[], first: number, last: number): boolean {
   const next = tokens[last + 1]?.lower;
   if (next === 'of' && /^(?:them|whom|those)$/.test(tokens[last + 2]?.lower ?? '')) return true;
   if (next === 'of' && tokens[last + 2]?.lower === 'the' && /^(?:dead|killed|victims|wounded|injured|casualties)$/.test(tokens[last + 3]?.lower ?? '')) return true;
-  return amongTheHarmed(tokens, last) !== null || treatedAt(tokens, last);
+  return amongTheHarmed(tokens, last) !== null || amongTheHarmedBefore(tokens, first) !== null || treatedAt(tokens, last);
 }
 
 /**
@@ -546,12 +546,32 @@ function amongTheHarmed(tokens: Token[], last: number): { index: number; categor
     // children among the victims" says nothing about the 18.
     if (t.kind === 'number' || t.text === ';' || t.text === ',' || AMONG_CLAUSE_BREAKS.has(t.lower)) return null;
     if (t.lower === 'among' && /^(?:the|those)$/.test(tokens[k + 1]?.lower ?? '') && (/^(?:were|was|are|is|be|been|also)$/.test(tokens[k - 1]?.lower ?? '') || VICTIM_GROUPS[tokens[k - 1]?.lower ?? ''] !== undefined)) {
-      const w = tokens[k + 2]?.lower ?? '';
-      const category = w === 'victims' || w === 'casualties' ? 'killed' : HARM_WORDS[w];
-      return category ? { index: k + 2, category } : null;
+      // "among the dead", "among the 31 dead", "among the 31 people killed"
+      let j = k + 2;
+      if (tokens[j]?.kind === 'number') j++;
+      if (VICTIM_GROUPS[tokens[j]?.lower ?? ''] !== undefined && harmOfAmong(tokens[j + 1]?.lower ?? '')) j++;
+      const category = harmOfAmong(tokens[j]?.lower ?? '');
+      return category ? { index: j, category } : null;
     }
   }
   return null;
+}
+
+/** "Among the dead were nine children", "Among the 47 people killed were two medics": the figure after the copula. */
+function amongTheHarmedBefore(tokens: Token[], first: number): { index: number; category: CasualtyCategory } | null {
+  if (!/^(?:were|was|are|is)$/.test(tokens[first - 1]?.lower ?? '')) return null;
+  let j = first - 2;
+  const category = harmOfAmong(tokens[j]?.lower ?? '');
+  if (!category) return null;
+  if (VICTIM_GROUPS[tokens[j - 1]?.lower ?? ''] !== undefined) j--;
+  if (tokens[j - 1]?.kind === 'number') j--;
+  if (!/^(?:the|those)$/.test(tokens[j - 1]?.lower ?? '') || tokens[j - 2]?.lower !== 'among') return null;
+  return { index: j - 2, category };
+}
+
+/** The harm a word after "among the" names: "dead", "killed", "wounded", "victims", "casualties". */
+function harmOfAmong(word: string): CasualtyCategory | undefined {
+  return word === 'victims' || word === 'casualties' ? 'killed' : HARM_WORDS[word];
 }
 
 /** "... have died in the conflict", "killed in the war": a toll of the whole war. */
@@ -712,7 +732,7 @@ export function readClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
       }
     }
 
-    const before = harmBefore(tokens, first, last);
+    const before = harmBefore(tokens, first, last) ?? amongTheHarmedBefore(tokens, first);
     const toll = before ? null : tollBefore(tokens, first, last);
     if (before) {
       category = before.category;

@@ -48,6 +48,11 @@ export const KNOWN_ACTORS: Array<{ name: string; kind: 'organization' | 'person'
   { name: 'White House', kind: 'organization', aliases: [] },
   { name: 'Facebook', kind: 'organization', aliases: [] },
   { name: 'Twitter', kind: 'organization', aliases: [] },
+  // Where officials post their figures: "the governor wrote on Telegram" names no place.
+  { name: 'Telegram', kind: 'organization', aliases: [] },
+  { name: 'Instagram', kind: 'organization', aliases: [] },
+  { name: 'WhatsApp', kind: 'organization', aliases: [] },
+  { name: 'YouTube', kind: 'organization', aliases: [] },
   { name: 'The Wall Street Journal', kind: 'organization', aliases: ['Wall Street Journal', 'WSJ'] },
   { name: 'The New York Times', kind: 'organization', aliases: ['New York Times'] },
   { name: 'The Washington Post', kind: 'organization', aliases: ['Washington Post'] },
