@@ -104,6 +104,10 @@ describe('attributions', () => {
     check('Said Okafor: “We will not sign it.”', 'Okafor', 'Said');
     const { attributions } = analyze('Correction: An earlier version misspelled a name. Harlow campaign spokesman Jo Reyes added that the tour would go on. Critics doubt the mayor’s claims about the budget.');
     assert.deepStrictEqual(attributions.map((a) => [a.source.text, a.cue.text]), [['Harlow campaign spokesman Jo Reyes', 'added'], ['Critics', 'doubt']]);
+    // A place before the colon is the topic, not the speaker.
+    const topic = analyze('Afghanistan: dozens feared dead in Kabul mosque blast\n\nThe blast hit a mosque during prayers.');
+    assert.deepStrictEqual(topic.attributions, []);
+    assert.strictEqual(topic.claims[0].attribution, null);
   });
   it('reads "calls" as a verb after its holder, in a headline too, and no verb with its object as part of a subject', () => {
     check('Former party chairman calls for a new vote.', 'Former party chairman', 'calls');

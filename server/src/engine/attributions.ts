@@ -424,7 +424,9 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
     if (titleCase) for (let k = firstFound; k < out.length; k++) if (isCapitalized(out[k].cue.text) && WEAK_VERBS.has(out[k].cue.text.toLowerCase())) out[k].stance = true;
     markNested(out, firstFound, quoted.ranges, tokens);
     // A speaker's name before a colon: "Pat Caddell: Voters are worried", "PENCE: Well, look".
-    const colon = speakerColon(tokens);
+    // A place before the colon is the topic of what follows, not its speaker: "Afghanistan: dozens feared dead".
+    const found = speakerColon(tokens);
+    const colon = found && mentionIndex.entityOverlapping(tokens[found.first].start, tokens[found.last].end)?.kind === 'place' ? null : found;
     if (colon && /^(?:said|says|added|asked)$/i.test(tokens[colon.first].text) && colon.last > colon.first) {
       // "Said Ellis: ...": the verb opens the label and the speaker follows it.
       out.push(make(text, tokens, s, colon.first + 1, colon.last, span(text, tokens, colon.first, colon.first), restOfSentence(tokens, colon.last + 1), mentionIndex));
