@@ -231,6 +231,7 @@ describe('attributions', () => {
     assert.deepStrictEqual(sources('Police detained two guards accused of smuggling weapons.'), []);
     assert.deepStrictEqual(sources('Death toll climbs to 9 as new casualties reported in the north'), []);
     assert.deepStrictEqual(sources('The explosions reported in the capital damaged a school.'), []);
+    assert.deepStrictEqual(sources('Mogadishu bombing toll put at 79'), []);
     // A group claims the attack, not the figure.
     assert.deepStrictEqual(sources('Nine people died in the bombing, which the group claimed.'), []);
   });

@@ -90,6 +90,19 @@ describe('conflicts', () => {
     assert.ok(conflictsIn([['mon', monday], ['late', late]]).includes('kills 18'));
   });
 
+  it('reads a weekday after a statement as the day on or before which the incident happened', () => {
+    const saturday = 'Car bomb kills 85 in Mogadishu\nOctober 15, 2017\nA truck bomb killed 85 people in Mogadishu on Saturday, police said.';
+    const statement = 'Somali officials speak of weekend attack\nOctober 15, 2017\nOfficials said on Sunday that 79 people died in the weekend attack in Mogadishu.';
+    assert.strictEqual(claimWithCount(analyze(statement), '79').incidentDay, '2017-10-15 or before');
+    assert.ok(conflictsIn([['sat', saturday], ['sun', statement]]).includes('79 people died'));
+    // Another weekday in the sentence dates the incident; the statement's day then says nothing of it.
+    const both = 'Toll put at 79\nOctober 15, 2017\nOfficials said on Sunday that 79 people died in an attack on Friday.';
+    assert.strictEqual(claimWithCount(analyze(both), '79').incidentDay, '2017-10-13');
+    // A statement's day does not reach an incident days before it.
+    const wednesday = saturday.replace('on Saturday', 'on Wednesday');
+    assert.ok(!conflictsIn([['wed', wednesday], ['sun', statement]]).includes('79 people died'));
+  });
+
   it('reads the incident day from a possessive before the report day', () => {
     const text = 'Toll rises\nMarch 15, 2015\nThe death toll rose to 41 on Sunday from Thursday\'s car bombing in Salamiyah.';
     assert.strictEqual(analyze(text).claims[0].incidentDay, '2015-03-12');

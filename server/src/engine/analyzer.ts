@@ -300,7 +300,8 @@ function datedToday(text: string, sentences: Range[], articleDate: string | null
   if (Number.isNaN(ms)) return [];
   const yesterday = new Date(ms - 86400000).toISOString().slice(0, 10);
   return sentences.slice(0, DATING_SENTENCES).filter((s) => {
-    const day = incidentDay(incidentWeekday(text, s, s.end), articleDate)?.replace(/ night$/, '');
+    // A statement of today ("officials said on Tuesday") dates the lead to today as well.
+    const day = incidentDay(incidentWeekday(text, s, s.end), articleDate)?.replace(/ (?:night|or before)$/, '');
     return day === articleDate || day === yesterday;
   });
 }

@@ -614,7 +614,7 @@ function markNested(found: FoundAttribution[], from: number, quoted: Range[], to
 }
 
 /** Nouns of harm and of events, which may be reported but never report. */
-const NOT_SPEAKERS = wordSet('casualties casualty deaths death injuries fatalities bodies killings attacks attack clashes explosions explosion blasts blast strikes airstrikes shelling incidents incident violations');
+const NOT_SPEAKERS = wordSet('toll tolls casualties casualty deaths death injuries fatalities bodies killings attacks attack clashes explosions explosion blasts blast strikes airstrikes shelling incidents incident violations');
 
 const CLAUSE_OPENERS = new Set([
   'and', 'but', 'or', 'nor', 'yet', 'so', 'though', 'although', 'because', 'as', 'when', 'whenever', 'while', 'if',

@@ -108,7 +108,9 @@ export interface CasualtyClaim extends Span {
   statedTown: string | null;
   /**
    * The day of the incident, when the claim (or, for a lead claim, the lead) names a weekday: ISO
-   * yyyy-mm-dd resolved against the article's date, or the weekday itself when the article is undated.
+   * yyyy-mm-dd resolved against the article's date, or the weekday itself when the article is undated;
+   * " night" after it for a night ("late Tuesday"), which the next day's reports may date to the day
+   * after; " or before" after a statement's day ("officials said on Sunday"), which bounds the incident.
    */
   incidentDay: string | null;
   /**
