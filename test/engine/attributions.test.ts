@@ -25,6 +25,8 @@ describe('attributions', () => {
     check('The governor stated that the road was closed.', 'The governor', 'stated');
     check('The rebels claimed they had downed a jet.', 'The rebels', 'claimed');
     check('The army has said the town is secure.', 'The army', 'has said');
+    // "family" ends in -ly but is no adverb.
+    check('The man was shot in the back, attorneys for the family said.', 'attorneys for the family', 'said');
   });
   it('reads "said X" after a quotation', () => check('"We buried them at night," said Omar Haddad.', 'Omar Haddad', 'said'));
   it('reads "X said in a Facebook posting" with the statement before it', () => {

@@ -848,7 +848,7 @@ function nounPhraseBefore(tokens: Token[], last: number): Np | null {
   // "Some believe ...", "but all agreed ...": a quantifier standing alone is the subject.
   if (QUANTIFIERS.has(head.lower) && (last === 0 || tokens[last - 1].kind === 'punct' || /^(?:and|but)$/.test(tokens[last - 1].lower))) return { first: last, last };
   if (DETERMINERS.has(head.lower)) return null;
-  if (NP_BLOCKERS.has(head.lower) || head.lower.endsWith('ly') && !isCapitalized(head.text)) return null;
+  if (NP_BLOCKERS.has(head.lower) || head.lower.endsWith('ly') && !LY_NOUNS.has(head.lower) && !isCapitalized(head.text)) return null;
   let first = last;
   for (let k = last - 1; k >= 0 && last - k < 10; k--) {
     const t = tokens[k];
