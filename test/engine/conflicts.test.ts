@@ -231,6 +231,13 @@ describe('conflicts', () => {
     assert.strictEqual(claimWithCount(analyze(town), 'Twelve').event, 'incident: chiuri');
   });
 
+  it('keys a figure of a province the sentence names there, not to the article\'s main town the gazetteer does not know', () => {
+    const text = 'Shelling hits villages in Hama province\nApril 2, 2017\nShelling hit Latamneh again. Shells fell on Latamneh on Monday. ' +
+      'Doctors in Latamneh asked for help. Aid groups called for a truce. Over the past year clinics were hit again and again. ' +
+      'On February 22 a clinic in Idlib governorate was hit by rockets, killing six.';
+    assert.strictEqual(claimWithCount(analyze(text), 'six').event, 'incident: idlib region, SY');
+  });
+
   it('keys the main incident to the region in the country the headline names, between regions named alike', () => {
     const text = 'Rights group blames Syria for gas attack\nSeptember 17, 2013\nA gas attack killed more than 1,400 people, a rights group said on Tuesday. ' +
       'The group issued its report in New York. The attack hit a suburb of Damascus.';

@@ -37,6 +37,16 @@ describe('entities', () => {
     assert.strictEqual(qusair.place?.countryCode, 'SY');
   });
 
+  it('reads the regions the gazetteer names as places of their country', () => {
+    const { entities } = analyze('Khyber Pakhtunkhwa province was worst hit with 31 deaths, followed by Balochistan with 23, the authority said.');
+    assert.deepStrictEqual(entities.filter((e) => e.kind === 'place').map((e) => [e.place?.placeType, e.place?.region]), [['region', 'PK-03'], ['region', 'PK-02']]);
+  });
+
+  it('reads a word that opens a sentence and is written in lower case elsewhere as no place', () => {
+    const { entities } = analyze('Monsoon floods kill 86 across Pakistan\n\nFloods triggered by monsoon rains killed 86 people.');
+    assert.deepStrictEqual(entities.filter((e) => e.kind === 'place').map((e) => e.name), ['Pakistan']);
+  });
+
   it('reads one name as one place throughout an article', () => {
     const { entities } = analyze('A reporter in Deir Ezzor said shells hit the city. Rockets fell on Deir Ezzor on Tuesday.');
     assert.deepStrictEqual(entities.filter((e) => e.name === 'Deir Ezzor').map((e) => [e.kind, e.mentions.length, e.place?.regionName]), [['place', 2, 'Deir ez-Zor']]);

