@@ -65,6 +65,9 @@ describe('attributions', () => {
     check(text, 'who', 'said');
     const claimText = 'Reporters met a nurse who said 12 people were killed.';
     assert.strictEqual(analyze(claimText).claims[0].attribution?.source.text, 'a nurse');
+    // A relative clause between the speaker and "said", its commas stripped: the speaker is what it describes.
+    assert.strictEqual(analyze('The Observatory which monitors Syrias conflict said 11 children were killed.').claims[0].attribution?.source.text, 'The Observatory');
+    assert.strictEqual(analyze('The group that runs the clinic said 12 people were killed.').claims[0].attribution?.source.text, 'The group');
     // "that" before a plural noun opens the clause; it is no determiner of the source.
     assert.strictEqual(analyze('The UN condemned an air strike that activists said killed 40 people.').claims[0].attribution?.source.text, 'activists');
     assert.strictEqual(analyze('That official said 12 people were killed.').claims[0].attribution?.source.text, 'That official');
@@ -203,6 +206,8 @@ describe('attributions', () => {
   });
   it('reads "said X" where the comma was stripped and only the phrase after can be a source', () =>
     check('The town lies near a military airport said the Observatory which counts the dead.', 'the Observatory', 'said'));
+  it('reads "said X" after a relative clause whose commas were stripped, not the phrase the clause describes', () =>
+    check('Shells hit towns especially Al-Bab which lies near a military airport said the Observatory.', 'the Observatory', 'said'));
   it('does not read nouns and adjectives as cues', () => {
     const { attributions } = analyze('Initial reports of damage came in. The United States sent aid after a similar warning.');
     assert.deepStrictEqual(attributions.map((a) => a.cue.text), []);

@@ -370,11 +370,14 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
           continue;
         }
       }
-      const before = nounPhraseBefore(tokens, beforeEnd);
+      const phrase = nounPhraseBefore(tokens, beforeEnd);
+      // "The group which runs the hospital said": the phrase before the verb ends a relative clause,
+      // and the speaker is what the clause describes.
+      const before = (phrase && relative < 0 && strong && !NOUN_LIKE_CUES.has(tok.lower) && antecedentOfRelative(tokens, phrase.first)) || phrase;
       // "Al-Bab which lies near a military airport said the Observatory": with the comma stripped, the
       // source after the verb wins when the phrase before it cannot be one.
       const invertedSource = INVERTIBLE.has(tok.lower) ? nounPhraseAfter(tokens, i + 1) : null;
-      if (before && invertedSource && !isSourceLike(tokens, before.first, before.last) && isSourceLike(tokens, invertedSource.first, invertedSource.last) &&
+      if (phrase && invertedSource && !isSourceLike(tokens, phrase.first, phrase.last) && isSourceLike(tokens, invertedSource.first, invertedSource.last) &&
         (invertedSource.last + 1 >= tokens.length || PUNCT_STOP.has(tokens[invertedSource.last + 1].text) || /^(?:which|who|that)$/.test(tokens[invertedSource.last + 1].lower))) {
         out.push(make(text, tokens, s, invertedSource.first, invertedSource.last, span(text, tokens, i, i), { start: s.start, end: tokens[cueFirst - 1].end }, mentionIndex));
         continue;
@@ -611,6 +614,25 @@ function markNested(found: FoundAttribution[], from: number, quoted: Range[], to
       }
     }
   }
+}
+
+/**
+ * The phrase a relative clause ending at `clauseEnd` describes: "The Observatory which monitors Syria's
+ * conflict" (commas stripped) or "The group that runs the hospital", when the clause opens with a verb
+ * and the phrase before it can speak. Null when there is no such clause.
+ */
+function antecedentOfRelative(tokens: Token[], clauseEnd: number): Np | null {
+  for (let k = clauseEnd - 1; k >= 1 && clauseEnd - k <= 6; k--) {
+    const t = tokens[k];
+    if (t.kind !== 'word') return null;
+    if (!WHO_OR_WHICH.has(t.lower) && t.lower !== 'that') continue;
+    const verb = tokens[k + 1];
+    if (k + 1 > clauseEnd || verb.text !== verb.lower || !(AUXILIARIES.has(verb.lower) || /[^s]s$|ed$/.test(verb.lower))) return null;
+    const end = tokens[k - 1].text === ',' ? k - 2 : k - 1;
+    const head = nounPhraseBefore(tokens, end);
+    return head && isSourceLike(tokens, head.first, head.last) ? head : null;
+  }
+  return null;
 }
 
 /** Nouns of harm and of events, which may be reported but never report. */
