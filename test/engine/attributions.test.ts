@@ -175,6 +175,11 @@ describe('attributions', () => {
     check('Footage of the arrest shows the man with his hands raised.', 'Footage of the arrest', 'shows');
     check('Some believe the vote will be close.', 'Some', 'believe');
     check('The Boston Globe reports: the mill will close.', 'The Boston Globe', 'reports');
+    // A body after a comma or a name reports too; a noun before "reports" after a verb is a compound.
+    check('Ten civilians were killed in Daraa, the agency reports.', 'the agency', 'reports');
+    // Commas stripped, the phrase runs back over the place before the name.
+    assert.match(analyze('Ten civilians were killed in Daraa SANA news agency reports.').attributions[0]?.source.text ?? '', /SANA news agency$/);
+    assert.deepStrictEqual(analyze('Journalists read the agency reports.').attributions, []);
   });
   it('does not read a participle after its noun as a cue', () => {
     const { attributions } = analyze('A poll released last week found that most voters were undecided.');

@@ -987,11 +987,22 @@ function holdsView(tokens: Token[], last: number, verb: number): boolean {
   if (/['’]s?$/.test(head.text)) return false;
   if (last === verb - 1 && last > 0 && (DETERMINERS.has(tokens[last - 1].lower) || /['’]s?$/.test(tokens[last - 1].text)) && isCapitalized(tokens[last].text)) return false;
   const next = tokens[verb + 1];
-  // "The Times reports." "... the paper reports:" a name before a reporting verb closes the clause.
-  const reporting = !WEAK_VERBS.has(tokens[verb].lower) && isCapitalized(head.text);
+  // "The Times reports." "... the paper reports:" a name before a reporting verb closes the clause; so
+  // does a body after a comma or a name: "..., the agency reports.", "... SANA news agency reports."
+  const reporting = !WEAK_VERBS.has(tokens[verb].lower) && (isCapitalized(head.text) || GROUP_SOURCE_NOUNS.has(head.lower) && afterCommaOrName(tokens, last));
   if (!next || next.kind === 'punct' && !(reporting && /^[.,:]$/.test(next.text))) return false;
   if (AFTER_NOUN.has(next.lower) && tokens[verb].lower !== 'plans' && tokens[verb].lower !== 'plan') return false;
   return true;
+}
+
+/** Whether a comma or a capitalised word stands within the two words before `last`, all lower case after it. */
+function afterCommaOrName(tokens: Token[], last: number): boolean {
+  for (let k = last - 1; k >= 0 && last - k <= 2; k--) {
+    const t = tokens[k];
+    if (t.text === ',' || (t.kind === 'word' && isCapitalized(t.text))) return true;
+    if (t.kind !== 'word') return false;
+  }
+  return false;
 }
 
 function isSourceLike(tokens: Token[], first: number, last: number): boolean {
