@@ -292,6 +292,16 @@ describe('claims: subgroups, repeats and cumulative tolls', () => {
     check(text, { count: 'Two', category: 'killed', min: 2, max: 2, subgroup: true });
     check(text, { count: '71', category: 'killed', min: 71, max: 71, subgroup: false });
   });
+  it('reads a figure with only a place after "and" as a part of the harm before it, of its own place', () => {
+    const text = 'Police said 105 people died in Jajarkot and 52 in Rukum West.';
+    check(text, { count: '105', category: 'killed', min: 105, max: 105, subgroup: true });
+    check(text, { count: '52', category: 'killed', min: 52, max: 52, subgroup: true, source: 'Police' });
+    const strikes = 'The strikes killed 45 civilians in Aleppo and another 22 in neighbouring Idlib province.';
+    assert.strictEqual(claimWithCount(analyze(strikes), '22').text, 'another 22 in neighbouring Idlib province');
+    assert.strictEqual(claimWithCount(analyze(strikes), '22').event, 'incident: idlib region, SY');
+    // A time is no place, and a figure with a verb of its own is read by its verb.
+    assert.deepStrictEqual(analyze('Shelling killed 12 people in Aleppo and 3 in the morning.').claims.map((c) => c.count.text), ['12']);
+  });
   it('marks subgroups told before or after the dead they are among, with the total in between', () => {
     const after = 'Among the 47 dead were nine children, the regional governor wrote on Telegram.';
     check(after, { count: 'nine', category: 'killed', min: 9, max: 9, subgroup: true, source: 'the regional governor' });

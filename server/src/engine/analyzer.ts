@@ -135,7 +135,9 @@ export class Analyzer {
       if (repeated.has(candidate)) continue;
       const inSentence = placesIn(s);
       // The town beats its province and its country: "in Salamiyah, in Hama province, Syria".
-      const town = (inSentence.find((p) => p.entity.place && isTown(p.entity)) ?? inSentence.find((p) => isTown(p.entity)))?.entity;
+      // A place within the claim's own words is its place: "... and 22 in neighbouring Idlib".
+      const own = inSentence.find((p) => p.start >= candidate.start && p.start < candidate.end && p.entity.place && p.entity.place.placeType !== 'country')?.entity;
+      const town = own ?? (inSentence.find((p) => p.entity.place && isTown(p.entity)) ?? inSentence.find((p) => isTown(p.entity)))?.entity;
       const region = inSentence.find((p) => p.entity.place?.placeType !== 'country')?.entity;
       // The article's main place stands in for an unnamed one only where the sentence's country allows
       // it: "an attack in Syria that killed 72" is not in London, however often London is named.

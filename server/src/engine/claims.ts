@@ -836,6 +836,7 @@ export function readClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
     out.push(candidate);
   }
   coordinateWithNext(s, out);
+  partsByPlace(s, out);
   findImplicitSingles(tokens, s.numbers, out, turnsAway);
   // Whether the sentence tells a war's or a period's toll is the same for all its figures: it is read
   // once, and only for a sentence that has any.
@@ -877,6 +878,61 @@ function coordinateWithNext(s: SentenceView, out: ClaimCandidate[]): void {
     });
     claimed.add(num);
   }
+}
+
+/**
+ * "105 people died in Jajarkot and 52 in Rukum West", "killed 15 in Manbij and another six in
+ * Al-Tukhar": a figure with no words of its own but a place, after "and", tells the harm of the figure
+ * before it in another place. Both are parts of the toll, each of its place.
+ */
+function partsByPlace(s: SentenceView, out: ClaimCandidate[]): void {
+  const { tokens } = s;
+  const claimed = new Set(out.map((c) => c.number));
+  for (const num of s.numbers) {
+    if (num.kind !== 'count' || claimed.has(num)) continue;
+    const first = num.firstToken;
+    const further = /^(?:another|further)$/.test(tokens[first - 1]?.lower ?? '') ? (tokens[first - 2]?.lower === 'a' ? 2 : 1) : 0;
+    if (tokens[first - 1 - further]?.lower !== 'and') continue;
+    const placeEnd = placeAfter(tokens, num.lastToken + 1);
+    if (placeEnd < 0) continue;
+    const previous = out.filter((c) => c.end <= tokens[first].start).pop();
+    if (!previous || placeAfter(tokens, previous.number.lastToken + 1, 3) < 0) continue;
+    // Nothing but the previous figure's own words and its place between the two: no verb of another harm.
+    const between = tokens.slice(previous.number.lastToken + 1, first - 1 - further);
+    if (between.length > 12 || between.some((t) => t.kind !== 'word' && t.text !== '-')) continue;
+    previous.subgroup = true;
+    out.push({
+      start: tokens[first - further].start,
+      end: tokens[placeEnd].end,
+      category: previous.category,
+      number: num,
+      count: { start: num.start, end: num.end, min: someOf(num), max: num.max },
+      victims: null,
+      victimGroup: previous.victimGroup.replace(/^additional ?/, ''),
+      subgroup: true,
+      cumulative: previous.cumulative,
+    });
+    claimed.add(num);
+  }
+}
+
+/**
+ * Where a place after "in" or "at" ends ("in Rukum West", "in a northern district of Manbij"), looking
+ * for the place's capitalised words within `reach` words of the preposition; -1 when none is there.
+ */
+function placeAfter(tokens: Token[], at: number, reach = 1): number {
+  for (let k = at; k < tokens.length && k < at + reach; k++) {
+    if (tokens[k].lower !== 'in' && tokens[k].lower !== 'at') continue;
+    for (let j = k + 1; j < tokens.length && j <= k + 5; j++) {
+      if (tokens[j].kind !== 'word') return -1;
+      if (!isCapitalized(tokens[j].text)) continue;
+      let end = j;
+      while (end + 1 < tokens.length && tokens[end + 1].kind === 'word' && isCapitalized(tokens[end + 1].text)) end++;
+      return /^(?:province|governorate|state|region|district|countryside)$/.test(tokens[end + 1]?.lower ?? '') ? end + 1 : end;
+    }
+    return -1;
+  }
+  return -1;
 }
 
 function harmVerbForLives(tokens: Token[], first: number): number | null {
