@@ -198,6 +198,9 @@ describe('claims: local crime reports', () => {
     check('The gunfire put two teens in the hospital overnight.', { count: 'two', category: 'injured', min: 2, max: 2 });
     check('A fight sent a woman to the hospital with a gunshot wound.', { count: 'a woman', category: 'injured', min: 1, max: 1 });
     noClaims('An officer was taken to the hospital for evaluation.');
+    check('The victim walked into Cabell Hospital with two gunshot wounds.', { count: 'The victim', category: 'injured', min: 1, max: 1 });
+    // "over" that ends the clause before "one" is no "more than".
+    check('Before it was over one firefighter suffered a gunshot wound.', { count: 'one', category: 'injured', min: 1, max: 1 });
   });
   it('counts two persons joined by "and" under one verb', () => {
     check('A 40-year-old man and his 38-year-old wife were wounded.', { count: 'A 40-year-old man and his 38-year-old wife', category: 'injured', min: 2, max: 2 });

@@ -27,7 +27,8 @@ const TREATED = wordSet('treated hospitalized hospitalised');
 const CAPITALISED_NAME_WORD = /^\p{Lu}[\p{L}'’.-]+$/u;
 const TURNING_WORDS = wordSet('meanwhile elsewhere separately');
 const SUFFERING_VERBS = wordSet('suffering suffered suffers sustaining sustained treated received receiving');
-const TAKEN_VERBS = wordSet('taken rushed transported airlifted flown driven brought');
+/** Verbs that bring someone to a hospital, which then treats them: "was rushed to", "walked into ... Hospital". */
+const TAKEN_VERBS = wordSet('taken rushed transported airlifted flown driven brought walked arrived');
 const HIT_VERBS = wordSet('hit struck grazed');
 const TO_DEATH_VERBS = wordSet('beaten stabbed burned crushed');
 const SUSTAINED_VERBS = wordSet('sustained suffered received');

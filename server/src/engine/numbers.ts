@@ -265,6 +265,8 @@ function qualifierBefore(tokens: Token[], i: number, base: Base): Qualified | nu
     if (at < 0 || !matchWords(tokens, at, words)) continue;
     // "some" and "over" are qualifiers only before a bare figure, and "over" not after a verb of crossing.
     if ((words[0] === 'some' || words[0] === 'about') && !base.exact) continue;
+    // "before it was over one firefighter was shot": "over" before a lone "one" ends the clause before it.
+    if (words.length === 1 && words[0] === 'over' && base.min === 1 && base.max === 1) continue;
     const [min, max] = rule(base);
     return { min, max, startIndex: at };
   }
