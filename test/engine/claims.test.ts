@@ -194,6 +194,16 @@ describe('claims: local crime reports', () => {
     check('Later, he suffered non-life-threatening injuries.', { count: 'he', category: 'injured', min: 1, max: 1 });
     check('A man accidentally shot himself in the foot on Sunday.', { count: 'A man', category: 'injured', min: 1, max: 1 });
   });
+  it('reads one victim who died of the wound a clause tells, and one whose body was found', () => {
+    check('A teen girl who was shot and stabbed inside a home has died from her injuries.', { count: 'A teen', category: 'killed', min: 1, max: 1 });
+    // The clause's speaker is not the one who died.
+    assert.deepStrictEqual(analyze('A woman who witnessed the shooting said he died.').claims.map((c) => c.count.text), ['he']);
+    check('Family members located his body late Saturday.', { count: 'his body', category: 'killed', min: 1, max: 1 });
+    noClaims('He showed his body to the doctor.');
+    // The body of one told of already is no second death.
+    assert.strictEqual(analyze('John Smith, 45, was shot dead. Family members later found his body.').claims.length, 1);
+    check('The shooting left a mother and her son dead.', { count: 'a mother and her son', category: 'killed', min: 2, max: 2 });
+  });
   it('reads victims sent to the hospital', () => {
     check('The gunfire put two teens in the hospital overnight.', { count: 'two', category: 'injured', min: 2, max: 2 });
     check('A fight sent a woman to the hospital with a gunshot wound.', { count: 'a woman', category: 'injured', min: 1, max: 1 });

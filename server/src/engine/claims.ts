@@ -23,6 +23,8 @@ const CLAUSE_OPENING_WORDS = wordSet('and but where when after while until befor
 const SINCE_OR_IN = wordSet('since in');
 const AMONG_CLAUSE_BREAKS = wordSet('and but while as with made said says after before when');
 const TREATED_CLAUSE_BREAKS = wordSet('and but while said says after before when');
+/** Words that end a victim's relative clause before a main verb that is not the victim's: "who saw it said ...". */
+const RELATIVE_CLAUSE_BREAKS = wordSet('said says say told tells reported believe believes thinks that');
 const TREATED = wordSet('treated hospitalized hospitalised');
 const CAPITALISED_NAME_WORD = /^\p{Lu}[\p{L}'’.-]+$/u;
 const TURNING_WORDS = wordSet('meanwhile elsewhere separately');
@@ -955,7 +957,7 @@ function groupOf(tokens: Token[], victims: { first: number; last: number; head: 
   return 'people';
 }
 
-const SINGULAR_VICTIMS = wordSet('man woman person civilian soldier child boy girl policeman officer fighter militant journalist teenager baby infant doctor medic nurse paramedic resident student worker driver guard rebel protester demonstrator passenger photographer reporter pedestrian bystander motorist victim commander volunteer teacher farmer shepherd trooper deputy juvenile youth teen toddler customer clerk cashier homeowner shopkeeper hunter firefighter neighbor neighbour suspect employee security cyclist tourist');
+const SINGULAR_VICTIMS = wordSet('man woman mother father person civilian soldier child boy girl policeman officer fighter militant journalist teenager baby infant doctor medic nurse paramedic resident student worker driver guard rebel protester demonstrator passenger photographer reporter pedestrian bystander motorist victim commander volunteer teacher farmer shepherd trooper deputy juvenile youth teen toddler customer clerk cashier homeowner shopkeeper hunter firefighter neighbor neighbour suspect employee security cyclist tourist');
 
 /**
  * The claim a single victim at `i` is one of: right after "including" or "among them" following its
@@ -1072,6 +1074,28 @@ function findDefiniteSingles(tokens: Token[], out: ClaimCandidate[]): void {
   }
 }
 
+/**
+ * "Family members located his body late Saturday": one dead, the person the pronoun stands for, who
+ * may be one told of already. ("found the body of a man" is read with the other singles.)
+ */
+function findFoundBodies(tokens: Token[], out: ClaimCandidate[]): void {
+  for (let k = 2; k < tokens.length; k++) {
+    if (tokens[k].lower !== 'body' || !/^(?:his|her)$/.test(tokens[k - 1].lower)) continue;
+    const verb = tokens[k - 2].lower === 'later' || tokens[k - 2].lower === 'also' ? k - 3 : k - 2;
+    if (!/^(?:found|located|discovered|recovered|identified)$/.test(tokens[verb]?.lower ?? '')) continue;
+    const start = tokens[verb].start;
+    if (out.some((c) => c.start <= tokens[k].end && c.end > start)) continue;
+    const pronoun = tokens[k - 1];
+    out.push({
+      start, end: tokens[k].end, category: 'killed',
+      number: { start: pronoun.start, end: tokens[k].end, text: '', min: 1, max: 1, kind: 'count', firstToken: k - 1, lastToken: k },
+      count: { start: pronoun.start, end: tokens[k].end, min: 1, max: 1 },
+      victims: { start: pronoun.start, end: tokens[k].end }, victimGroup: 'people', subgroup: false, cumulative: false,
+      anaphoric: 'refers', person: pronoun.lower === 'his' ? 'he' : 'she',
+    });
+  }
+}
+
 /** Whether the harm word at k says "shot" rather than "wounded": "were shot", "with gunshot wounds". */
 function saysShot(tokens: Token[], k: number): boolean {
   const w = tokens[k].lower;
@@ -1097,7 +1121,7 @@ export function woundedSurvivors(claims: ClaimCandidate[]): void {
 }
 
 /** "Smith and Jones", "a man and his wife": a second person joined to the subject ending at `end`. */
-function pairedSubject(tokens: Token[], end: number): number {
+function pairedSubject(tokens: Token[], end: number, afterLeft = false): number {
   if (tokens[end + 1]?.lower !== 'and') return -1;
   const next = tokens[end + 2];
   if (!next) return -1;
@@ -1111,8 +1135,30 @@ function pairedSubject(tokens: Token[], end: number): number {
       if (tokens[k].kind === 'punct' && tokens[k].text !== '-') break;
     }
   }
-  // The pair must share one plural verb: "Smith and Jones were shot", not "Smith and he said".
-  return second >= 0 && /^(?:were|are|have|both)$/.test(tokens[second + 1]?.lower ?? '') ? second : -1;
+  // The pair must share one plural verb: "Smith and Jones were shot", not "Smith and he said"; or,
+  // after "left", one harm: "left a mother and her son dead".
+  const shared = /^(?:were|are|have|both)$/.test(tokens[second + 1]?.lower ?? '') || (afterLeft && HARM_WORDS[tokens[second + 1]?.lower ?? ''] !== undefined);
+  return second >= 0 && shared ? second : -1;
+}
+
+/**
+ * "A man who was shot on Friday has died", "a girl who was stabbed several times inside a home died":
+ * a victim whose clause tells a wound and who died after it is counted dead.
+ */
+function diedAfterRelative(tokens: Token[], at: number): { index: number; category: CasualtyCategory } | null {
+  // "a teen girl who ...": the noun may run on by one more word.
+  if (SINGULAR_VICTIMS.has(tokens[at]?.lower ?? '')) at++;
+  if (tokens[at]?.lower !== 'who') return null;
+  let wounded = false;
+  for (let j = at + 1; j < tokens.length && j <= at + 20; j++) {
+    const t = tokens[j];
+    if (t.kind === 'punct' && t.text !== '-') return null;
+    // "a woman who witnessed the shooting said he died": someone else's death.
+    if (RELATIVE_CLAUSE_BREAKS.has(t.lower)) return null;
+    if (HARM_WORDS[t.lower] === 'injured') wounded = true;
+    if (wounded && (t.lower === 'died' || t.lower === 'dies' || t.lower === 'succumbed')) return { index: j, category: 'killed' };
+  }
+  return null;
 }
 
 /** "accidentally shot himself in the leg": harmed by one's own hand. */
@@ -1226,6 +1272,7 @@ function findRelativesAndOnes(tokens: Token[], out: ClaimCandidate[]): void {
 
 function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: ClaimCandidate[], turnsAway: () => boolean): void {
   findDefiniteSingles(tokens, out);
+  findFoundBodies(tokens, out);
   findRelativesAndOnes(tokens, out);
   for (let i = 0; i < tokens.length; i++) {
     const det = tokens[i].lower;
@@ -1254,7 +1301,7 @@ function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: Claim
       n++;
     }
     if (k >= tokens.length || !SINGULAR_VICTIMS.has(tokens[k].lower)) continue;
-    const paired = i > 0 && (ACTIVE_HARM.has(tokens[i - 1].lower) || SENDS.has(tokens[i - 1].lower)) ? -1 : pairedSubject(tokens, k);
+    const paired = i > 0 && (ACTIVE_HARM.has(tokens[i - 1].lower) || SENDS.has(tokens[i - 1].lower)) ? -1 : pairedSubject(tokens, k, tokens[i - 1]?.lower === 'left');
     const people = paired >= 0 ? 2 : 1;
     if (paired >= 0) k = paired;
     // "arrested a man", "killing a child", or "a man was killed"
@@ -1265,7 +1312,7 @@ function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: Claim
     }
     const verb = ofHarm ?? (i > 0 && ACTIVE_HARM.has(tokens[i - 1].lower) && det !== 'another' ? { index: i - 1, category: HARM_WORDS[tokens[i - 1].lower] } : null) ??
       (i > 0 && SENDS.has(tokens[i - 1].lower) && hospitalWithin(tokens, k + 1, 5) >= 0 ? { index: i - 1, category: 'injured' as CasualtyCategory } : null);
-    const after = verb ? null : harmAfter(tokens, k + 1) ?? selfHarm(tokens, k + 1);
+    const after = verb ? null : diedAfterRelative(tokens, k + 1) ?? harmAfter(tokens, k + 1) ?? selfHarm(tokens, k + 1);
     // "killing seven people including a policeman", "12 civilians including four children and a
     // pregnant woman were killed": one of those counted, a part of the toll inside its phrase.
     const whole = !verb && det !== 'another' && paired < 0 ? wholeOfPart(tokens, i, out) : undefined;
