@@ -204,6 +204,10 @@ describe('claims: local crime reports', () => {
     assert.strictEqual(analyze('John Smith, 45, was shot dead. Family members later found his body.').claims.length, 1);
     check('The shooting left a mother and her son dead.', { count: 'a mother and her son', category: 'killed', min: 2, max: 2 });
   });
+  it('reads the shooter as no victim of his own adverb, and a shooter who turned the gun on himself as one more', () => {
+    const claims = analyze('A 72-year-old man fatally shot his wife and then himself on Friday, officials said.').claims;
+    assert.deepStrictEqual(claims.map((c) => [c.victims, c.category, c.count.min]), [['his wife', 'killed', 1], ['himself', 'killed', 1]]);
+  });
   it('reads victims sent to the hospital', () => {
     check('The gunfire put two teens in the hospital overnight.', { count: 'two', category: 'injured', min: 2, max: 2 });
     check('A fight sent a woman to the hospital with a gunshot wound.', { count: 'a woman', category: 'injured', min: 1, max: 1 });

@@ -484,6 +484,11 @@ function baseGroup(c: CasualtyClaim): string {
   return c.victimGroup.replace(/^additional ?/, '');
 }
 
+/** Two claims of one person each, named differently in one sentence: "shot his wife and then himself". */
+function twoPeople(a: CasualtyClaim, b: CasualtyClaim): boolean {
+  return a.count.max === 1 && b.count.max === 1 && a.victims !== '' && b.victims !== '' && a.victims.toLowerCase() !== b.victims.toLowerCase();
+}
+
 function dropRepeats(claims: CasualtyClaim[]): CasualtyClaim[] {
   const kept: CasualtyClaim[] = [];
   // The kept claims by what a repeat must share with them, so that a document of thousands of
@@ -496,7 +501,7 @@ function dropRepeats(claims: CasualtyClaim[]): CasualtyClaim[] {
     // civilians were also killed when jets pounded the town killing 26 civilians", not "killing 8
     // soldiers and 8 civilians". So is a part of a toll anywhere: "a child" and, later, "one rescue
     // worker" among the dead are two people.
-    const earlier = candidates?.some((k) => (k.sentence.start !== c.sentence.start && !c.subgroup) || baseGroup(k) === baseGroup(c));
+    const earlier = candidates?.some((k) => (k.sentence.start !== c.sentence.start && !c.subgroup) || (baseGroup(k) === baseGroup(c) && !twoPeople(k, c)));
     // The repeat's source is not carried over: a source governs the figure of its own sentence only.
     if (earlier) continue;
     kept.push(c);

@@ -314,6 +314,8 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
       if (/ing$/.test(t.lower) && ACTIVE_HARM.has(t.lower) && n > 0) return null;
       // "two suicide bombers killed 11 people": the figure names the killers, not the killed.
       if (!auxiliary && ACTIVE_HARM.has(t.lower) && startsObject(tokens, k + 1)) return null;
+      // "a 72-year-old man fatally shot his wife": the adverb of the shooter's verb, whose object died.
+      if (!auxiliary && /^(?:fatally|mortally)$/.test(t.lower) && /^(?:shot|stabbed|wounded|injured|struck|beat)$/.test(tokens[k + 1]?.lower ?? '') && startsObject(tokens, k + 2)) return null;
       return { index: k, category };
     }
     if (AUXILIARY_WORDS.has(t.lower)) auxiliary = true;
@@ -1237,6 +1239,12 @@ function findRelativesAndOnes(tokens: Token[], out: ClaimCandidate[]): void {
           // "fatally shot his wife"
           const category = /^(?:fatally|mortally)$/.test(tokens[i - 2]?.lower ?? '') ? 'killed' : HARM_WORDS[tokens[i - 1].lower];
           if (free(tokens[i - 1].start)) push(i - 1, k, i, k, category, tokens[k].lower, false);
+          // "shot his wife and then himself": the shooter too, someone new.
+          const self = tokens[k + 1]?.lower === 'and' ? (tokens[k + 2]?.lower === 'then' ? k + 3 : k + 2) : -1;
+          if (self > 0 && /^(?:himself|herself)$/.test(tokens[self]?.lower ?? '') && free(tokens[self].start)) {
+            push(self, self, self, self, category, tokens[self].lower, false);
+            out[out.length - 1].anaphoric = 'new';
+          }
           break;
         }
         // "executed her while a man ...": "her" was the object itself.
