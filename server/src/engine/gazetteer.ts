@@ -49,8 +49,8 @@ const MAX_SAME_NAME = 4;
 
 /**
  * The index's entries are numbers: a country's place in `data.countries`, then a place's row in
- * population order after them, then a region's row. A name's entries are one number, or an array when several places share
- * it. Building the index is a large part of a cold start, and the places' PlaceInfo and candidate
+ * population order after them, then a region's row. A name's entries are one number, or an array when
+ * several places share it. Building the index is a large part of a cold start, and the places' PlaceInfo and candidate
  * objects were most of what it allocated: they are made when a lookup first returns the place.
  */
 type Entries = number | number[];
