@@ -109,6 +109,8 @@ describe('attributions', () => {
     check('Said Okafor: “We will not sign it.”', 'Okafor', 'Said');
     const { attributions } = analyze('Correction: An earlier version misspelled a name. Harlow campaign spokesman Jo Reyes added that the tour would go on. Critics doubt the mayor’s claims about the budget.');
     assert.deepStrictEqual(attributions.map((a) => [a.source.text, a.cue.text]), [['Harlow campaign spokesman Jo Reyes', 'added'], ['Critics', 'doubt']]);
+    // A page's label before the colon speaks for no one; the headline's own credit does.
+    assert.strictEqual(analyze('LIVE: Israeli strikes kill 40 across Gaza, health ministry says\n\nThe strikes hit homes.').claims[0].attribution?.source.text, 'health ministry');
     // A place before the colon is the topic, not the speaker.
     const topic = analyze('Afghanistan: dozens feared dead in Kabul mosque blast\n\nThe blast hit a mosque during prayers.');
     assert.deepStrictEqual(topic.attributions, []);

@@ -779,7 +779,7 @@ function restOfSentence(tokens: Token[], after: number): Range | null {
 }
 
 /** Labels of page furniture and corrections, which speak for no one: "Correction:", "The Latest:". */
-const LABELS = /^(?:correction|corrections|clarification|update|updated|editor['’]s note|note|the latest|latest|source|sources|photo|video|watch|related|read more|see also|breaking|exclusive|analysis|opinion)$/;
+const LABELS = /^(?:correction|corrections|clarification|update|updated|editor['’]s note|note|the latest|latest|source|sources|photo|video|watch|related|read more|see also|breaking|breaking news|exclusive|analysis|opinion|live|live updates|explainer|factbox|timeline|in pictures|photos)$/;
 
 /** "Pat Caddell: ...", "PENCE: ...": one to three capitalised words, then a colon, then speech. */
 function speakerColon(tokens: Token[]): Np | null {
