@@ -79,7 +79,9 @@ function regionRows(cities, countryCodes) {
       rows.push([kept, code, region.admin, Math.round(lat * 1e4) / 1e4, Math.round(lon * 1e4) / 1e4, t.population]);
     }
   }
-  return rows;
+  // Most populous first, as the towns are: of two regions of one country by one name ("Kiev", the city
+  // and the province around it), the engine files the name under the first.
+  return rows.sort((a, b) => b[5] - a[5]);
 }
 
 export async function buildGazetteer(outFile) {

@@ -52,8 +52,15 @@ describe('gazetteer', () => {
     }
     // A region's name alone makes no word a place: many are given names or common words.
     assert.ok(['Borno', 'Helmand', 'Hatay'].every((name) => g.lookup(name)?.placeType !== 'region'));
-    // The capital keeps its name from the governorate around it.
+    // The capital keeps its name from the governorate around it, under every spelling: "Kiev" is the
+    // city's region, the province around it is "Kiev Oblast".
     assert.strictEqual(g.candidates("Sana'a")[0].info.placeType, 'city');
+    assert.strictEqual(g.candidates('Kiev')[0].info.region, g.lookup('Kyiv')?.region);
+    assert.notStrictEqual(g.candidates('Kiev Oblast')[0].info.region, g.lookup('Kyiv')?.region);
+  });
+  it('reads the Turkish dotless i as an i', () => {
+    const g = analyzer().gazetteer;
+    for (const name of ['Diyarbakir', 'Adiyaman', 'Elazig']) assert.deepStrictEqual([g.lookup(name)?.countryCode, g.lookup(name)?.placeType], ['TR', 'city'], name);
   });
 
   describe('built from data given in any order', () => {

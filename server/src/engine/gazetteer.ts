@@ -81,7 +81,7 @@ export class Gazetteer {
       for (const demonym of country.demonyms) this.demonymCountry.set(demonym.toLowerCase(), country);
     }
     this.rows = byPopulation(data.places);
-    this.regionRows = data.regions ?? [];
+    this.regionRows = byPopulation(data.regions ?? [], 5);
     const entries = this.countries.length + this.rows.length + this.regionRows.length;
     this.infos = new Array(entries).fill(undefined);
     this.exactCandidates = new Array(entries).fill(undefined);
@@ -101,11 +101,15 @@ export class Gazetteer {
       if (!regions) this.regionNames.set(code, (regions = new Map()));
       if (!regions.has(admin)) regions.set(admin, name);
     }
-    // A region's names come last, and a town of the same name in the same country keeps its name: "Sana'a"
-    // is the capital, not the governorate around it, and "Aleppo" the city (whose region is the same).
+    // A region's names come last, and a town of the same name in the same country keeps its name:
+    // "Sanaa" is the capital, not the governorate around it, and "Aleppo" the city (whose region is the
+    // same). A region named after such a town keeps only its names of more than one word: its other
+    // one-word names are other spellings of the town's ("Kiev" beside "Kyiv", "Sana'a" beside "Sanaa").
     const firstRegion = first + this.rows.length;
     this.regionRows.forEach(([names, code], i) => {
-      for (const name of names) if (!this.namedInCountry(name, code)) this.add(name, firstRegion + i);
+      const free = names.filter((name) => !this.namedInCountry(name, code));
+      const afterTown = free.length < names.length;
+      for (const name of free) if (!afterTown || name.includes(' ')) this.add(name, firstRegion + i);
     });
   }
 
@@ -271,14 +275,15 @@ export class Gazetteer {
 }
 
 /**
- * The places, most populous first (stably). The build writes them in that order, so this is usually
- * a check: sorting 30,000 rows is a noticeable part of a cold start.
+ * The places (or regions), most populous first (stably). The build writes them in that order, so this
+ * is usually a check: sorting 30,000 rows is a noticeable part of a cold start.
  */
-function byPopulation(places: GazetteerPlaceRow[]): GazetteerPlaceRow[] {
-  for (let i = 1; i < places.length; i++) {
-    if (places[i][4] > places[i - 1][4]) return [...places].sort((a, b) => b[4] - a[4]);
+function byPopulation<Row extends GazetteerPlaceRow | GazetteerRegionRow>(rows: Row[], column: 4 | 5 = 4): Row[] {
+  const people = (row: Row) => row[column] as number;
+  for (let i = 1; i < rows.length; i++) {
+    if (people(rows[i]) > people(rows[i - 1])) return [...rows].sort((a, b) => people(b) - people(a));
   }
-  return places;
+  return rows;
 }
 
 const KEY_FILTER_BITS = 1 << 19;

@@ -7,6 +7,8 @@
 // time.
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const TRANSLITERATION_MARKS = /[‘’'`ʻʼʿʾ]/g;
+/** Turkish dotless i, which no decomposition turns into "i": "Adıyaman" is written "Adiyaman" in news. */
+const DOTLESS_I = /ı/g;
 const SEPARATORS = /[-\s]+/g;
 
 /** Strips diacritics and Arabic transliteration marks, lower-cases, unifies separators. */
@@ -19,6 +21,7 @@ export function foldDiacritics(name: string): string {
     .replace(COMBINING_MARKS, '')
     .replace(TRANSLITERATION_MARKS, '')
     .toLowerCase()
+    .replace(DOTLESS_I, 'i')
     .replace(SEPARATORS, ' ')
     .trim();
 }
