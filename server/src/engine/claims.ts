@@ -147,9 +147,9 @@ const TOLL_RISE_VERBS = wordSet('rose risen rises rising climbed climbs climbing
 /** A toll that stands at a figure ("was 50") without a verb of change; "stood" and "stands" are among those above. */
 const TOLL_COPULAS = wordSet('was is');
 const TOLL_EXCEEDS = wordSet('surpassed surpasses passed passes topped tops exceeded exceeds');
-/** Words that end the subject of a toll: a clause before it ("the toll is unclear but the number ... rose to"). */
 /** Words before a "to" that is no toll's: "in addition to 8 injured", "compared to 30 last year". */
 const NOT_TOLL_TO = wordSet('addition compared due according close next');
+/** Words that end the subject of a toll: a clause before it ("the toll is unclear but the number ... rose to"). */
 const TOLL_SUBJECT_BREAKS = wordSet('and but while whereas although though as because said says say told meanwhile also');
 const TOLL_VERBS = new Set([...TOLL_RISE_VERBS, ...TOLL_COPULAS, 'to', 'at', 'of', 'has', 'had', 'now', 'putting', 'put', 'stand', 'past', 'down', 'up', 'revised', 'lowered', 'raised']);
 const MONTH_OR_YEAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d{2})$/;
@@ -1220,7 +1220,7 @@ function samePerson(a: ClaimCandidate, b: ClaimCandidate): boolean {
  */
 function findRelativesAndOnes(tokens: Token[], out: ClaimCandidate[]): void {
   const free = (start: number) => !out.some((c) => c.start <= start && c.end > start);
-  const push = (first: number, last: number, countFirst: number, countLast: number, category: CasualtyCategory, person: string | undefined, subgroup: boolean, anaphoric?: 'refers') => {
+  const push = (first: number, last: number, countFirst: number, countLast: number, category: CasualtyCategory, person: string | undefined, subgroup: boolean, anaphoric?: 'refers' | 'new') => {
     const candidate: ClaimCandidate = {
       start: tokens[first].start, end: tokens[last].end, category,
       number: { start: tokens[countFirst].start, end: tokens[countLast].end, text: '', min: 1, max: 1, kind: 'count', firstToken: countFirst, lastToken: countLast },
@@ -1242,8 +1242,7 @@ function findRelativesAndOnes(tokens: Token[], out: ClaimCandidate[]): void {
           // "shot his wife and then himself": the shooter too, someone new.
           const self = tokens[k + 1]?.lower === 'and' ? (tokens[k + 2]?.lower === 'then' ? k + 3 : k + 2) : -1;
           if (self > 0 && /^(?:himself|herself)$/.test(tokens[self]?.lower ?? '') && free(tokens[self].start)) {
-            push(self, self, self, self, category, tokens[self].lower, false);
-            out[out.length - 1].anaphoric = 'new';
+            push(self, self, self, self, category, tokens[self].lower, false, 'new');
           }
           break;
         }

@@ -21,8 +21,10 @@ const ALL_CAPS = /^[\p{Lu}.&-]{2,}$/u;
 const CAPITALISED_ENDING_IN_S = /^\p{Lu}\p{L}+s$/u;
 const PLACE_NOUN_AFTER = /\s+(?:province|governorate|countryside|city|district|region|area|state|oblast)$/i;
 const PROVINCE = /^(?:province|governorate)$/;
-const REGION_NOUN_END = /\s(?:province|governorate|state|oblast)$/i;
-const REGION_NOUN_NEXT = /^\s+(?:province|governorate|state|oblast)\b/i;
+/** The nouns after a place's name that make it a region: "Niger state", "Punjab province". */
+const REGION_NOUN = '(?:province|governorate|state|oblast)';
+const REGION_NOUN_END = new RegExp(`\\s${REGION_NOUN}$`, 'i');
+const REGION_NOUN_NEXT = new RegExp(`^\\s+${REGION_NOUN}\\b`, 'i');
 
 /** A sentence as the entity finder sees it. */
 export interface SentenceTokens {
