@@ -68,6 +68,8 @@ describe('attributions', () => {
     // A relative clause between the speaker and "said", its commas stripped: the speaker is what it describes.
     assert.strictEqual(analyze('The Observatory which monitors Syrias conflict said 11 children were killed.').claims[0].attribution?.source.text, 'The Observatory');
     assert.strictEqual(analyze('The group that runs the clinic said 12 people were killed.').claims[0].attribution?.source.text, 'The group');
+    // A clause whose verb has an irregular past: "lost", "fled".
+    assert.strictEqual(analyze('The families who lost relatives said 12 people were killed.').claims[0].attribution?.source.text, 'The families');
     // "that" before a plural noun opens the clause; it is no determiner of the source.
     assert.strictEqual(analyze('The UN condemned an air strike that activists said killed 40 people.').claims[0].attribution?.source.text, 'activists');
     assert.strictEqual(analyze('That official said 12 people were killed.').claims[0].attribution?.source.text, 'That official');
@@ -186,6 +188,16 @@ describe('attributions', () => {
   it('does not read a participle after its noun as a cue', () => {
     const { attributions } = analyze('A poll released last week found that most voters were undecided.');
     assert.deepStrictEqual(attributions.map((a) => [a.source.text, a.cue.text]), [['A poll', 'found']]);
+  });
+  it('does not read a participle before its noun, or a clause of anonymity, as a cue', () => {
+    const sources = (text: string) => analyze(text).attributions.map((a) => [a.source.text, a.cue.text]);
+    assert.deepStrictEqual(sources('The number of confirmed cases rose to 40 by Friday.'), []);
+    assert.deepStrictEqual(sources('A reported 30 people were wounded in two towns.'), []);
+    // A cue word after an article is a noun: "blast" is a verb of criticism only with a subject.
+    assert.deepStrictEqual(sources('Nine people were wounded in the blast.'), []);
+    assert.deepStrictEqual(sources('Officials, who declined to be named, said five people died.'), [['Officials', 'said']]);
+    // A verb with its object still reads: "confirmed the deaths".
+    check('The ministry confirmed the deaths of two guards.', 'The ministry', 'confirmed');
   });
   it('reads a participle with its agent after "by", and "called on"', () => {
     check('The fine, imposed by the State Water Board, was the largest in a decade.', 'the State Water Board', 'imposed');

@@ -327,6 +327,16 @@ describe('claims: subgroups, repeats and cumulative tolls', () => {
     const before = 'Seven children were among the 31 people killed, medics said.';
     check(before, { count: 'Seven', category: 'killed', min: 7, max: 7, subgroup: true });
     check(before, { count: '31', category: 'killed', min: 31, max: 31, subgroup: false });
+    // With no article, "among" takes a qualified figure right after the victims, and a headline's.
+    const qualified = 'Three police officers were among at least 12 people wounded by the blast.';
+    check(qualified, { count: 'Three', category: 'injured', min: 3, max: 3, subgroup: true });
+    check(qualified, { count: 'at least 12', category: 'injured', min: 12, max: null, subgroup: false });
+    check('6 children among 19 dead in shelling of Aleppo', { count: '6', category: 'killed', min: 6, max: 6, subgroup: true });
+    // A related story's title run into the text, and a figure far from "among", are no parts of a toll.
+    const runOn = 'Strikes kill 56 civilians in Syria Monitor AFP Children were among at least 56 civilians killed.';
+    assert.ok(!analyze(runOn).claims.some((c) => c.subgroup));
+    const related = 'Rebels shelled Hama. AFP Friday 2 May 2014 10 children among 18 dead as air raid hits school.';
+    assert.ok(!analyze(related).claims.some((c) => c.count.text === '10'));
     // Telegram is where the governor wrote, not where the dead were.
     assert.ok(!analyze(after).entities.some((e) => e.kind === 'place'));
   });

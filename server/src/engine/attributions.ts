@@ -287,6 +287,13 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       if (tok.kind !== 'word' || !SPEECH_VERB.has(tok.word)) continue;
       // "three contractors accused of fraud": a participle; the active verb takes its object first.
       if (tok.lower === 'accused' && tokens[i + 1]?.lower === 'of') continue;
+      // "wounded in the blast", "a report": a word right after an article is a noun, never a verb.
+      if (ARTICLES.has(tokens[i - 1]?.lower ?? '')) continue;
+      // "the number of confirmed deaths", "a reported 40 dead": a participle before its noun describes it.
+      if (tok.lower.endsWith('ed') && DESCRIBED_AFTER.has(tokens[i - 1]?.lower ?? '') && tokens[i + 1] &&
+        (tokens[i + 1].kind === 'number' || tokens[i + 1].kind === 'word' && tokens[i + 1].text === tokens[i + 1].lower && !NOT_DESCRIBED.has(tokens[i + 1].lower))) continue;
+      // "an official, who declined to be named": the clause keeps a source anonymous and reports nothing.
+      if ((tok.lower === 'declined' || tok.lower === 'refused') && tokens[i + 1]?.lower === 'to' && ANONYMITY_ASKED.test(tokens.slice(i + 2, i + 5).map((t) => t.lower).join(' '))) continue;
       // Verbs are written in lower case; "States" in "United States" and "Report" in a title are not cues.
       if (tok.text !== tok.lower && i > 0 && !headlineVerb(tokens, i, titleCase, out.length > firstFound)) continue;
       // "the president’s claims", "Trump campaign spokesman": a possessor before, or a person's title after.
@@ -627,13 +634,24 @@ function antecedentOfRelative(tokens: Token[], clauseEnd: number): Np | null {
     if (t.kind !== 'word') return null;
     if (!WHO_OR_WHICH.has(t.lower) && t.lower !== 'that') continue;
     const verb = tokens[k + 1];
-    if (k + 1 > clauseEnd || verb.text !== verb.lower || !(AUXILIARIES.has(verb.lower) || /[^s]s$|ed$/.test(verb.lower))) return null;
+    if (k + 1 > clauseEnd || verb.text !== verb.lower || !(AUXILIARIES.has(verb.lower) || IRREGULAR_PAST.has(verb.lower) || /[^s]s$|ed$/.test(verb.lower))) return null;
     const end = tokens[k - 1].text === ',' ? k - 2 : k - 1;
     const head = nounPhraseBefore(tokens, end);
     return head && isSourceLike(tokens, head.first, head.last) ? head : null;
   }
   return null;
 }
+
+const ARTICLES = wordSet('the a an');
+/** Words a participle follows when it describes the noun after it: "the number of confirmed deaths". */
+const DESCRIBED_AFTER = wordSet('of the a an its their his her our these those no any with all');
+/** Words after such a participle that show it is a verb after all: "the one reported by", "all claimed that". */
+const NOT_DESCRIBED = wordSet('that by to in on at as from for and or but with');
+/** What a source is said to have declined: "to be named", "to be identified", "to give his name". */
+const ANONYMITY_ASKED = /^(?:be (?:named|identified)|give (?:his|her|their|a) names?|provide (?:his|her|their|a) names?)/;
+
+/** Past forms that open a relative clause without ending in -ed: "The families who lost relatives said". */
+const IRREGULAR_PAST = wordSet('lost saw fled took gave went came made left ran held kept brought fought won began led spoke wrote told found heard knew sent became');
 
 /** Nouns of harm and of events, which may be reported but never report. */
 const NOT_SPEAKERS = wordSet('toll tolls casualties casualty deaths death injuries fatalities bodies killings attacks attack clashes explosions explosion blasts blast strikes airstrikes shelling incidents incident violations');

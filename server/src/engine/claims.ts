@@ -517,7 +517,7 @@ function isSubgroup(tokens: Token[], first: number, last: number): boolean {
   const next = tokens[last + 1]?.lower;
   if (next === 'of' && /^(?:them|whom|those)$/.test(tokens[last + 2]?.lower ?? '')) return true;
   if (next === 'of' && tokens[last + 2]?.lower === 'the' && /^(?:dead|killed|victims|wounded|injured|casualties)$/.test(tokens[last + 3]?.lower ?? '')) return true;
-  return amongTheHarmed(tokens, last) !== null || amongTheHarmedBefore(tokens, first) !== null || treatedAt(tokens, last);
+  return amongTheHarmed(tokens, first, last) !== null || amongTheHarmedBefore(tokens, first) !== null || treatedAt(tokens, last);
 }
 
 /**
@@ -544,16 +544,25 @@ function totalOfEarlier(tokens: Token[], first: number): boolean {
 }
 
 /** "two policemen guarding the gate were among the dead": the harm is named after "among the". */
-function amongTheHarmed(tokens: Token[], last: number): { index: number; category: CasualtyCategory } | null {
+function amongTheHarmed(tokens: Token[], first: number, last: number): { index: number; category: CasualtyCategory } | null {
   for (let k = last + 1; k < Math.min(tokens.length, last + 14); k++) {
     const t = tokens[k];
     // The "among" must belong to this figure's clause: "put the dead at 18 and made no mention of
     // children among the victims" says nothing about the 18.
     if (t.kind === 'number' || t.text === ';' || t.text === ',' || AMONG_CLAUSE_BREAKS.has(t.lower)) return null;
-    if (t.lower === 'among' && /^(?:the|those)$/.test(tokens[k + 1]?.lower ?? '') && (/^(?:were|was|are|is|be|been|also)$/.test(tokens[k - 1]?.lower ?? '') || VICTIM_GROUPS[tokens[k - 1]?.lower ?? ''] !== undefined)) {
-      // "among the dead", "among the 31 dead", "among the 31 people killed"
-      let j = k + 2;
-      if (tokens[j]?.kind === 'number') j++;
+    const verbBefore = t.lower === 'among' && /^(?:were|was|are|is|be|been|also)$/.test(tokens[k - 1]?.lower ?? '');
+    if (t.lower === 'among' && (verbBefore || VICTIM_GROUPS[tokens[k - 1]?.lower ?? ''] !== undefined)) {
+      // "among the dead", "among the 31 dead", "among the 31 people killed", and with no article only
+      // before a figure, right after the victims: "Three officers were among at least 12 people wounded"
+      // (not "kill 56 civilians in Syria Monitor AFP Children were among at least 56 ...").
+      let j = k + 1;
+      const determined = /^(?:the|those)$/.test(tokens[j]?.lower ?? '');
+      if (determined) j++;
+      else if (!victimsThenAmong(tokens, last, k) || !verbBefore && !opensHeadline(tokens, first)) return null;
+      let words = 0;
+      while (words < 3 && AMONG_FIGURE_QUALIFIERS.has(tokens[j + words]?.lower ?? '')) words++;
+      if (tokens[j + words]?.kind === 'number') j += words + 1;
+      else if (!determined) return null;
       if (VICTIM_GROUPS[tokens[j]?.lower ?? ''] !== undefined && harmOfAmong(tokens[j + 1]?.lower ?? '')) j++;
       const category = harmOfAmong(tokens[j]?.lower ?? '');
       return category ? { index: j, category } : null;
@@ -561,6 +570,28 @@ function amongTheHarmed(tokens: Token[], last: number): { index: number; categor
   }
   return null;
 }
+
+/**
+ * Whether the figure at `first` opens a headline: the sentence's first token, or the first after a
+ * colon or a dash ("Syria: 6 children among 19 dead"). A headline without its verb ("6 children among
+ * 19 dead") is read only there; mid-sentence it is a related story's title run into the text.
+ */
+function opensHeadline(tokens: Token[], first: number): boolean {
+  return first === 0 || /^[:—–|-]$/.test(tokens[first - 1].text);
+}
+
+/**
+ * Whether only the victims' words and a copula stand between a figure's last token and the "among"
+ * at `among`: "Three police officers were among", not "56 civilians in Syria Monitor AFP Children were among".
+ */
+function victimsThenAmong(tokens: Token[], last: number, among: number): boolean {
+  if (among - last > 6) return false;
+  for (let k = last + 1; k < among; k++) if (tokens[k].kind !== 'word' || tokens[k].text !== tokens[k].lower || tokens[k].lower === 'in') return false;
+  return true;
+}
+
+/** The words of a qualifier before the figure of "among at least 12 people wounded". */
+const AMONG_FIGURE_QUALIFIERS = wordSet('at least more than over nearly almost about around some roughly approximately up to no fewer not less');
 
 /** "Among the dead were nine children", "Among the 47 people killed were two medics": the figure after the copula. */
 function amongTheHarmedBefore(tokens: Token[], first: number): { index: number; category: CasualtyCategory } | null {
@@ -754,7 +785,7 @@ export function readClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
       exceeded = num.max === num.min && TOLL_EXCEEDS.has(tokens[first - 1]?.lower ?? '');
     }
     if (!category) {
-      let after = harmAfter(tokens, victims ? victims.last + 1 : last + 1, victims !== null) ?? amongTheHarmed(tokens, last);
+      let after = harmAfter(tokens, victims ? victims.last + 1 : last + 1, victims !== null) ?? amongTheHarmed(tokens, first, last);
       // "one shot", "two shots fired": a figure right before "shot" counts gunshots, not victims.
       if (after && !victims && after.index === last + 1 && /^shots?$/.test(tokens[after.index].lower)) after = null;
       if (after) {
