@@ -187,6 +187,13 @@ describe('claims: local crime reports', () => {
     const { claims } = analyze('Officers found the driver in the car. He was pronounced dead at the scene.');
     assert.deepStrictEqual(claims.map((c) => [c.text, c.category, c.count.min, c.count.max]), [['He was pronounced dead', 'killed', 1, 1]]);
   });
+  it('reads one victim through an appositive between the subject and the verb', () => {
+    check('The victim, identified as Dale Ostrow, 52, was pronounced dead at the scene.', { count: 'The victim', category: 'killed', min: 1, max: 1 });
+    check('The cyclist, a 45-year-old woman, died of her injuries on Monday.', { count: 'The cyclist', category: 'killed', min: 1, max: 1 });
+    check('The boy, police said, was taken to the hospital with a gunshot wound.', { count: 'The boy', category: 'injured', min: 1, max: 1 });
+    // An aside that runs into another clause is not skipped: "the clerk, who saw the man who was shot".
+    assert.deepStrictEqual(analyze('The clerk, who called police, then left. Nothing else happened.').claims, []);
+  });
   it('reads one victim named by a pronoun, a description or a name', () => {
     check('Police said she was wounded in the arm.', { count: 'she', category: 'injured', min: 1, max: 1 });
     check('The cashier was hit by gunfire during the robbery.', { count: 'The cashier', category: 'injured', min: 1, max: 1 });

@@ -174,6 +174,12 @@ function isAuxiliary(t: Token): boolean {
   return AUXILIARIES.has(t.lower) || t.lower.endsWith("n't") || t.lower.endsWith('n’t') || (t.lower.length > 4 && t.lower.endsWith('ly') && !LY_NOUNS.has(t.lower));
 }
 const BE_FORMS = new Set(['is', 'are', 'am', 'was', 'were', 'be', 'been', 'being']);
+/** Whether the auxiliaries tokens[first, verb) make the verb a passive: "was", "has been", "was not". */
+function passiveGroup(tokens: Token[], first: number, verb: number): boolean {
+  if (BE_FORMS.has(tokens[verb - 1].lower)) return true;
+  for (let k = first; k < verb; k++) if (BE_FORMS.has(tokens[k].lower) && tokens[k + 1].lower !== 'to') return true;
+  return false;
+}
 /** People and bodies written in lower case that hold views: sources when they are the subject. */
 const HOLDER_NOUNS = new Set([
   'voters', 'critics', 'lawmakers', 'legislators', 'experts', 'analysts', 'economists', 'scientists', 'researchers',
@@ -337,7 +343,8 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
         }
       }
       // "the plan was announced (by the mayor)": a passive has its source after "by", or none.
-      if (i > cueFirst && BE_FORMS.has(tokens[i - 1].lower) && !tok.lower.endsWith('ing')) {
+      // "was not released", "is also expected": a form of "be" anywhere in the verb group.
+      if (i > cueFirst && passiveGroup(tokens, cueFirst, i) && !tok.lower.endsWith('ing')) {
         const agent = tokens[i + 1]?.lower === 'by' ? nounPhraseAfter(tokens, i + 2) : null;
         if (agent && isSourceLike(tokens, agent.first, agent.last)) {
           out.push(make(text, tokens, s, agent.first, agent.last, span(text, tokens, cueFirst, i), { start: s.start, end: tokens[cueFirst].start }, mentionIndex));

@@ -1059,6 +1059,24 @@ function definiteSubject(tokens: Token[], i: number, second = false): number {
   return k;
 }
 
+/** Verbs that take up a subject again after an appositive: "The victim, identified as ..., was". */
+const VERB_AFTER_APPOSITIVE = wordSet('was is has had died dies remains remained succumbed later');
+
+/**
+ * Where the verb of a subject ending before `at` may be: after an appositive set off by commas ("The
+ * victim, identified as Marcus Reed, 34, was pronounced dead"; "The driver, a 45-year-old woman,
+ * died"), else `at` itself. The aside ends at the last comma before such a verb, within its sentence.
+ */
+function pastAppositive(tokens: Token[], at: number): number {
+  if (tokens[at]?.text !== ',') return at;
+  for (let k = at + 1; k < tokens.length && k <= at + 14; k++) {
+    const t = tokens[k];
+    if (t.text === ';' || t.text === '.' || t.text === ':') return at;
+    if (t.text === ',' && VERB_AFTER_APPOSITIVE.has(tokens[k + 1]?.lower ?? '')) return k + 1;
+  }
+  return at;
+}
+
 /**
  * "He was pronounced dead", "the victim was taken to a hospital", "Smith was shot in the leg": one
  * person harmed, named by a pronoun, a definite description or a name. These are marked anaphoric:
@@ -1080,7 +1098,7 @@ function findDefiniteSingles(tokens: Token[], out: ClaimCandidate[]): void {
       people = 2;
     }
     const self = people === 1 ? selfHarm(tokens, subjectEnd + 1) : null;
-    const after = harmAfter(tokens, subjectEnd + 1) ?? self;
+    const after = harmAfter(tokens, pastAppositive(tokens, subjectEnd + 1)) ?? self;
     if (!after || (after.category !== 'killed' && after.category !== 'injured')) continue;
     if (after.category === 'killed' && !DIED.has(tokens[after.index].lower) && !/^(?:slain|murdered|himself|herself)$/.test(tokens[after.index].lower)) continue;
     // A name's death counts when the article states it ("Smith was pronounced dead"), not when it is
