@@ -210,6 +210,20 @@ describe('conflicts', () => {
     assert.strictEqual(claimWithCount(analyze(strike), 'four').event, 'incident: homs region, SY');
   });
 
+  it('keys a figure to the country it is told in before any other the sentence names', () => {
+    const text = 'Leaders trade blame over gas attack\nApril 5, 2017\nOfficials in Washington met on Wednesday. Reporters in Washington asked ' +
+      'about it. Medics in Khan Shaykhun buried the dead. Aid groups sent help. Talks went on late. The United States and Russia traded claims about an attack in Syria that killed 72 people.';
+    assert.strictEqual(claimWithCount(analyze(text), '72').event, 'incident: idlib region, SY');
+  });
+
+  it('does not place a figure in a capital that stands for its government', () => {
+    const text = 'Rebels seize fighters trained by Washington\nJuly 30, 2015\nThe attack in Aleppo province killed 11 fighters on Friday. ' +
+      'A day earlier the group kidnapped eight fighters who had been trained by Washington, the monitor said.';
+    assert.strictEqual(claimWithCount(analyze(text), 'eight').event, 'incident: aleppo region, SY');
+    // The capital where something happens is still a place: "a car bomb in Damascus killed five".
+    assert.strictEqual(claimWithCount(analyze('A car bomb in Damascus killed five people, Moscow said.'), 'five').event, 'incident: damascus region, SY');
+  });
+
   it('keys a figure told of a province by name to the region of its towns', () => {
     const state = 'Insurgents kill 30 in northeast Nigeria\nJune 2, 2025\nMAIDUGURI, Nigeria - Insurgents killed 30 villagers in Borno state ' +
       'on Sunday, a local official said.';

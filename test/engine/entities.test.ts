@@ -37,6 +37,11 @@ describe('entities', () => {
     assert.strictEqual(qusair.place?.countryCode, 'SY');
   });
 
+  it('takes another spelling of a big city as that city, whatever else the article names', () => {
+    const { entities } = analyze('Houthi officials said a US air strike on Hodeidah port killed 12 people.');
+    assert.strictEqual(entityNamed(entities, 'Hodeidah').place?.countryCode, 'YE');
+  });
+
   it('reads the regions the gazetteer names as places of their country', () => {
     const { entities } = analyze('Khyber Pakhtunkhwa province was worst hit with 31 deaths, followed by Balochistan with 23, the authority said.');
     assert.deepStrictEqual(entities.filter((e) => e.kind === 'place').map((e) => [e.place?.placeType, e.place?.region]), [['region', 'PK-03'], ['region', 'PK-02']]);

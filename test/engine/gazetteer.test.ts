@@ -58,6 +58,14 @@ describe('gazetteer', () => {
     assert.strictEqual(g.candidates('Kiev')[0].info.region, g.lookup('Kyiv')?.region);
     assert.notStrictEqual(g.candidates('Kiev Oblast')[0].info.region, g.lookup('Kyiv')?.region);
   });
+  it('files a town named with a comma under the name before it too, and knows capitals', () => {
+    const g = analyzer().gazetteer;
+    const washington = g.candidates('Washington')[0].info;
+    assert.deepStrictEqual([washington.gazetteerName, washington.countryCode], ['Washington, D.C.', 'US']);
+    assert.strictEqual(g.candidates('Washington D.C.')[0].info, washington);
+    assert.ok(g.isCapital(washington) && g.isCapital(g.lookup('Damascus')!));
+    assert.ok(!g.isCapital(g.lookup('Aleppo')!) && !g.isCapital(g.lookup('Syria')!));
+  });
   it('reads the Turkish dotless i as an i', () => {
     const g = analyzer().gazetteer;
     for (const name of ['Diyarbakir', 'Adiyaman', 'Elazig']) assert.deepStrictEqual([g.lookup(name)?.countryCode, g.lookup(name)?.placeType], ['TR', 'city'], name);

@@ -106,7 +106,7 @@ export class Analyzer {
     });
     // What follows places and dates the candidates: an article without any has no claims to place.
     if (!candidates.length) return [];
-    const places = placeMentions(entities).filter((p) => !dateline || p.start >= dateline.end || p.end <= dateline.start);
+    const places = placeMentions(entities).filter((p) => (!dateline || p.start >= dateline.end || p.end <= dateline.start) && !this.standsForGovernment(text, p));
     const placesIn = (s: Range) => placesWithin(places, s);
     // The attributions of each sentence, by the sentence's start, in the order they were found.
     const attributionsBySentence = groupBy(found, (a) => a.sentence.start);
@@ -141,7 +141,14 @@ export class Analyzer {
       const region = inSentence.find((p) => p.entity.place?.placeType !== 'country')?.entity;
       // The article's main place stands in for an unnamed one only where the sentence's country allows
       // it: "an attack in Syria that killed 72" is not in London, however often London is named.
-      const country = inSentence.find((p) => p.entity.place?.placeType === 'country')?.entity;
+      // Only a country named as where, before the figure, scopes it: not "US strikes killed four", nor
+      // "killed 50 rebels fighting IS in Iraq".
+      const whereCountry = inSentence
+        .filter((p) => p.end <= candidate.start && p.entity.place?.placeType === 'country' && WHERE_BEFORE.test(text.slice(Math.max(s.start, p.start - 30), p.start)))
+        .pop();
+      // "The United States and Russia traded claims about an attack in Syria that killed 72": the
+      // country the figure is told in, before any other the sentence names.
+      const country = whereCountry?.entity ?? inSentence.find((p) => p.entity.place?.placeType === 'country')?.entity;
       const main = mainPlace && (!country || mainPlace.place?.countryCode === country.place?.countryCode) ? mainPlace : null;
       // A sentence that names no place goes on about the one the sentence before it named: "A reporter
       // in Deir Ezzor said shells hit the city. The attack killed four civilians."
@@ -161,11 +168,6 @@ export class Analyzer {
       if (lead) leadSentences.add(index);
       // A claim of the main incident happened in the main region unless its sentence names where.
       // "an attack in Syria that killed 72" in an article from London: the article's region in Syria.
-      // Only a country named as where, before the figure, scopes it: not "US strikes killed four", nor
-      // "killed 50 rebels fighting IS in Iraq".
-      const whereCountry = inSentence
-        .filter((p) => p.end <= candidate.start && p.entity.place?.placeType === 'country' && WHERE_BEFORE.test(text.slice(Math.max(s.start, p.start - 30), p.start)))
-        .pop();
       const countryCode = whereCountry?.entity.place?.countryCode;
       // With no region of that country named anywhere, a sentence that opens with the country is set
       // there: "In neighbouring Syria, the ministry said 371 died" in an article about Turkey. (Further
@@ -211,6 +213,17 @@ export class Analyzer {
     });
     kept.forEach((c, i) => (c.id = `c${i + 1}`));
     return kept;
+  }
+
+  /**
+   * A capital named as an agent or a speaker stands for its government, not for where anything
+   * happened: "militants trained by Washington", "Moscow denied the report".
+   */
+  private standsForGovernment(text: string, p: Range & { entity: Entity }): boolean {
+    if (!p.entity.place || !this.gazetteer.isCapital(p.entity.place)) return false;
+    const before = text.slice(Math.max(0, p.start - 12), p.start);
+    // "the correspondent in Damascus said": a place after a preposition of place is where the speaker is.
+    return AGENT_BEFORE.test(before) || (!LOCATIVE_BEFORE.test(before) && SPEAKS_AFTER.test(text.slice(p.end, p.end + 24)));
   }
 
   /**
@@ -334,6 +347,10 @@ function placesWithin(places: Array<Range & { entity: Entity }>, r: Range): Arra
   for (let k = lo; k < places.length && places[k].start <= r.end; k++) if (places[k].end <= r.end) inside.push(places[k]);
   return inside;
 }
+
+const AGENT_BEFORE = /\bby\s+$/;
+const LOCATIVE_BEFORE = /\b(?:in|at|from|near|of|outside|inside|to)\s+(?:the\s+)?$/i;
+const SPEAKS_AFTER = /^,?\s+(?:has |had |have )?(?:said|says|denied|denies|accused|accuses|announced|blamed|blames|warned|insisted|confirmed|condemned)\b/;
 
 function placeMentions(entities: Entity[]): Array<Range & { entity: Entity }> {
   const out: Array<Range & { entity: Entity }> = [];

@@ -116,6 +116,8 @@ const CONNECTORS = new Set(['of', 'for', 'the', 'al', 'el', 'bin', 'ibn', 'abu',
 const WEEKDAY_ABBREVIATION = /^(?:Sun|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\.?$/;
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
 /** Countries whose place names reach English news in many transliterations. */
+/** Population from which another spelling of a transliterated city is taken as that city. */
+const WELL_KNOWN_CITY = 500000;
 const TRANSLITERATED = new Set(['SY', 'IQ', 'LB', 'JO', 'PS', 'YE', 'EG', 'SA', 'LY', 'SD', 'TN', 'DZ', 'MA', 'AF', 'IR', 'TR', 'PK', 'KW', 'QA', 'AE', 'OM', 'BH']);
 const OPENING = new Set(['"', '“', '‘', '(', '[', '-', '—', ':']);
 const LOCATIVE = new Set(['in', 'near', 'outside', 'into', 'across', 'around', 'towards', 'toward', 'from', 'at', 'to', 'of', 'between']);
@@ -270,7 +272,8 @@ export class EntityFinder {
         c.exact ? c.info.placeType === 'country' || (c.info.population ?? 0) >= 100000
           : TRANSLITERATED.has(c.info.countryCode) && (c.info.population ?? 0) >= 15000);
       // A spelling-variant match abroad is a guess; take it only when the article names no country.
-      const chosen = local ?? (plausible && (plausible.exact || countries.size === 0) ? plausible : undefined);
+      // A city of half a million is how the press spells it whatever else the article names: "Hodeidah".
+      const chosen = local ?? (plausible && (plausible.exact || countries.size === 0 || (plausible.info.population ?? 0) >= WELL_KNOWN_CITY) ? plausible : undefined);
       if (!chosen && m.placeEvidence === 'gazetteer') continue;
       // "Monsoon floods kill 86": a word that opens a sentence, that no gazetteer knows and that the
       // article writes in lower case elsewhere ("monsoon rains") is a common noun, not a place.

@@ -95,6 +95,12 @@ export class Gazetteer {
     for (let i = 0; i < this.rows.length; i++) {
       const [name, code, , , , admin] = this.rows[i];
       this.add(name, first + i);
+      // "Washington, D.C.": the press writes the name before the comma, or the whole without it.
+      const comma = name.indexOf(',');
+      if (comma > 0) {
+        this.add(name.slice(0, comma), first + i);
+        this.add(name.replace(/,/g, ''), first + i);
+      }
       // A region is named after its biggest city: the Homs region, the Aleppo region.
       if (!admin) continue;
       let regions = this.regionNames.get(code);
@@ -263,6 +269,14 @@ export class Gazetteer {
   }
 
   /** The country a demonym names ("Syrian" -> Syria), or null. */
+  /** Whether a town is its country's capital: "Washington, D.C.", "Damascus". */
+  isCapital(place: PlaceInfo): boolean {
+    if (place.placeType === 'country') return false;
+    const letters = (name: string) => foldDiacritics(name).replace(/[^a-z]/g, '');
+    const name = letters(place.gazetteerName);
+    return this.countryByCode.get(place.countryCode)?.capital.some((c) => letters(c) === name) ?? false;
+  }
+
   countryOfDemonym(word: string): GazetteerCountry | null {
     return this.demonymCountry.get(word.toLowerCase()) ?? null;
   }
