@@ -326,6 +326,21 @@ describe('claims: subgroups, repeats and cumulative tolls', () => {
     // A time is no place, and a figure with a verb of its own is read by its verb.
     assert.deepStrictEqual(analyze('Shelling killed 12 people in Aleppo and 3 in the morning.').claims.map((c) => c.count.text), ['12']);
   });
+  it('reads "followed by X with N" as another place\'s part of the toll told "with" its harm', () => {
+    const text = 'Khyber Pakhtunkhwa was hardest hit with 31 deaths, followed by Balochistan with 23 and Sindh with 20.';
+    check(text, { count: '31', category: 'killed', min: 31, max: 31, subgroup: true });
+    check(text, { count: '23', category: 'killed', min: 23, max: 23, subgroup: true });
+    assert.strictEqual(claimWithCount(analyze(text), '20').text, 'Sindh with 20');
+    assert.strictEqual(claimWithCount(analyze(text), '23').event, 'incident: quetta region, PK');
+    // Without a harm told "with" a figure before, "with N" counts nothing.
+    assert.deepStrictEqual(analyze('Police arrived with 12 officers and the mayor with 3 aides.').claims, []);
+  });
+  it('reads "Of the 40 killed, 25 were ..." as a part of the harmed the sentence opens with', () => {
+    const text = 'Of the 40 killed, 25 were women and children, local officials said.';
+    check(text, { count: '25', category: 'killed', min: 25, max: 25, subgroup: true, source: 'local officials' });
+    check(text, { count: '40', category: 'killed', min: 40, max: 40, subgroup: false });
+    check('Of those wounded, 12 were in critical condition.', { count: '12', category: 'injured', min: 12, max: 12, subgroup: true });
+  });
   it('marks subgroups told before or after the dead they are among, with the total in between', () => {
     const after = 'Among the 47 dead were nine children, the regional governor wrote on Telegram.';
     check(after, { count: 'nine', category: 'killed', min: 9, max: 9, subgroup: true, source: 'the regional governor' });

@@ -517,7 +517,7 @@ function isSubgroup(tokens: Token[], first: number, last: number): boolean {
   const next = tokens[last + 1]?.lower;
   if (next === 'of' && /^(?:them|whom|those)$/.test(tokens[last + 2]?.lower ?? '')) return true;
   if (next === 'of' && tokens[last + 2]?.lower === 'the' && /^(?:dead|killed|victims|wounded|injured|casualties)$/.test(tokens[last + 3]?.lower ?? '')) return true;
-  return amongTheHarmed(tokens, first, last) !== null || amongTheHarmedBefore(tokens, first) !== null || treatedAt(tokens, last);
+  return amongTheHarmed(tokens, first, last) !== null || amongTheHarmedBefore(tokens, first) !== null || ofTheHarmedBefore(tokens, first, last) !== null || treatedAt(tokens, last);
 }
 
 /**
@@ -603,6 +603,21 @@ function amongTheHarmedBefore(tokens: Token[], first: number): { index: number; 
   if (tokens[j - 1]?.kind === 'number') j--;
   if (!/^(?:the|those)$/.test(tokens[j - 1]?.lower ?? '') || tokens[j - 2]?.lower !== 'among') return null;
   return { index: j - 2, category };
+}
+
+/**
+ * "Of the 40 killed, 25 were women and children": the figure after the comma, before its copula, is a
+ * part of the harmed the sentence opens with.
+ */
+function ofTheHarmedBefore(tokens: Token[], first: number, last: number): { index: number; category: CasualtyCategory } | null {
+  if (tokens[first - 1]?.text !== ',' || !/^(?:were|was|are|is|had|have)$/.test(tokens[last + 1]?.lower ?? '')) return null;
+  let j = first - 2;
+  const category = harmOfAmong(tokens[j]?.lower ?? '');
+  if (!category) return null;
+  if (VICTIM_GROUPS[tokens[j - 1]?.lower ?? ''] !== undefined) j--;
+  if (tokens[j - 1]?.kind === 'number') j--;
+  if (!/^(?:the|those)$/.test(tokens[j - 1]?.lower ?? '') || tokens[j - 2]?.lower !== 'of' || j - 2 !== 0) return null;
+  return { index: 0, category };
 }
 
 /** The harm a word after "among the" names: "dead", "killed", "wounded", "victims", "casualties". */
@@ -768,7 +783,7 @@ export function readClaimsInSentence(sentence: SentenceView): ClaimCandidate[] {
       }
     }
 
-    const before = harmBefore(tokens, first, last) ?? amongTheHarmedBefore(tokens, first);
+    const before = harmBefore(tokens, first, last) ?? amongTheHarmedBefore(tokens, first) ?? ofTheHarmedBefore(tokens, first, last);
     const toll = before ? null : tollBefore(tokens, first, last);
     if (before) {
       category = before.category;
@@ -928,6 +943,7 @@ function partsByPlace(s: SentenceView, out: ClaimCandidate[]): void {
     if (num.kind !== 'count' || claimed.has(num)) continue;
     const first = num.firstToken;
     const further = /^(?:another|further)$/.test(tokens[first - 1]?.lower ?? '') ? (tokens[first - 2]?.lower === 'a' ? 2 : 1) : 0;
+    if (placeWithFigure(s, num, out, claimed)) continue;
     if (tokens[first - 1 - further]?.lower !== 'and') continue;
     const placeEnd = placeAfter(tokens, num.lastToken + 1);
     if (placeEnd < 0) continue;
@@ -950,6 +966,36 @@ function partsByPlace(s: SentenceView, out: ClaimCandidate[]): void {
     });
     claimed.add(num);
   }
+}
+
+/**
+ * "Khyber Pakhtunkhwa was worst hit with 31 deaths, followed by Balochistan with 23 and Sindh with 20":
+ * a bare figure after a place and "with", in a sentence whose earlier figure came "with" its harm, is
+ * another place's part of the same toll. Both are marked parts; true when the figure was read so.
+ */
+function placeWithFigure(s: SentenceView, num: FoundNumber, out: ClaimCandidate[], claimed: Set<FoundNumber>): boolean {
+  const { tokens } = s;
+  const first = num.firstToken;
+  if (tokens[first - 1]?.lower !== 'with' || HARM_WORDS[tokens[num.lastToken + 1]?.lower ?? ''] || VICTIM_GROUPS[tokens[num.lastToken + 1]?.lower ?? ''] !== undefined) return false;
+  let placeFirst = first - 2;
+  if (placeFirst < 0 || tokens[placeFirst].kind !== 'word' || !isCapitalized(tokens[placeFirst].text)) return false;
+  while (placeFirst > 0 && tokens[placeFirst - 1].kind === 'word' && isCapitalized(tokens[placeFirst - 1].text)) placeFirst--;
+  const previous = out.filter((c) => c.end <= tokens[placeFirst].start).pop();
+  if (!previous || tokens[previous.number.firstToken - 1]?.lower !== 'with') return false;
+  previous.subgroup = true;
+  out.push({
+    start: tokens[placeFirst].start,
+    end: num.end,
+    category: previous.category,
+    number: num,
+    count: { start: num.start, end: num.end, min: someOf(num), max: num.max },
+    victims: null,
+    victimGroup: previous.victimGroup.replace(/^additional ?/, ''),
+    subgroup: true,
+    cumulative: previous.cumulative,
+  });
+  claimed.add(num);
+  return true;
 }
 
 /**
