@@ -199,6 +199,10 @@ describe('attributions', () => {
     const sources = (text: string) => analyze(text).attributions.map((a) => [a.source.text, a.cue.text]);
     assert.deepStrictEqual(sources('The number of confirmed cases rose to 40 by Friday.'), []);
     assert.deepStrictEqual(sources('A reported 30 people were wounded in two towns.'), []);
+    // A toll "claimed" lives; it claimed nothing.
+    assert.deepStrictEqual(sources('A chemical attack in Idlib claimed the lives of some 80 people.'), []);
+    assert.deepStrictEqual(sources('Cross-border fire has claimed 21 lives this year.'), []);
+    check('The group claimed the attack on Sunday.', 'The group', 'claimed');
     // A cue word after an article is a noun: "blast" is a verb of criticism only with a subject.
     assert.deepStrictEqual(sources('Nine people were wounded in the blast.'), []);
     assert.deepStrictEqual(sources('Officials, who declined to be named, said five people died.'), [['Officials', 'said']]);
@@ -229,6 +233,8 @@ describe('attributions', () => {
     const { attributions } = analyze('The Harlow campaign would not comment. His early-morning tweets drew criticism in swing states.');
     assert.deepStrictEqual(attributions.map((a) => a.cue.text), []);
   });
+  it('reads "said X" after an agent of a passive, with the comma stripped', () =>
+    check('The fighters had been trained by Washington said the Syrian Observatory for Human Rights.', 'the Syrian Observatory for Human Rights', 'said'));
   it('reads "said X" where the comma was stripped and only the phrase after can be a source', () =>
     check('The town lies near a military airport said the Observatory which counts the dead.', 'the Observatory', 'said'));
   it('reads "said X" after a relative clause whose commas were stripped, not the phrase the clause describes', () =>

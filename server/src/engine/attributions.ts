@@ -298,6 +298,8 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       // "the number of confirmed deaths", "a reported 40 dead": a participle before its noun describes it.
       if (tok.lower.endsWith('ed') && DESCRIBED_AFTER.has(tokens[i - 1]?.lower ?? '') && tokens[i + 1] &&
         (tokens[i + 1].kind === 'number' || tokens[i + 1].kind === 'word' && tokens[i + 1].text === tokens[i + 1].lower && !NOT_DESCRIBED.has(tokens[i + 1].lower))) continue;
+      // "the attack claimed the lives of 80 people", "claimed 20 lives": a toll, not a claim.
+      if (tok.lower.startsWith('claim') && LIVES.has(tokens[i + 1]?.lower === 'the' || tokens[i + 1]?.kind === 'number' ? tokens[i + 2]?.lower ?? '' : tokens[i + 1]?.lower ?? '')) continue;
       // "an official, who declined to be named": the clause keeps a source anonymous and reports nothing.
       if ((tok.lower === 'declined' || tok.lower === 'refused') && tokens[i + 1]?.lower === 'to' && ANONYMITY_ASKED.test(tokens.slice(i + 2, i + 5).map((t) => t.lower).join(' '))) continue;
       // Verbs are written in lower case; "States" in "United States" and "Report" in a title are not cues.
@@ -391,7 +393,9 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       // "Al-Bab which lies near a military airport said the Observatory": with the comma stripped, the
       // source after the verb wins when the phrase before it cannot be one.
       const invertedSource = INVERTIBLE.has(tok.lower) ? nounPhraseAfter(tokens, i + 1) : null;
-      if (phrase && invertedSource && !isSourceLike(tokens, phrase.first, phrase.last) && isSourceLike(tokens, invertedSource.first, invertedSource.last) &&
+      // "... trained by Washington said the Observatory": an agent after "by" is no subject of the verb.
+      const agent = phrase !== null && tokens[phrase.first - 1]?.lower === 'by';
+      if (phrase && invertedSource && (agent || !isSourceLike(tokens, phrase.first, phrase.last)) && isSourceLike(tokens, invertedSource.first, invertedSource.last) &&
         (invertedSource.last + 1 >= tokens.length || PUNCT_STOP.has(tokens[invertedSource.last + 1].text) || /^(?:which|who|that)$/.test(tokens[invertedSource.last + 1].lower))) {
         out.push(make(text, tokens, s, invertedSource.first, invertedSource.last, span(text, tokens, i, i), { start: s.start, end: tokens[cueFirst - 1].end }, mentionIndex));
         continue;
@@ -650,6 +654,7 @@ function antecedentOfRelative(tokens: Token[], clauseEnd: number): Np | null {
 }
 
 const ARTICLES = wordSet('the a an');
+const LIVES = wordSet('lives life');
 /** Words a participle follows when it describes the noun after it: "the number of confirmed deaths". */
 const DESCRIBED_AFTER = wordSet('of the a an its their his her our these those no any with all');
 /** Words after such a participle that show it is a verb after all: "the one reported by", "all claimed that". */
