@@ -233,6 +233,10 @@ describe('attributions', () => {
     const { attributions } = analyze('The Harlow campaign would not comment. His early-morning tweets drew criticism in swing states.');
     assert.deepStrictEqual(attributions.map((a) => a.cue.text), []);
   });
+  it('ends a source phrase, commas stripped, at the counted noun before it', () => {
+    check('The blasts killed 18 people including 10 children Lebanese TV channel Al-Mayadin reported.', 'Lebanese TV channel Al-Mayadin', 'reported');
+    check('Shelling wounded 25 others Ibrahim Abu Leys told the agency.', 'Ibrahim Abu Leys', 'told');
+  });
   it('reads "said X" after an agent of a passive, with the comma stripped', () =>
     check('The fighters had been trained by Washington said the Syrian Observatory for Human Rights.', 'the Syrian Observatory for Human Rights', 'said'));
   it('reads "said X" where the comma was stripped and only the phrase after can be a source', () =>

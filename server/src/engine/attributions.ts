@@ -948,6 +948,9 @@ function nounPhraseBefore(tokens: Token[], last: number): Np | null {
       break;
     }
     if (NP_BLOCKERS.has(t.lower) || PRONOUNS.has(t.lower)) break;
+    // "including 10 children Lebanese TV reported", commas stripped: a counted noun ends the phrase
+    // before the name after it.
+    if (t.text === t.lower && tokens[k - 1]?.kind === 'number' && isCapitalized(tokens[first].text)) break;
     first = k;
   }
   // Drop an opening quote or sentence-initial adverb that slipped in.
