@@ -323,6 +323,12 @@ describe('claims: subgroups, repeats and cumulative tolls', () => {
     const strikes = 'The strikes killed 45 civilians in Aleppo and another 22 in neighbouring Idlib province.';
     assert.strictEqual(claimWithCount(analyze(strikes), '22').text, 'another 22 in neighbouring Idlib province');
     assert.strictEqual(claimWithCount(analyze(strikes), '22').event, 'incident: idlib region, SY');
+    // A toll broken down by place after it, its punctuation stripped: the parts are parts, in their own places.
+    const parts = 'Monitors said 21 civilians were killed in raids in the area 15 in a northern district of Manbij and another six in Al-Tukhar.';
+    check(parts, { count: '21', category: 'killed', min: 21, max: 21, subgroup: false });
+    check(parts, { count: '15', category: 'killed', min: 15, max: 15, subgroup: true });
+    check(parts, { count: 'six', category: 'killed', min: 6, max: 6, subgroup: true });
+    assert.deepStrictEqual(analyze(parts).diagnostics.filter((d) => d.code === 'casualty-conflict'), []);
     // A time is no place, and a figure with a verb of its own is read by its verb.
     assert.deepStrictEqual(analyze('Shelling killed 12 people in Aleppo and 3 in the morning.').claims.map((c) => c.count.text), ['12']);
   });

@@ -136,7 +136,8 @@ export class Analyzer {
       const inSentence = placesIn(s);
       // The town beats its province and its country: "in Salamiyah, in Hama province, Syria".
       // A place within the claim's own words is its place: "... and 22 in neighbouring Idlib".
-      const own = inSentence.find((p) => p.start >= candidate.start && p.start < candidate.end && p.entity.place && p.entity.place.placeType !== 'country')?.entity;
+      // (The gazetteer need not know it: "another six in Al-Tukhar" is not in the town named before.)
+      const own = inSentence.find((p) => p.start >= candidate.start && p.start < candidate.end && p.entity.place?.placeType !== 'country')?.entity;
       const town = own ?? (inSentence.find((p) => p.entity.place && isTown(p.entity)) ?? inSentence.find((p) => isTown(p.entity)))?.entity;
       const region = inSentence.find((p) => p.entity.place?.placeType !== 'country')?.entity;
       // The article's main place stands in for an unnamed one only where the sentence's country allows

@@ -943,7 +943,7 @@ function partsByPlace(s: SentenceView, out: ClaimCandidate[]): void {
     if (num.kind !== 'count' || claimed.has(num)) continue;
     const first = num.firstToken;
     const further = /^(?:another|further)$/.test(tokens[first - 1]?.lower ?? '') ? (tokens[first - 2]?.lower === 'a' ? 2 : 1) : 0;
-    if (placeWithFigure(s, num, out, claimed)) continue;
+    if (placeWithFigure(s, num, out, claimed) || firstPartByPlace(s, num, out, claimed)) continue;
     if (tokens[first - 1 - further]?.lower !== 'and') continue;
     const placeEnd = placeAfter(tokens, num.lastToken + 1);
     if (placeEnd < 0) continue;
@@ -993,6 +993,38 @@ function placeWithFigure(s: SentenceView, num: FoundNumber, out: ClaimCandidate[
     victimGroup: previous.victimGroup.replace(/^additional ?/, ''),
     subgroup: true,
     cumulative: previous.cumulative,
+  });
+  claimed.add(num);
+  return true;
+}
+
+/**
+ * "21 civilians had been killed in the area: 15 in a northern district of Manbij and another six in
+ * Al-Tukhar": a bare figure with a place, right after a toll and before another figure with a place,
+ * is the first part of that toll by place (partsByPlace reads the rest). True when it was read so.
+ */
+function firstPartByPlace(s: SentenceView, num: FoundNumber, out: ClaimCandidate[], claimed: Set<FoundNumber>): boolean {
+  const { tokens } = s;
+  const placeEnd = placeAfter(tokens, num.lastToken + 1);
+  if (placeEnd < 0 || tokens[placeEnd + 1]?.lower !== 'and') return false;
+  let next = placeEnd + 2;
+  if (/^(?:another|further)$/.test(tokens[next]?.lower ?? '')) next++;
+  const second = s.numbers.find((n) => n.firstToken === next);
+  if (!second || placeAfter(tokens, second.lastToken + 1) < 0) return false;
+  const total = out.filter((c) => c.end <= num.start).pop();
+  if (!total || total.subgroup) return false;
+  const between = tokens.slice(total.number.lastToken + 1, num.firstToken);
+  if (between.length > 12 || between.some((t) => t.kind === 'number' || (t.kind === 'punct' && t.text !== ',' && t.text !== ':' && t.text !== '-'))) return false;
+  out.push({
+    start: num.start,
+    end: tokens[placeEnd].end,
+    category: total.category,
+    number: num,
+    count: { start: num.start, end: num.end, min: someOf(num), max: num.max },
+    victims: null,
+    victimGroup: total.victimGroup.replace(/^additional ?/, ''),
+    subgroup: true,
+    cumulative: total.cumulative,
   });
   claimed.add(num);
   return true;
