@@ -406,8 +406,11 @@ describe('claims: figures that add up or overlap', () => {
     const text = 'Rescuers said 2,100 people had been evacuated and 35 were unaccounted for.';
     assert.deepStrictEqual(analyze(text).claims.map((c) => [c.count.text, c.category]), [['35', 'missing']]);
   });
-  it('reads victims through an aside before the verb', () =>
-    check('At least 12 civilians including four children were killed in the raid.', { count: 'At least 12', category: 'killed', min: 12, max: null, victims: 'civilians' }));
+  it('reads victims through an aside before the verb', () => {
+    check('At least 12 civilians including four children were killed in the raid.', { count: 'At least 12', category: 'killed', min: 12, max: null, victims: 'civilians' });
+    // A relative clause with a copula of its own, its commas stripped.
+    check('Media said at least 200 people many of whom were civilians were killed in the strikes.', { count: 'at least 200', category: 'killed', min: 200, max: null, victims: 'people' });
+  });
   it('reads one person named among the counted as a part of the toll', () => {
     const one = (text: string, count: string) => {
       const claim = claimWithCount(analyze(text), count);

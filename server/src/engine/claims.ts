@@ -331,6 +331,9 @@ function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index:
         m++;
       }
       if (coordinated && !/^(?:including|among|mostly|mainly|largely)$/.test(t.lower)) return null;
+      // "200 people many of whom were civilians were killed", commas stripped: the clause has its own copula.
+      if (tokens[k + 1]?.lower === 'of' && tokens[k + 2]?.lower === 'whom' && m === k + 3 && tokens[m + 1]?.kind === 'word' && !HARM_WORDS[tokens[m + 1].lower] &&
+        /^(?:were|was|are|is)$/.test(tokens[m + 2]?.lower ?? '')) m += 2;
       if (m < tokens.length && /^(?:were|was|have|has|had|are|is)$/.test(tokens[m].lower)) {
         skipped++;
         n = Math.max(0, n - (m - k));
