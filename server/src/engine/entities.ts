@@ -116,6 +116,12 @@ const CONNECTORS = new Set(['of', 'for', 'the', 'al', 'el', 'bin', 'ibn', 'abu',
 const WEEKDAY_ABBREVIATION = /^(?:Sun|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\.?$/;
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
 /** Countries whose place names reach English news in many transliterations. */
+const OWNED_OPENERS = new Set(['(', '"', '“', '‘']);
+/** Words that cannot be what a possessive owns: "Adams and Platt", "Davies said". */
+const NOT_OWNED = new Set(['and', 'or', 'but', 'said', 'says', 'was', 'is', 'were', 'are', 'has', 'have', 'had', 'who', 'which', 'that',
+  'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'also', 'will', 'would', 'could', 'after', 'before', 'as', 'than', 'not']);
+/** Population from which a city abroad, its name written with a bare "s", is read as a possessive. */
+const BARE_POSSESSIVE_CITY = 100000;
 /** Population from which another spelling of a transliterated city is taken as that city. */
 const WELL_KNOWN_CITY = 500000;
 const TRANSLITERATED = new Set(['SY', 'IQ', 'LB', 'JO', 'PS', 'YE', 'EG', 'SA', 'LY', 'SD', 'TN', 'DZ', 'MA', 'AF', 'IR', 'TR', 'PK', 'KW', 'QA', 'AE', 'OM', 'BH']);
@@ -358,13 +364,24 @@ export class EntityFinder {
     return shouting;
   }
 
-  /** "Syrias", "Idlibs": a possessive whose apostrophe was stripped, known by its stem. */
-  private isBarePossessive(word: string): boolean {
+  /**
+   * "Syrias", "Idlibs": a possessive whose apostrophe was stripped, known by its stem and by what it
+   * owns after it ("Raqqas military court"); before a mark, a number or a verb it is a name ("Adams ,").
+   */
+  private isBarePossessive(tokens: Token[], index: number): boolean {
+    const word = tokens[index].text;
     if (!CAPITALISED_ENDING_IN_S.test(word)) return false;
+    // "Syrias (pro-regime militia) National Defence": what is owned may open with a bracket or a quote.
+    const next = OWNED_OPENERS.has(tokens[index + 1]?.text ?? '') ? tokens[index + 2] : tokens[index + 1];
+    if (!next || next.kind !== 'word' || NOT_OWNED.has(next.lower)) return false;
     const stem = word.slice(0, -1);
     // A region's name ("Balkan", in Turkmenistan) is no evidence: "the Balkans" is no possessive.
     const known = (name: string) => this.gazetteer.candidates(name).some((c) => c.exact && c.info.placeType !== 'region');
-    return known(stem) && !known(word);
+    // The stem must be a place news names that way: a country, a town of the region whose press strips
+    // apostrophes, or a city. "Adams", "Eagles" and "Estes" are names, not "Adam's" (a town in Oman).
+    const notable = this.gazetteer.candidates(stem).some((c) => c.exact && (c.info.placeType === 'country' ||
+      c.info.placeType !== 'region' && (TRANSLITERATED.has(c.info.countryCode) || (c.info.population ?? 0) >= BARE_POSSESSIVE_CITY)));
+    return notable && !known(word);
   }
 
   private matchKnown(tokens: Token[], i: number): KnownEntry | null {
@@ -412,7 +429,7 @@ export class EntityFinder {
     // A possessive ends a name: "Jordan's King Abdullah", "Syria's Salamiyah" are two names each, and
     // so is "Syrias Raqa" where the apostrophe was stripped.
     for (let k = first; k < last; k++) {
-      if (/['’]s$/.test(tokens[k].text) || this.isBarePossessive(tokens[k].text)) {
+      if (/['’]s$/.test(tokens[k].text) || this.isBarePossessive(tokens, k)) {
         this.classifyRun(text, tokens, first, k, seenMid, taken, out, null);
         first = k + 1;
         break;
@@ -433,7 +450,7 @@ export class EntityFinder {
         nameFirst = after;
       }
     }
-    const lastWord = this.isBarePossessive(tokens[last].text) ? tokens[last].text.slice(0, -1) : stripPossessive(tokens[last].text);
+    const lastWord = this.isBarePossessive(tokens, last) ? tokens[last].text.slice(0, -1) : stripPossessive(tokens[last].text);
     const phrase = text.slice(tokens[nameFirst].start, tokens[last].end - (tokens[last].text.length - lastWord.length));
     const mark = () => {
       for (let k = first; k <= last; k++) taken[k] = true;
@@ -615,7 +632,7 @@ export class EntityFinder {
     known?: string, place?: PlaceInfo,
   ): EntityMention {
     const lastTok = tokens[last];
-    const lastWord = this.isBarePossessive(lastTok.text) ? lastTok.text.slice(0, -1) : stripPossessive(lastTok.text);
+    const lastWord = this.isBarePossessive(tokens, last) ? lastTok.text.slice(0, -1) : stripPossessive(lastTok.text);
     const start = tokens[first].start;
     const end = lastTok.end - (lastTok.text.length - lastWord.length);
     const surface = text.slice(start, end);
