@@ -199,6 +199,9 @@ describe('attributions', () => {
     const sources = (text: string) => analyze(text).attributions.map((a) => [a.source.text, a.cue.text]);
     assert.deepStrictEqual(sources('The number of confirmed cases rose to 40 by Friday.'), []);
     assert.deepStrictEqual(sources('A reported 30 people were wounded in two towns.'), []);
+    // Ways of speaking report no one's words.
+    assert.deepStrictEqual(sources("Let's say a family earns more next year."), []);
+    assert.deepStrictEqual(sources('Having said that, the plan may still pass.'), []);
     // A toll "claimed" lives; it claimed nothing.
     assert.deepStrictEqual(sources('A chemical attack in Idlib claimed the lives of some 80 people.'), []);
     assert.deepStrictEqual(sources('Cross-border fire has claimed 21 lives this year.'), []);
