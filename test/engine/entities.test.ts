@@ -78,6 +78,8 @@ describe('entities', () => {
     const is = entityNamed(entities, 'Islamic State');
     assert.deepStrictEqual(is.mentions.map((m) => m.text), ['Islamic State', 'ISIS']);
     assert.notStrictEqual(is.key, sohr.key);
+    // A generic word of a known name is no alias of it: "League" in "American League" is not the Arab League.
+    assert.ok(!analyze('He was a 15-game winner in the American League.').entities.some((e) => e.name === 'Arab League'));
   });
 
   it('knows the armed groups of other wars, which the tagger reads as people or places', () => {

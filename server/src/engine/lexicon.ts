@@ -31,7 +31,7 @@ export const KNOWN_ACTORS: Array<{ name: string; kind: 'organization' | 'person'
   { name: 'Doctors Without Borders', kind: 'organization', aliases: ['MSF', 'Medecins Sans Frontieres', 'Médecins Sans Frontières'] },
   { name: 'Human Rights Watch', kind: 'organization', aliases: ['HRW'] },
   { name: 'Amnesty International', kind: 'organization', aliases: ['Amnesty'] },
-  { name: 'Arab League', kind: 'organization', aliases: ['League'] },
+  { name: 'Arab League', kind: 'organization', aliases: [] },
   { name: 'NATO', kind: 'organization', aliases: ['North Atlantic Treaty Organization'] },
   { name: 'European Union', kind: 'organization', aliases: ['EU'] },
   { name: 'Hezbollah', kind: 'organization', aliases: ['Hizbollah', 'Hizballah', 'Hizbullah'] },
