@@ -296,7 +296,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       // "wounded in the blast", "a report": a word right after an article is a noun, never a verb.
       if (ARTICLES.has(tokens[i - 1]?.lower ?? '')) continue;
       // "Having said that", "That said,", "Let's say", "needless to say": ways of speaking, no one's words.
-      if (FIGURES_OF_SPEECH.test(spanText(tokens, i - 2, i + 1))) continue;
+      if (FIGURE_OF_SPEECH_BEFORE.has(tokens[i - 1]?.lower ?? '') && FIGURES_OF_SPEECH.test(spanText(tokens, i - 2, i + 1))) continue;
       // "the number of confirmed deaths", "a reported 40 dead": a participle before its noun describes it.
       if (tok.lower.endsWith('ed') && DESCRIBED_AFTER.has(tokens[i - 1]?.lower ?? '') && tokens[i + 1] &&
         (tokens[i + 1].kind === 'number' || tokens[i + 1].kind === 'word' && tokens[i + 1].text === tokens[i + 1].lower && !NOT_DESCRIBED.has(tokens[i + 1].lower))) continue;
@@ -656,6 +656,8 @@ function antecedentOfRelative(tokens: Token[], clauseEnd: number): Np | null {
 }
 
 const ARTICLES = wordSet('the a an');
+/** The word before the verb of each of FIGURES_OF_SPEECH, so that the phrase is read only after one. */
+const FIGURE_OF_SPEECH_BEFORE = wordSet("having that let's let’s 's ’s to");
 const FIGURES_OF_SPEECH = /(?:^|\s)(?:having said that|that said ,|let['’]s say|needless to say|so to speak)(?:\s|$)/i;
 /** The lower-case words of tokens[from, to], space-separated (from may be negative). */
 function spanText(tokens: Token[], from: number, to: number): string {
