@@ -301,7 +301,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       if (tok.lower.endsWith('ed') && DESCRIBED_AFTER.has(tokens[i - 1]?.lower ?? '') && tokens[i + 1] &&
         (tokens[i + 1].kind === 'number' || tokens[i + 1].kind === 'word' && tokens[i + 1].text === tokens[i + 1].lower && !NOT_DESCRIBED.has(tokens[i + 1].lower))) continue;
       // "the attack claimed the lives of 80 people", "claimed 20 lives": a toll, not a claim.
-      if (tok.lower.startsWith('claim') && LIVES.has(tokens[i + 1]?.lower === 'the' || tokens[i + 1]?.kind === 'number' ? tokens[i + 2]?.lower ?? '' : tokens[i + 1]?.lower ?? '')) continue;
+      if (tok.lower.startsWith('claim') && takesLives(tokens, i)) continue;
       // "an official, who declined to be named": the clause keeps a source anonymous and reports nothing.
       if ((tok.lower === 'declined' || tok.lower === 'refused') && tokens[i + 1]?.lower === 'to' && ANONYMITY_ASKED.test(tokens.slice(i + 2, i + 5).map((t) => t.lower).join(' '))) continue;
       // Verbs are written in lower case; "States" in "United States" and "Report" in a title are not cues.
@@ -666,6 +666,12 @@ function spanText(tokens: Token[], from: number, to: number): string {
   return out;
 }
 const LIVES = wordSet('lives life');
+/** Whether the verb at `verb` has lives for its object: "claimed the lives of", "claimed 21 lives". */
+function takesLives(tokens: Token[], verb: number): boolean {
+  let k = verb + 1;
+  if (tokens[k]?.lower === 'the' || tokens[k]?.kind === 'number') k++;
+  return LIVES.has(tokens[k]?.lower ?? '');
+}
 /** Words a participle follows when it describes the noun after it: "the number of confirmed deaths". */
 const DESCRIBED_AFTER = wordSet('of the a an its their his her our these those no any with all');
 /** Words after such a participle that show it is a verb after all: "the one reported by", "all claimed that". */

@@ -956,19 +956,24 @@ function partsByPlace(s: SentenceView, out: ClaimCandidate[]): void {
     const between = tokens.slice(previous.number.lastToken + 1, first - 1 - further);
     if (between.length > 12 || between.some((t) => t.kind !== 'word' && t.text !== '-')) continue;
     previous.subgroup = true;
-    out.push({
-      start: tokens[first - further].start,
-      end: tokens[placeEnd].end,
-      category: previous.category,
-      number: num,
-      count: { start: num.start, end: num.end, min: someOf(num), max: num.max },
-      victims: null,
-      victimGroup: previous.victimGroup.replace(/^additional ?/, ''),
-      subgroup: true,
-      cumulative: previous.cumulative,
-    });
-    claimed.add(num);
+    pushPart(out, claimed, previous, num, tokens[first - further].start, tokens[placeEnd].end);
   }
+}
+
+/** A figure read as a part of `whole`'s toll, with whole's harm and victims, spanning [start, end). */
+function pushPart(out: ClaimCandidate[], claimed: Set<FoundNumber>, whole: ClaimCandidate, num: FoundNumber, start: number, end: number): void {
+  out.push({
+    start,
+    end,
+    category: whole.category,
+    number: num,
+    count: { start: num.start, end: num.end, min: someOf(num), max: num.max },
+    victims: null,
+    victimGroup: whole.victimGroup.replace(/^additional ?/, ''),
+    subgroup: true,
+    cumulative: whole.cumulative,
+  });
+  claimed.add(num);
 }
 
 /**
@@ -986,18 +991,7 @@ function placeWithFigure(s: SentenceView, num: FoundNumber, out: ClaimCandidate[
   const previous = out.filter((c) => c.end <= tokens[placeFirst].start).pop();
   if (!previous || tokens[previous.number.firstToken - 1]?.lower !== 'with') return false;
   previous.subgroup = true;
-  out.push({
-    start: tokens[placeFirst].start,
-    end: num.end,
-    category: previous.category,
-    number: num,
-    count: { start: num.start, end: num.end, min: someOf(num), max: num.max },
-    victims: null,
-    victimGroup: previous.victimGroup.replace(/^additional ?/, ''),
-    subgroup: true,
-    cumulative: previous.cumulative,
-  });
-  claimed.add(num);
+  pushPart(out, claimed, previous, num, tokens[placeFirst].start, num.end);
   return true;
 }
 
@@ -1018,18 +1012,7 @@ function firstPartByPlace(s: SentenceView, num: FoundNumber, out: ClaimCandidate
   if (!total || total.subgroup) return false;
   const between = tokens.slice(total.number.lastToken + 1, num.firstToken);
   if (between.length > 12 || between.some((t) => t.kind === 'number' || (t.kind === 'punct' && t.text !== ',' && t.text !== ':' && t.text !== '-'))) return false;
-  out.push({
-    start: num.start,
-    end: tokens[placeEnd].end,
-    category: total.category,
-    number: num,
-    count: { start: num.start, end: num.end, min: someOf(num), max: num.max },
-    victims: null,
-    victimGroup: total.victimGroup.replace(/^additional ?/, ''),
-    subgroup: true,
-    cumulative: total.cumulative,
-  });
-  claimed.add(num);
+  pushPart(out, claimed, total, num, num.start, tokens[placeEnd].end);
   return true;
 }
 
