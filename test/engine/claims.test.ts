@@ -406,6 +406,8 @@ describe('claims: figures that add up or overlap', () => {
     const text = 'Rescuers said 2,100 people had been evacuated and 35 were unaccounted for.';
     assert.deepStrictEqual(analyze(text).claims.map((c) => [c.count.text, c.category]), [['35', 'missing']]);
   });
+  it('reads a verb after six words of passive glue', () =>
+    check('Five prisoners were also believed to have been killed.', { count: 'Five', category: 'killed', min: 5, max: 5, victims: 'prisoners' }));
   it('reads victims through an aside before the verb', () => {
     check('At least 12 civilians including four children were killed in the raid.', { count: 'At least 12', category: 'killed', min: 12, max: null, victims: 'civilians' });
     // A relative clause with a copula of its own, its commas stripped.

@@ -256,12 +256,18 @@ function victimPhraseAfter(tokens: Token[], after: number): { first: number; las
   return null;
 }
 
+/**
+ * How many words harmAfter reads past the victims for their verb: "were also believed to have been
+ * killed" puts six words of passive glue before it.
+ */
+const HARM_REACH = 7;
+
 /** A harm word following the figure (and its victims), passive or intransitive: "were killed", "died". */
 function harmAfter(tokens: Token[], from: number, skipPhrases = false): { index: number; category: CasualtyCategory } | null {
   // Only a passive auxiliary makes the subject the harmed one: "had shot himself" is active.
   let auxiliary = false;
   let skipped = 0;
-  for (let k = from, n = 0; k < tokens.length && n < 6; k++, n++) {
+  for (let k = from, n = 0; k < tokens.length && n < HARM_REACH; k++, n++) {
     const t = tokens[k];
     if (t.kind !== 'word') {
       if (t.text === '-') continue;
