@@ -406,6 +406,11 @@ describe('claims: figures that add up or overlap', () => {
     const text = 'Rescuers said 2,100 people had been evacuated and 35 were unaccounted for.';
     assert.deepStrictEqual(analyze(text).claims.map((c) => [c.count.text, c.category]), [['35', 'missing']]);
   });
+  it('reads people admitted to a hospital or with injuries as injured', () => {
+    check('Hospital sources said 23 people were admitted with injuries.', { count: '23', category: 'injured', min: 23, max: 23 });
+    check('Forty people were admitted to hospital after the blast.', { count: 'Forty', category: 'injured', min: 40, max: 40 });
+    assert.deepStrictEqual(analyze('Five patients were admitted for observation.').claims, []);
+  });
   it('reads a verb after six words of passive glue', () =>
     check('Five prisoners were also believed to have been killed.', { count: 'Five', category: 'killed', min: 5, max: 5, victims: 'prisoners' }));
   it('reads victims through an aside before the verb', () => {

@@ -28,9 +28,9 @@ const RELATIVE_CLAUSE_BREAKS = wordSet('said says say told tells reported believ
 const TREATED = wordSet('treated hospitalized hospitalised');
 const CAPITALISED_NAME_WORD = /^\p{Lu}[\p{L}'’.-]+$/u;
 const TURNING_WORDS = wordSet('meanwhile elsewhere separately');
-const SUFFERING_VERBS = wordSet('suffering suffered suffers sustaining sustained treated received receiving');
+const SUFFERING_VERBS = wordSet('suffering suffered suffers sustaining sustained treated received receiving admitted');
 /** Verbs that bring someone to a hospital, which then treats them: "was rushed to", "walked into ... Hospital". */
-const TAKEN_VERBS = wordSet('taken rushed transported airlifted flown driven brought walked arrived');
+const TAKEN_VERBS = wordSet('taken rushed transported airlifted flown driven brought walked arrived admitted');
 const HIT_VERBS = wordSet('hit struck grazed');
 const TO_DEATH_VERBS = wordSet('beaten stabbed burned crushed');
 const SUSTAINED_VERBS = wordSet('sustained suffered received');
