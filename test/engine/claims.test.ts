@@ -406,6 +406,10 @@ describe('claims: figures that add up or overlap', () => {
     const text = 'Rescuers said 2,100 people had been evacuated and 35 were unaccounted for.';
     assert.deepStrictEqual(analyze(text).claims.map((c) => [c.count.text, c.category]), [['35', 'missing']]);
   });
+  it('reads "shot dead" before its victims as a killing', () => {
+    check('Troops shot dead 12 protesters on Friday.', { count: '12', category: 'killed', min: 12, max: 12, victims: 'protesters' });
+    check('Soldiers shot dead a teenager at the checkpoint.', { count: 'a teenager', category: 'killed', min: 1, max: 1 });
+  });
   it('reads people admitted to a hospital or with injuries as injured', () => {
     check('Hospital sources said 23 people were admitted with injuries.', { count: '23', category: 'injured', min: 23, max: 23 });
     check('Forty people were admitted to hospital after the blast.', { count: 'Forty', category: 'injured', min: 40, max: 40 });

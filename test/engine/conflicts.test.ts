@@ -216,6 +216,11 @@ describe('conflicts', () => {
     assert.strictEqual(claimWithCount(analyze(text), '72').event, 'incident: idlib region, SY');
   });
 
+  it('does not place a figure in the country its victims are named after', () => {
+    assert.strictEqual(claimWithCount(analyze('A roadside bomb killed two U.S. soldiers.'), 'two').event, 'incident');
+    assert.strictEqual(claimWithCount(analyze('A bomb in Kabul killed two U.S. soldiers.'), 'two').event, 'incident: kabul region, AF');
+  });
+
   it('does not place a figure in a capital that stands for its government', () => {
     const text = 'Rebels seize fighters trained by Washington\nJuly 30, 2015\nThe attack in Aleppo province killed 11 fighters on Friday. ' +
       'A day earlier the group kidnapped eight fighters who had been trained by Washington, the monitor said.';

@@ -149,8 +149,13 @@ export class Analyzer {
         .pop();
       // "The United States and Russia traded claims about an attack in Syria that killed 72": the
       // country the figure is told in, before any other the sentence names.
-      const country = whereCountry?.entity ?? inSentence.find((p) => p.entity.place?.placeType === 'country')?.entity;
-      const main = mainPlace && (!country || mainPlace.place?.countryCode === country.place?.countryCode) ? mainPlace : null;
+      // A country named in the victims' words says who they were, not where: "killed two U.S. soldiers".
+      const victims = candidate.victims;
+      const inVictims = (p: Range) => victims !== null && p.start >= victims.start && p.end <= victims.end;
+      const country = whereCountry?.entity ?? inSentence.find((p) => p.entity.place?.placeType === 'country' && !inVictims(p))?.entity;
+      // Nor is such a country the article's main place for this figure.
+      const namesVictims = (e: Entity) => e.place?.placeType === 'country' && inSentence.some((p) => p.entity === e && inVictims(p));
+      const main = mainPlace && !namesVictims(mainPlace) && (!country || mainPlace.place?.countryCode === country.place?.countryCode) ? mainPlace : null;
       // A sentence that names no place goes on about the one the sentence before it named: "A reporter
       // in Deir Ezzor said shells hit the city. The attack killed four civilians."
       const before = !town && !region && index > 0 ? lastPlaceIn(placesIn(sentences[index - 1])) : null;

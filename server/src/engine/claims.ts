@@ -420,6 +420,8 @@ function harmBefore(tokens: Token[], first: number, last: number): { index: numb
     if (LOSS_VERBS.has(t.lower) && VICTIM_GROUPS[tokens[last + 1]?.lower ?? ''] && !DEATH_NOUNS.has(tokens[last + 1].lower) && tokens[last + 2]?.lower !== 'to') {
       return { index: k, category: 'killed' };
     }
+    // "Troops shot dead 12 protesters": a killing.
+    if (shotDead(tokens, k)) return { index: k - 1, category: 'killed' };
     if (ACTIVE_HARM.has(t.lower)) {
       // "10 civilians killed 15 injured": the verb closes the figure before it, it does not take this one.
       const before = tokens[k - 1];
@@ -436,6 +438,11 @@ function harmBefore(tokens: Token[], first: number, last: number): { index: numb
     if (!BETWEEN_HARM_AND_FIGURE.has(t.lower)) return null;
   }
   return null;
+}
+
+/** Whether tokens[at] is the "dead" of "shot dead", the verb of a killing before its victims. */
+function shotDead(tokens: Token[], at: number): boolean {
+  return tokens[at]?.lower === 'dead' && tokens[at - 1]?.lower === 'shot';
 }
 
 /**
@@ -1436,7 +1443,8 @@ function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: Claim
     if (!ofHarm && i > 2 && tokens[i - 1].lower === 'of' && tokens[i - 2].lower === 'body' && tokens.slice(Math.max(0, i - 5), i - 2).some((x) => /^(?:found|discovered|recovered|located)$/.test(x.lower))) {
       ofHarm = { index: i - 2, category: 'killed' };
     }
-    const verb = ofHarm ?? (i > 0 && ACTIVE_HARM.has(tokens[i - 1].lower) && det !== 'another' ? { index: i - 1, category: HARM_WORDS[tokens[i - 1].lower] } : null) ??
+    const verb = ofHarm ?? (i > 0 && shotDead(tokens, i - 1) ? { index: i - 2, category: 'killed' as CasualtyCategory } : null) ??
+      (i > 0 && ACTIVE_HARM.has(tokens[i - 1].lower) && det !== 'another' ? { index: i - 1, category: HARM_WORDS[tokens[i - 1].lower] } : null) ??
       (i > 0 && SENDS.has(tokens[i - 1].lower) && hospitalWithin(tokens, k + 1, 5) >= 0 ? { index: i - 1, category: 'injured' as CasualtyCategory } : null);
     const after = verb ? null : diedAfterRelative(tokens, k + 1) ?? harmAfter(tokens, k + 1) ?? selfHarm(tokens, k + 1);
     // "killing seven people including a policeman", "12 civilians including four children and a
