@@ -406,6 +406,14 @@ describe('claims: figures that add up or overlap', () => {
     const text = 'Rescuers said 2,100 people had been evacuated and 35 were unaccounted for.';
     assert.deepStrictEqual(analyze(text).claims.map((c) => [c.count.text, c.category]), [['35', 'missing']]);
   });
+  it('reads a definite victim as the object of a killing, and the figure joined to it', () => {
+    const text = 'Gunmen opened fire on a bus, killing the driver and two passengers.';
+    check(text, { count: 'the driver', category: 'killed', min: 1, max: 1 });
+    check(text, { count: 'two', category: 'killed', min: 2, max: 2, victims: 'passengers' });
+    // An arrest of "the suspect" tells of the attacker; "the man's wife" is not the man.
+    assert.deepStrictEqual(analyze('Officers arrested the suspect at his home.').claims, []);
+    assert.deepStrictEqual(analyze("He killed the man's dog.").claims, []);
+  });
   it('reads "shot dead" before its victims as a killing', () => {
     check('Troops shot dead 12 protesters on Friday.', { count: '12', category: 'killed', min: 12, max: 12, victims: 'protesters' });
     check('Soldiers shot dead a teenager at the checkpoint.', { count: 'a teenager', category: 'killed', min: 1, max: 1 });

@@ -1409,7 +1409,10 @@ function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: Claim
   findRelativesAndOnes(tokens, out);
   for (let i = 0; i < tokens.length; i++) {
     const det = tokens[i].lower;
-    if (det !== 'a' && det !== 'an' && det !== 'another') continue;
+    // "killing the driver and two passengers": a definite victim only as the object of a harm.
+    // (Not of an arrest: "arrested the suspect" tells of the attacker.)
+    const definite = det === 'the' && i > 0 && ACTIVE_HARM.has(tokens[i - 1].lower) && HARM_WORDS[tokens[i - 1].lower] !== 'arrested';
+    if (det !== 'a' && det !== 'an' && det !== 'another' && !definite) continue;
     // "killing one man and injuring another": one more victim, of the verb before it.
     if (det === 'another' && i > 0 && ACTIVE_HARM.has(tokens[i - 1].lower) && (i + 1 >= tokens.length || tokens[i + 1].kind === 'punct' || /^(?:and|in|on|at|when|after|before|who)$/.test(tokens[i + 1].lower))) {
       const start = tokens[i - 1].start;
@@ -1434,6 +1437,8 @@ function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: Claim
       n++;
     }
     if (k >= tokens.length || !SINGULAR_VICTIMS.has(tokens[k].lower)) continue;
+    // "killed the man's wife": the possessor is no victim.
+    if (definite && /^['’]s$/.test(tokens[k + 1]?.text ?? '')) continue;
     const paired = i > 0 && (ACTIVE_HARM.has(tokens[i - 1].lower) || SENDS.has(tokens[i - 1].lower)) ? -1 : pairedSubject(tokens, k, tokens[i - 1]?.lower === 'left');
     const people = paired >= 0 ? 2 : 1;
     if (paired >= 0) k = paired;
@@ -1485,6 +1490,8 @@ function findImplicitSingles(tokens: Token[], numbers: FoundNumber[], out: Claim
       subgroup: false,
       cumulative: false,
       person: people === 1 ? tokens[k].lower : undefined,
+      // "the driver" may be one the article told of before.
+      anaphoric: definite ? 'refers' : undefined,
     });
   }
   coordinateAfterSingles(tokens, numbers, out);
