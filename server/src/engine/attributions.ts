@@ -303,7 +303,7 @@ export function findAttributions(text: string, sentences: SentenceInput[], entit
       // "the attack claimed the lives of 80 people", "claimed 20 lives": a toll, not a claim.
       if (tok.lower.startsWith('claim') && takesLives(tokens, i)) continue;
       // "an official, who declined to be named": the clause keeps a source anonymous and reports nothing.
-      if ((tok.lower === 'declined' || tok.lower === 'refused') && tokens[i + 1]?.lower === 'to' && ANONYMITY_ASKED.test(tokens.slice(i + 2, i + 5).map((t) => t.lower).join(' '))) continue;
+      if ((tok.lower === 'declined' || tok.lower === 'refused') && tokens[i + 1]?.lower === 'to' && ANONYMITY_ASKED.test(spanText(tokens, i + 2, i + 4))) continue;
       // Verbs are written in lower case; "States" in "United States" and "Report" in a title are not cues.
       if (tok.text !== tok.lower && i > 0 && !headlineVerb(tokens, i, titleCase, out.length > firstFound)) continue;
       // "the president’s claims", "Trump campaign spokesman": a possessor before, or a person's title after.

@@ -612,13 +612,9 @@ const AMONG_FIGURE_QUALIFIERS = wordSet('at least more than over nearly almost a
 /** "Among the dead were nine children", "Among the 47 people killed were two medics": the figure after the copula. */
 function amongTheHarmedBefore(tokens: Token[], first: number): { index: number; category: CasualtyCategory } | null {
   if (!/^(?:were|was|are|is)$/.test(tokens[first - 1]?.lower ?? '')) return null;
-  let j = first - 2;
-  const category = harmOfAmong(tokens[j]?.lower ?? '');
-  if (!category) return null;
-  if (VICTIM_GROUPS[tokens[j - 1]?.lower ?? ''] !== undefined) j--;
-  if (tokens[j - 1]?.kind === 'number') j--;
-  if (!/^(?:the|those)$/.test(tokens[j - 1]?.lower ?? '') || tokens[j - 2]?.lower !== 'among') return null;
-  return { index: j - 2, category };
+  const harmed = harmedPhraseEndingAt(tokens, first - 2);
+  if (!harmed || tokens[harmed.first - 1]?.lower !== 'among') return null;
+  return { index: harmed.first - 1, category: harmed.category };
 }
 
 /**
@@ -627,13 +623,22 @@ function amongTheHarmedBefore(tokens: Token[], first: number): { index: number; 
  */
 function ofTheHarmedBefore(tokens: Token[], first: number, last: number): { index: number; category: CasualtyCategory } | null {
   if (tokens[first - 1]?.text !== ',' || !/^(?:were|was|are|is|had|have)$/.test(tokens[last + 1]?.lower ?? '')) return null;
-  let j = first - 2;
-  const category = harmOfAmong(tokens[j]?.lower ?? '');
+  const harmed = harmedPhraseEndingAt(tokens, first - 2);
+  if (!harmed || harmed.first !== 1 || tokens[0].lower !== 'of') return null;
+  return { index: 0, category: harmed.category };
+}
+
+/**
+ * "the dead", "the 47 people killed", "those wounded": a phrase of the harmed whose harm word is at
+ * `harm`, read backwards; `first` is its "the" or "those".
+ */
+function harmedPhraseEndingAt(tokens: Token[], harm: number): { first: number; category: CasualtyCategory } | null {
+  const category = harmOfAmong(tokens[harm]?.lower ?? '');
   if (!category) return null;
+  let j = harm;
   if (VICTIM_GROUPS[tokens[j - 1]?.lower ?? ''] !== undefined) j--;
   if (tokens[j - 1]?.kind === 'number') j--;
-  if (!/^(?:the|those)$/.test(tokens[j - 1]?.lower ?? '') || tokens[j - 2]?.lower !== 'of' || j - 2 !== 0) return null;
-  return { index: 0, category };
+  return /^(?:the|those)$/.test(tokens[j - 1]?.lower ?? '') ? { first: j - 1, category } : null;
 }
 
 /** The harm a word after "among the" names: "dead", "killed", "wounded", "victims", "casualties". */

@@ -115,7 +115,7 @@ const TITLES_BY_FIRST_WORD = groupBy(TITLES.map(wordsOf).sort((a, b) => b.length
 const CONNECTORS = new Set(['of', 'for', 'the', 'al', 'el', 'bin', 'ibn', 'abu', 'de', 'la', 'du', 'van', 'von', 'der', 'and', '&', 'on']);
 const WEEKDAY_ABBREVIATION = /^(?:Sun|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\.?$/;
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
-/** Countries whose place names reach English news in many transliterations. */
+/** What may open the words a bare possessive owns: "Syrias (pro-regime militia) National Defence". */
 const OWNED_OPENERS = new Set(['(', '"', '“', '‘']);
 /** Words that cannot be what a possessive owns: "Adams and Platt", "Davies said". */
 const NOT_OWNED = new Set(['and', 'or', 'but', 'said', 'says', 'was', 'is', 'were', 'are', 'has', 'have', 'had', 'who', 'which', 'that',
@@ -124,6 +124,7 @@ const NOT_OWNED = new Set(['and', 'or', 'but', 'said', 'says', 'was', 'is', 'wer
 const BARE_POSSESSIVE_CITY = 100000;
 /** Population from which another spelling of a transliterated city is taken as that city. */
 const WELL_KNOWN_CITY = 500000;
+/** Countries whose place names reach English news in many transliterations. */
 const TRANSLITERATED = new Set(['SY', 'IQ', 'LB', 'JO', 'PS', 'YE', 'EG', 'SA', 'LY', 'SD', 'TN', 'DZ', 'MA', 'AF', 'IR', 'TR', 'PK', 'KW', 'QA', 'AE', 'OM', 'BH']);
 const OPENING = new Set(['"', '“', '‘', '(', '[', '-', '—', ':']);
 const LOCATIVE = new Set(['in', 'near', 'outside', 'into', 'across', 'around', 'towards', 'toward', 'from', 'at', 'to', 'of', 'between']);

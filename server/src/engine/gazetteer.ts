@@ -268,7 +268,6 @@ export class Gazetteer {
     return typeof entries === 'number' ? [this.candidate(entries, exact)] : entries.map((entry) => this.candidate(entry, exact));
   }
 
-  /** The country a demonym names ("Syrian" -> Syria), or null. */
   /** Whether a town is its country's capital: "Washington, D.C.", "Damascus". */
   isCapital(place: PlaceInfo): boolean {
     if (place.placeType === 'country') return false;
@@ -277,6 +276,7 @@ export class Gazetteer {
     return this.countryByCode.get(place.countryCode)?.capital.some((c) => letters(c) === name) ?? false;
   }
 
+  /** The country a demonym names ("Syrian" -> Syria), or null. */
   countryOfDemonym(word: string): GazetteerCountry | null {
     return this.demonymCountry.get(word.toLowerCase()) ?? null;
   }
